@@ -1,0 +1,2 @@
+// darep never downloads a browser: it drives the Chrome, Chromium or Edge the machine already has.
+module.exports = { skipDownload: true };

@@ -1,0 +1,93 @@
+// The catalogue of every issue darep reports about data: a stable code, its severity, a title,
+// what it means and what to do. README's table of codes is generated from this file
+// (`npm run docs:issues`), so this is the one place to add or change a code.
+import type { Issue, Location, Severity } from "../types.js";
+
+export interface IssueType {
+  severity: Severity;
+  group: "file" | "encoding" | "structure" | "value" | "figures" | "quarters" | "workspace";
+  title: string;
+  /** What it means, for the README and `darep help codes`. */
+  meaning: string;
+  /** Default advice when the finding carries none of its own. */
+  advice: string;
+}
+
+export const CATALOGUE = {
+  // --- the file as a whole ---
+  "empty-file": { severity: "error", group: "file", title: "Empty file", meaning: "The file has no bytes, or no rows at all.", advice: "Export the return again from the template and resend it." },
+  "unreadable-file": { severity: "error", group: "file", title: "Unreadable file", meaning: "The file could not be opened or parsed as the format its name says (a truncated or damaged file).", advice: "Open it yourself to check it, then save it again as .xlsx or .csv and resend it." },
+  "wrong-file-type": { severity: "error", group: "file", title: "Not a spreadsheet", meaning: "The file's content is not what its name says (e.g. a PDF, image or old .xls renamed .csv or .xlsx).", advice: "Save the return as .xlsx (Excel Workbook) or .csv (CSV UTF-8) and resend it." },
+  "encrypted-workbook": { severity: "error", group: "file", title: "Password-protected workbook", meaning: "The workbook is encrypted, so nobody can read it without the password.", advice: "Remove the password (File > Info > Protect Workbook) and resend it; never send the password by email." },
+  "unsupported-format": { severity: "error", group: "file", title: "Unsupported file type", meaning: "Only .csv and .xlsx returns are read.", advice: "Save the return as .xlsx or .csv." },
+  "missing-sheet": { severity: "warning", group: "file", title: "No sheet named Return", meaning: "The workbook has no sheet named 'Return', so the first sheet was read instead.", advice: "Name the sheet holding the figures 'Return'." },
+  "ambiguous-return": { severity: "error", group: "file", title: "Two files for one return", meaning: "Both a .csv and an .xlsx exist for the same agency and quarter, and darep will not guess which is meant.", advice: "Delete the one that is out of date." },
+  "unknown-agency": { severity: "error", group: "file", title: "Unknown agency", meaning: "The file name is not the id of an agency in darep.config.json.", advice: "Name the file after your agency's id, e.g. south-yorkshire-police.csv." },
+  "misplaced-return": { severity: "error", group: "file", title: "Return in the wrong place", meaning: "The file is not under returns/<year>/<quarter>/, or its About sheet names another agency or period than its place says.", advice: "Move the file to returns/<year>/<quarter>/<agency-id>.csv, or correct the About sheet." },
+  "limit-exceeded": { severity: "error", group: "file", title: "File too large", meaning: "The file is bigger than a safety limit allows (size, rows, cells, characters per cell, or unpacked size), so it was not read.", advice: "A return has one row per figure: check that the file holds only the return." },
+  // --- text encoding ---
+  "invalid-encoding": { severity: "error", group: "encoding", title: "Text not readable", meaning: "The file has bytes that are not valid text in UTF-8, and it does not look like a Windows-1252 export either.", advice: "In Excel choose Save As > 'CSV UTF-8 (Comma delimited)'." },
+  "legacy-encoding": { severity: "warning", group: "encoding", title: "Old text encoding", meaning: "The CSV was saved as Windows-1252 (Excel's plain 'CSV'); it was read as such.", advice: "Next time choose 'CSV UTF-8' so that characters like £ and ’ travel safely." },
+  "invisible-characters": { severity: "warning", group: "encoding", title: "Invisible characters", meaning: "A header or reference held non-breaking or zero-width spaces; they were ignored.", advice: "Retype the cell, or copy it from the template." },
+  // --- the table's shape ---
+  "missing-header": { severity: "error", group: "structure", title: "No header row", meaning: "The first non-blank row must name the columns: indicator, measure, category, value, note.", advice: "Start from the template, which has the header row." },
+  "missing-column": { severity: "error", group: "structure", title: "Required column missing", meaning: "A required column (indicator or value) is not in the header row.", advice: "Add the column, spelt as in the template." },
+  "blank-header": { severity: "error", group: "structure", title: "Blank column name", meaning: "A column with data in it has no name in the header row.", advice: "Name the column, or delete it if it is not needed." },
+  "duplicate-header": { severity: "error", group: "structure", title: "Column named twice", meaning: "Two columns have the same name, so darep cannot tell which one holds the figures.", advice: "Delete or rename one of them." },
+  "extra-column": { severity: "warning", group: "structure", title: "Unknown column", meaning: "A column that is not part of the return was ignored.", advice: "Remove it, or move what it says into the note column." },
+  "extra-cell": { severity: "error", group: "structure", title: "Too many cells", meaning: "A row has more cells than the header row has columns, so its values may have slipped sideways.", advice: "Check the row for a stray comma or a value in the wrong column." },
+  "missing-cell": { severity: "warning", group: "structure", title: "Too few cells", meaning: "A row has fewer cells than the header row; the missing ones were read as blank.", advice: "Check the row is complete." },
+  "malformed-csv": { severity: "error", group: "structure", title: "Broken CSV", meaning: "The CSV could not be split into rows and cells, usually because of a quote that is never closed.", advice: "Look for a \" in the row named and close or remove it." },
+  "wrong-delimiter": { severity: "error", group: "structure", title: "Semicolon-separated file", meaning: "The CSV separates cells with semicolons (a European Excel setting) instead of commas.", advice: "Save as 'CSV UTF-8 (Comma delimited)', or use the .xlsx template." },
+  "merged-cells": { severity: "error", group: "structure", title: "Merged cells", meaning: "Cells in the data are merged, so a value stands for several rows or columns.", advice: "Unmerge the cells and fill in each one." },
+  // --- single values ---
+  "unknown-indicator": { severity: "error", group: "value", title: "Unknown indicator", meaning: "The indicator reference is not in the partnership's framework.", advice: "Use a reference from the template." },
+  "unknown-measure": { severity: "error", group: "value", title: "Unknown measure", meaning: "The measure is not one of the indicator's measures.", advice: "Use one of the measures listed." },
+  "missing-measure": { severity: "error", group: "value", title: "Measure not given", meaning: "The indicator has several measures, so the measure column must say which one the figure is.", advice: "Fill in the measure column." },
+  "unknown-category": { severity: "error", group: "value", title: "Unknown category", meaning: "The category is not one of the measure's breakdown categories.", advice: "Use one of the categories listed, or leave it blank for the total." },
+  "blank-value": { severity: "error", group: "value", title: "Blank value", meaning: "The value cell is empty. A blank is never read as 0.", advice: "Write the figure, or [x] if it is not available." },
+  "invalid-value": { severity: "error", group: "value", title: "Not a number", meaning: "The value is not a number, a percentage or a GSS symbol ([c], [x], [z], [u]).", advice: "Write a number like 1234, or a symbol." },
+  "local-suppression-mark": { severity: "error", group: "value", title: "Own suppression mark", meaning: "The value uses a local mark such as *, <5, - or n/a; these are not read as numbers.", advice: "Write [c] for a figure withheld to protect people, or [x] for one not available." },
+  "negative-count": { severity: "error", group: "value", title: "Negative count", meaning: "A count of people or events cannot be below zero.", advice: "Check the figure." },
+  "fractional-count": { severity: "error", group: "value", title: "Fractional count", meaning: "A count must be a whole number.", advice: "Check the figure; a percentage belongs in a percent measure." },
+  "percent-out-of-range": { severity: "error", group: "value", title: "Percentage out of range", meaning: "A percentage must be between 0 and 100.", advice: "Write 45 or 45% for forty-five per cent." },
+  "value-out-of-range": { severity: "error", group: "value", title: "Value out of range", meaning: "The value is outside the range the indicator's schema allows.", advice: "Check the figure." },
+  "formula-error": { severity: "error", group: "value", title: "Formula error", meaning: "The cell holds a spreadsheet error such as #DIV/0! or #REF!.", advice: "Fix the formula, or paste the figure as a value." },
+  "formula-without-result": { severity: "error", group: "value", title: "Formula without a saved result", meaning: "The cell has a formula whose result was never saved (the file was written by a program that does not calculate).", advice: "Open the file in Excel, save it, and resend it; or paste the figure as a value." },
+  "not-reported-by-agency": { severity: "error", group: "value", title: "Indicator not yours", meaning: "The indicator is not one this agency reports according to darep.config.json.", advice: "Remove the row, or ask the partnership analyst to update the configuration." },
+  // --- figures taken together ---
+  "duplicate-figure": { severity: "error", group: "figures", title: "Figure given twice", meaning: "The same indicator, measure and category appear on two rows.", advice: "Keep one row." },
+  "missing-indicator": { severity: "error", group: "figures", title: "Indicator left out", meaning: "An indicator this agency reports has no row at all.", advice: "Add its rows; write [x] where a figure is not available." },
+  "categories-do-not-add-up": { severity: "error", group: "figures", title: "Categories do not add up", meaning: "The breakdown categories do not add up to the total given (none of them is suppressed).", advice: "Check each category and the total." },
+  "part-exceeds-whole": { severity: "error", group: "figures", title: "Part bigger than its whole", meaning: "A figure is larger than the figure it is part of (e.g. repeat referrals more than all referrals).", advice: "Check both figures." },
+  // --- across quarters ---
+  "sudden-change": { severity: "warning", group: "quarters", title: "Sudden change", meaning: "The figure moved more than threefold since last quarter, or fell to zero: often a keying error.", advice: "Check the figure; if it is right, say why in the note column." },
+  "identical-to-previous": { severity: "warning", group: "quarters", title: "Same as last quarter", meaning: "Every figure is identical to the agency's previous return: perhaps last quarter's file was sent again.", advice: "Check that this is this quarter's return." },
+  "about-mismatch": { severity: "error", group: "file", title: "About sheet disagrees", meaning: "The About sheet names another agency or period than the file's place.", advice: "Correct the About sheet, or move the file." },
+  // --- the workspace ---
+  "unknown-period": { severity: "error", group: "workspace", title: "No such quarter", meaning: "A returns folder is not a financial year (2025-26) and quarter (Q1-Q4).", advice: "Rename the folder, e.g. returns/2025-26/Q2." },
+  "unknown-commentary": { severity: "warning", group: "workspace", title: "Commentary for an unknown indicator", meaning: "The analyst's commentary has a section for a reference the framework does not have.", advice: "Correct the heading to an indicator reference, e.g. '## PM20'." },
+} as const satisfies Record<string, IssueType>;
+
+export type IssueCode = keyof typeof CATALOGUE;
+
+export function issueType(code: IssueCode): IssueType {
+  return CATALOGUE[code];
+}
+
+/** Build an issue value with the catalogue's severity and default advice. */
+export function issue(
+  code: IssueCode,
+  where: Location,
+  message: string,
+  extra: Omit<Partial<Issue>, "code" | "severity" | "message"> = {},
+): Issue {
+  const t: IssueType = CATALOGUE[code];
+  return { code, severity: t.severity, ...where, message, advice: t.advice, ...extra };
+}
+
+/** Quote a cell's content for a message: trimmed of nothing, control characters shown, long text cut. */
+export function quote(s: string, max = 60): string {
+  const shown = s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return shown.length > max ? `${shown.slice(0, max)}… (${s.length} characters)` : shown;
+}

@@ -1,0 +1,211 @@
+// report.json: the judged results of one quarter. This zod schema is the single source of truth
+// for its shape; the renderer, the tests and README's description are all read from it.
+// Change it only by adding optional fields, and bump REPORT_SCHEMA_VERSION's minor number;
+// a removal or a change of meaning bumps the major number.
+import { z } from "zod";
+
+export const REPORT_SCHEMA_VERSION = "1.0.0";
+
+const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
+const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
+
+export const Status = z.enum([
+  "improving",
+  "worsening",
+  "stable",
+  "for-information",
+  "baseline",
+  "on-track",
+  "off-track",
+  "missing",
+  "invalid",
+  "suppressed",
+  "insufficient-data",
+]);
+export type Status = z.infer<typeof Status>;
+
+export const IssueJson = z.object({
+  code: z.string(),
+  severity: z.enum(["error", "warning"]),
+  file: z.string(),
+  sheet: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  cell: z.string().optional(),
+  indicator: z.string().optional(),
+  measure: z.string().optional(),
+  category: z.string().optional(),
+  found: z.string().optional(),
+  expected: z.string().optional(),
+  message: z.string(),
+  advice: z.string().optional(),
+});
+
+/** A machine-readable reason with its plain-English sentence. */
+export const Reason = z.object({
+  code: z.enum([
+    "worsening",
+    "improving",
+    "within-tolerance",
+    "off-track",
+    "on-track",
+    "special-cause-concern",
+    "special-cause-improvement",
+    "missing",
+    "invalid",
+    "suppressed",
+    "no-comparison",
+    "baseline",
+    "no-direction",
+    "sudden-change",
+    "limits-provisional",
+  ]),
+  text: z.string(),
+});
+export type Reason = z.infer<typeof Reason>;
+
+export const HistoryPoint = z.object({
+  year: z.string(),
+  quarter: QuarterName,
+  /** Null for a gap (no return) or a suppressed figure; see symbol. */
+  value: z.number().nullable(),
+  symbol: z.enum(["c", "x", "z", "u"]).nullable(),
+  /** "gap" when no figure is on record for that quarter. */
+  gap: z.boolean(),
+});
+
+export const SpcSignal = z.object({
+  rule: z.enum(["beyond-limits", "run-of-seven", "trend-of-seven", "two-of-three-near-limit"]),
+  /** Index into history of the point that completes the signal. */
+  at: z.number().int(),
+  side: z.enum(["high", "low"]),
+  reading: z.enum(["improvement", "concern", "neither"]),
+});
+
+export const Spc = z.object({
+  /** computed: 12+ points (configurable); provisional: fewer but at least 6; not-computed: fewer still. */
+  state: z.enum(["computed", "provisional", "not-computed"]),
+  points: z.number().int(),
+  mean: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  /** Signals in priority order, the latest point's first. */
+  signals: z.array(SpcSignal),
+  /** Whether the latest point itself is special cause, and how to read it. */
+  latest: z.enum(["common-cause", "special-cause-improvement", "special-cause-concern", "special-cause-neither"]).nullable(),
+  /** Against a target: outside the limits, it will consistently pass or fail; inside, hit and miss. */
+  assurance: z.enum(["consistently-passing", "consistently-failing", "hit-and-miss"]).nullable(),
+});
+export type Spc = z.infer<typeof Spc>;
+
+export const TargetJson = z.object({
+  perYear: z.number(),
+  comparison: z.enum(["at-least", "at-most"]),
+  /** Pro rata for one quarter: perYear / 4. */
+  perQuarter: z.number(),
+  /** Pro rata to the end of this quarter: perYear * quarters elapsed / 4. */
+  toDate: z.number(),
+  /** The year-to-date figure being compared. */
+  actualToDate: z.number().nullable(),
+  /** A simple projection of the year's outturn: actual to date scaled to four quarters. */
+  projectedOutturn: z.number().nullable(),
+});
+
+export const Result = z.object({
+  /** "PM2/referrals/police/doncaster-council": indicator, measure, category (or "total"), agency. Unique. */
+  key: z.string(),
+  indicator: z.string(),
+  indicatorTitle: z.string(),
+  theme: z.string(),
+  measure: z.string(),
+  measureLabel: z.string(),
+  category: z.string().nullable(),
+  categoryLabel: z.string().nullable(),
+  unit: z.enum(["count", "percent", "rate", "days", "amount"]),
+  /** The agency whose figure this is (an indicator reported by two agencies gives two results). */
+  agency: z.string(),
+  agencyName: z.string(),
+  value: z.number().nullable(),
+  symbol: z.enum(["c", "x", "z", "u"]).nullable(),
+  previous: z.number().nullable(),
+  sameQuarterLastYear: z.number().nullable(),
+  change: z.number().nullable(),
+  /** Null when the previous value is 0 or missing: the sentence then says "from 0 to 12". */
+  changePercent: z.number().nullable(),
+  changeOnYear: z.number().nullable(),
+  changeOnYearPercent: z.number().nullable(),
+  /** Sum of the year's quarters so far, for counts only; null when a quarter is missing. */
+  yearToDate: z.number().nullable(),
+  direction: Direction,
+  directionReason: z.string(),
+  target: TargetJson.nullable(),
+  status: Status,
+  exception: z.boolean(),
+  /** 1 = worst; null for results that are not exceptions. */
+  rank: z.number().int().nullable(),
+  /** How far the move went against the wanted direction, relative to usual variation; used to rank. */
+  severity: z.number(),
+  reasons: z.array(Reason),
+  /** One sentence for a board member. */
+  sentence: z.string(),
+  spc: Spc.nullable(),
+  history: z.array(HistoryPoint),
+  /** The agency's note on this figure, as plain text. */
+  note: z.string().nullable(),
+  /** The analyst's commentary for this indicator (markdown source, rendered as plain paragraphs). */
+  commentary: z.string().nullable(),
+});
+export type Result = z.infer<typeof Result>;
+
+export const ReturnJson = z.object({
+  agency: z.string(),
+  agencyName: z.string(),
+  contact: z.object({ name: z.string().optional(), email: z.string().optional() }).nullable(),
+  status: z.enum(["received", "missing", "invalid"]),
+  /** Received after the due date (quarter end + returnsDueDays). */
+  late: z.boolean(),
+  file: z.string().nullable(),
+  sha256: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  figuresUsed: z.number().int(),
+  /** Indicators this agency owes this quarter. */
+  indicators: z.array(z.string()),
+  errors: z.array(IssueJson),
+  warnings: z.array(IssueJson),
+});
+export type ReturnJson = z.infer<typeof ReturnJson>;
+
+export const Report = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  generator: z.string(),
+  /** ISO timestamp: from SOURCE_DATE_EPOCH when set, so rebuilds are byte-identical. */
+  generatedAt: z.string(),
+  partnership: z.string(),
+  board: z.string(),
+  framework: z.string(),
+  year: z.string(),
+  quarter: QuarterName,
+  period: z.object({ start: z.string(), end: z.string(), label: z.string() }),
+  summary: z.object({
+    returnsExpected: z.number().int(),
+    returnsReceived: z.number().int(),
+    returnsMissing: z.number().int(),
+    returnsInvalid: z.number().int(),
+    /** The latest receivedAt of any return used. */
+    lastReceived: z.string().nullable(),
+    exceptions: z.number().int(),
+    /** Count of results by status. */
+    byStatus: z.record(z.string(), z.number().int()),
+    /** A paragraph in plain words for the cover. */
+    text: z.string(),
+  }),
+  returns: z.array(ReturnJson),
+  /** Every result, in framework order (theme, indicator, measure, category). */
+  results: z.array(Result),
+  /** Keys of the results that are exceptions, worst first. */
+  exceptions: z.array(z.string()),
+  /** Workspace-level findings: commentary for unknown indicators, folders that are not quarters. */
+  warnings: z.array(IssueJson),
+  sources: z.array(z.object({ file: z.string(), agency: z.string(), sha256: z.string(), readAt: z.string() })),
+});
+export type Report = z.infer<typeof Report>;
