@@ -1,0 +1,112 @@
+// `darep build`: the main job. Load, validate every return on record, judge the quarter, and write
+// report.json, the HTML and the PDF, all or nothing.
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { RunError } from "../errors.js";
+import { latestEnded } from "../framework/period.js";
+import { loadWorkspace } from "../framework/workspace.js";
+import type { PdfPrinter } from "../report/pdf.js";
+import { writeAllAtomically } from "../report/write-atomic.js";
+import { judge } from "../trends/index.js";
+import { Report } from "../trends/report-schema.js";
+import type { Period, QuarterName } from "../types.js";
+import { VERSION } from "../version.js";
+import { gather } from "./history.js";
+
+export type OutputFormat = "html" | "pdf" | "json";
+
+export interface BuildRequest {
+  workspace?: string;
+  cwd: string;
+  quarter: QuarterName;
+  year?: string;
+  /** ISO date standing for today, for "Q2" meaning the latest Q2 that has ended. */
+  today: string;
+  /** ISO timestamp written into the report (SOURCE_DATE_EPOCH when set). */
+  generatedAt: string;
+  formats: OutputFormat[];
+  /** Folder for the outputs; default <workspace>/reports/<year>-<quarter>/. */
+  out?: string;
+  /** Opens the browser on first use; shared across builds in one run. */
+  printer?: () => Promise<PdfPrinter>;
+  progress?: (step: string) => void;
+}
+
+export interface BuildOutcome {
+  report: Report;
+  outDir: string;
+  written: string[];
+  /** Why the PDF was not written, when it was asked for and could not be (HTML and JSON still are). */
+  pdfProblem: RunError | null;
+  /** Seconds spent in each step, for the benchmark. */
+  timings: Record<"load" | "validate" | "judge" | "html" | "pdf" | "write", number>;
+}
+
+export async function build(req: BuildRequest): Promise<BuildOutcome> {
+  const timings = { load: 0, validate: 0, judge: 0, html: 0, pdf: 0, write: 0 };
+  let t = performance.now();
+  const lap = (k: keyof typeof timings) => {
+    const now = performance.now();
+    timings[k] = (now - t) / 1000;
+    t = now;
+  };
+  const say = req.progress ?? (() => {});
+
+  say("Loading the workspace");
+  const ws = await loadWorkspace({ workspace: req.workspace, cwd: req.cwd });
+  const period: Period = req.year ? { year: req.year, quarter: req.quarter } : latestEnded(req.quarter, req.today, ws.config.financialYearStartMonth);
+  lap("load");
+
+  say(`Reading and checking returns up to ${period.year} ${period.quarter}`);
+  const gathered = await gather(ws, period);
+  if (!gathered.returns.some((r) => r.status !== "missing" && r.period.year === period.year && r.period.quarter === period.quarter))
+    throw new RunError(`There are no returns for ${period.year} ${period.quarter} in ${join(ws.root, "returns", period.year, period.quarter)}: nothing to report.`);
+  lap("validate");
+
+  say("Judging every figure");
+  const judged = judge({
+    config: ws.config,
+    framework: ws.framework,
+    period,
+    returns: gathered.returns,
+    commentary: gathered.commentary,
+    generatedAt: req.generatedAt,
+    generator: `darep ${VERSION}`,
+  });
+  const report = Report.parse({ ...judged, warnings: [...judged.warnings, ...gathered.issues] });
+  lap("judge");
+
+  const outDir = req.out ? join(req.cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
+  const files: { path: string; content: string | Uint8Array }[] = [];
+  if (req.formats.includes("json")) files.push({ path: join(outDir, "report.json"), content: JSON.stringify(report, null, 2) + "\n" });
+  let html: string | null = null;
+  if (req.formats.includes("html") || req.formats.includes("pdf")) {
+    say("Writing the HTML report");
+    const { renderHtml } = await import("../report/html.js");
+    const page = await renderHtml(report);
+    html = page;
+    if (req.formats.includes("html")) files.push({ path: join(outDir, "exception-report.html"), content: page });
+  }
+  lap("html");
+
+  let pdfProblem: RunError | null = null;
+  if (req.formats.includes("pdf") && html !== null) {
+    say("Printing the PDF");
+    try {
+      if (!req.printer) throw new RunError("No browser was given for the PDF.");
+      const printer = await req.printer();
+      files.push({ path: join(outDir, "exception-report.pdf"), content: await printer.print(html, { title: titleOf(report) }) });
+    } catch (e) {
+      pdfProblem = e instanceof RunError ? e : new RunError(`The PDF could not be printed: ${(e as Error).message}`);
+    }
+  }
+  lap("pdf");
+
+  await writeAllAtomically(files);
+  lap("write");
+  return { report, outDir, written: files.map((f) => f.path), pdfProblem, timings };
+}
+
+export function titleOf(report: Report): string {
+  return `${report.partnership}: exception report, ${report.year} ${report.quarter}`;
+}

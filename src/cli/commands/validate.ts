@@ -1,0 +1,34 @@
+// `darep validate [paths...]`: check returns and say, cell by cell, what to fix.
+import { appendFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { validate } from "../../api/validate.js";
+import { loadWorkspace } from "../../framework/workspace.js";
+import { RunError } from "../../errors.js";
+import { formatGithub } from "../formats/github.js";
+import { formatText } from "../formats/text.js";
+import { colours, today, type Io } from "../io.js";
+
+export interface ValidateFlags {
+  workspace?: string;
+  year?: string;
+  format: string;
+}
+
+export const VALIDATE_FORMATS = ["text", "json", "github"] as const;
+
+export async function runValidate(targets: string[], flags: ValidateFlags, io: Io): Promise<number> {
+  if (!(VALIDATE_FORMATS as readonly string[]).includes(flags.format))
+    throw new RunError(`--format must be one of ${VALIDATE_FORMATS.join(", ")} (found "${flags.format}").`);
+  const ws = await loadWorkspace({ workspace: flags.workspace, cwd: io.cwd });
+  const result = await validate(ws, { targets, cwd: io.cwd, today: today(io), year: flags.year });
+
+  if (flags.format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
+  else if (flags.format === "github") {
+    const pathOf = (file: string) => relative(io.cwd, join(ws.root, file)).split(sep).join("/");
+    const out = formatGithub(result, pathOf);
+    io.stdout(out.annotations);
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile) await appendFile(summaryFile, out.summary, "utf8");
+  } else io.stdout(formatText(result, colours(io)));
+  return result.summary.errors > 0 ? 1 : 0;
+}

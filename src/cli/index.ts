@@ -1,0 +1,85 @@
+// The command line: commander wiring only. run(argv, io) resolves to the exit code; it never calls
+// process.exit and is the only place that turns errors into exit codes:
+// 0 no errors in the data, 1 problems found in the data, 2 usage, configuration or internal failure.
+import { Command, CommanderError, Option } from "commander";
+import { RunError } from "../errors.js";
+import type { Io } from "./io.js";
+import { VERSION } from "../version.js";
+
+export type { Io } from "./io.js";
+
+export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
+
+function program(io: Io, setCode: (code: number) => void): Command {
+  const p = new Command("darep")
+    .description("Turn a domestic-abuse partnership's quarterly agency returns into the board's exception report.")
+    .version(VERSION, "-V, --version", "print darep's version")
+    .option("--debug", "show the full error behind a failure (for reporting a bug)")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError("(run 'darep help' for the commands)")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no errors in the data; 1 problems found in the data; 2 usage, configuration or internal failure.\nDocumentation: README.md",
+    );
+
+  p.command("validate")
+    .summary("check agencies' returns against the framework")
+    .description(
+      "Check returns against the partnership's framework and say, cell by cell, what to fix.\n" +
+        "PATHS are return files, folders of returns, or a quarter such as Q2 (the latest Q2 that has ended)\n" +
+        "or '2025-26 Q2'. With none, the latest quarter that has returns is checked.",
+    )
+    .argument("[paths...]", "files, folders or a quarter")
+    .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
+    .option("--year <year>", "the financial year a quarter belongs to, e.g. 2025-26")
+    .addOption(new Option("-f, --format <format>", "how to print the results").choices(["text", "json", "github"]).default("text"))
+    .action(async (paths: string[], flags) => {
+      const { runValidate } = await import("./commands/validate.js");
+      setCode(await runValidate(paths, flags, io));
+    });
+
+  p.command("build")
+    .summary("write the board's exception report for a quarter")
+    .description(
+      "Write the quarter's exception report (HTML, PDF and report.json) into reports/<year>-<quarter>/.\n" +
+        "QUARTER is Q1-Q4 (the latest such quarter that has ended) or e.g. '2025-26 Q2'.",
+    )
+    .argument("<quarter>", "Q1, Q2, Q3 or Q4, or e.g. '2025-26 Q2'")
+    .option("--year <year>", "the financial year, e.g. 2025-26 (default: the latest such quarter that has ended)")
+    .option("-w, --workspace <dir>", "the workspace folder; repeat it to build several partnerships in one run", (v: string, prev: string[] = []) => [...prev, v])
+    .option("-o, --out <dir>", "write the outputs here instead of <workspace>/reports/<year>-<quarter>/")
+    .option("-f, --format <list>", "which outputs, comma-separated: html,pdf,json", "html,pdf,json")
+    .option("--browser <path>", "the Chrome, Chromium or Edge to print the PDF with (or set DAREP_BROWSER)")
+    .option("-q, --quiet", "print nothing but errors")
+    .option("--timings", "print how long each step took, as JSON on stderr (for the benchmark)")
+    .action(async (quarter: string, flags) => {
+      const { runBuild } = await import("./commands/build.js");
+      setCode(await runBuild(quarter, flags, io));
+    });
+
+  return p;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  const debug = argv.includes("--debug");
+  try {
+    await program(io, (c) => (code = c)).parseAsync(argv, { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version "errors" are how commander says it printed what was asked.
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
+      return EXIT.failure;
+    }
+    if (e instanceof RunError) {
+      io.stderr(`darep: ${e.message}\n${e.details.map((d) => `  ${d}\n`).join("")}`);
+      if (debug) io.stderr(`${e.stack}\n`);
+      return EXIT.failure;
+    }
+    io.stderr(`darep: something went wrong inside darep: ${(e as Error)?.message ?? String(e)}\n`);
+    io.stderr(debug ? `${(e as Error)?.stack}\n` : "Run again with --debug to see the details, and report them as a bug.\n");
+    return EXIT.failure;
+  }
+}

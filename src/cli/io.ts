@@ -1,0 +1,24 @@
+// What a command may touch of the outside world, passed in so that tests can run the CLI in-process.
+import { Chalk, type ChalkInstance } from "chalk";
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Whether stdout is a terminal: colour and progress only then. */
+  isTTY: boolean;
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function colours(io: Io): ChalkInstance {
+  const off = !io.isTTY || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") || io.env.TERM === "dumb";
+  return new Chalk({ level: off ? 0 : 1 });
+}
+
+/** "Today" as an ISO date: DAREP_TODAY when set (for reruns and tests), else the clock. */
+export function today(io: Io): string {
+  const given = io.env.DAREP_TODAY;
+  if (given && /^\d{4}-\d{2}-\d{2}$/.test(given)) return given;
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,116 @@
+// Where returns live: returns/<year>/<quarter>/<agency-id>.csv|.xlsx. Lists them, and says what a
+// file's place means (which agency, which quarter), reporting folders and names that fit nothing.
+import { readdir } from "node:fs/promises";
+import { basename, extname, join, relative, sep } from "node:path";
+import { issue } from "../issues/catalogue.js";
+import type { Issue, Period } from "../types.js";
+import { comparePeriods, isQuarterName, isYearLabel } from "./period.js";
+import type { Workspace } from "./types.js";
+
+export interface ReturnEntry {
+  agency: string;
+  period: Period;
+  /** Absolute path. */
+  path: string;
+  /** Workspace-relative, forward slashes: what reports and issues show. */
+  file: string;
+}
+
+export interface ReturnsListing {
+  entries: ReturnEntry[];
+  issues: Issue[];
+}
+
+const RETURN_EXTENSIONS = new Set([".csv", ".xlsx"]);
+
+/** Files people's tools leave beside returns, never meant as returns. */
+function isClutter(name: string): boolean {
+  return name.startsWith(".") || name.startsWith("~$") || name === "Thumbs.db" || name === "desktop.ini" || name.toLowerCase() === "readme.md";
+}
+
+export function workspaceFile(ws: Workspace, path: string): string {
+  return relative(ws.root, path).split(sep).join("/");
+}
+
+async function dirs(path: string): Promise<string[]> {
+  try {
+    return (await readdir(path, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Every return in the workspace (or in one quarter), and problems with the folders' names and files. */
+export async function listReturns(ws: Workspace, only?: Period): Promise<ReturnsListing> {
+  const base = join(ws.root, "returns");
+  const entries: ReturnEntry[] = [];
+  const issues: Issue[] = [];
+  const years = only ? [only.year] : await dirs(base);
+  for (const year of years) {
+    if (!isYearLabel(year)) {
+      issues.push(issue("unknown-period", { file: `returns/${year}` }, `The folder returns/${year} is not a financial year like 2025-26.`, { found: year, expected: "a year like 2025-26" }));
+      continue;
+    }
+    const quarters = only ? [only.quarter as string] : await dirs(join(base, year));
+    for (const quarter of quarters) {
+      if (!isQuarterName(quarter)) {
+        issues.push(issue("unknown-period", { file: `returns/${year}/${quarter}` }, `The folder returns/${year}/${quarter} is not a quarter (Q1 to Q4).`, { found: quarter, expected: "Q1, Q2, Q3 or Q4" }));
+        continue;
+      }
+      const listed = await listQuarter(ws, { year, quarter });
+      entries.push(...listed.entries);
+      issues.push(...listed.issues);
+    }
+  }
+  entries.sort((a, b) => comparePeriods(a.period, b.period) || a.agency.localeCompare(b.agency));
+  return { entries, issues };
+}
+
+async function listQuarter(ws: Workspace, period: Period): Promise<ReturnsListing> {
+  const folder = join(ws.root, "returns", period.year, period.quarter);
+  let names: string[];
+  try {
+    names = (await readdir(folder, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name).sort();
+  } catch {
+    return { entries: [], issues: [] };
+  }
+  const entries: ReturnEntry[] = [];
+  const issues: Issue[] = [];
+  const byAgency = new Map<string, string[]>();
+  for (const name of names) {
+    if (isClutter(name)) continue;
+    const path = join(folder, name);
+    const place = placeOf(ws, path);
+    if ("code" in place) {
+      issues.push(place);
+      continue;
+    }
+    byAgency.set(place.agency, [...(byAgency.get(place.agency) ?? []), name]);
+    entries.push({ ...place, path, file: workspaceFile(ws, path) });
+  }
+  for (const [agency, files] of byAgency) {
+    if (files.length < 2) continue;
+    const file = `returns/${period.year}/${period.quarter}/${files.join(" and ")}`;
+    issues.push(issue("ambiguous-return", { file }, `${agency} has ${files.length} files for ${period.year} ${period.quarter} (${files.join(", ")}), so darep cannot tell which is the return.`, { found: files.join(", "), expected: "one file" }));
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.agency === agency) entries.splice(i, 1);
+  }
+  return { entries, issues };
+}
+
+/** Which agency and quarter a file's place says it is, or the issue that says why it fits nothing. */
+export function placeOf(ws: Workspace, path: string): { agency: string; period: Period } | Issue {
+  const file = workspaceFile(ws, path);
+  const parts = file.split("/");
+  const name = basename(path);
+  const ext = extname(name).toLowerCase();
+  if (!RETURN_EXTENSIONS.has(ext))
+    return issue("unsupported-format", { file }, `${name} is not a .csv or .xlsx file, so it is not read as a return.`, { found: ext || "no extension", expected: ".csv or .xlsx" });
+  if (parts.length !== 4 || parts[0] !== "returns" || !isYearLabel(parts[1]!) || !isQuarterName(parts[2]!))
+    return issue("misplaced-return", { file }, `${file} is not in a quarter's folder, so darep cannot tell which quarter it is for.`, { found: file, expected: "returns/<year>/<quarter>/<agency-id>.csv, e.g. returns/2026-27/Q2/south-yorkshire-police.csv" });
+  const agency = name.slice(0, -ext.length);
+  if (!ws.config.agencies.some((a) => a.id === agency)) {
+    const ids = ws.config.agencies.map((a) => a.id);
+    return issue("unknown-agency", { file }, `${name} is not named after an agency in darep.config.json.`, { found: agency, expected: ids.join(", ") });
+  }
+  return { agency, period: { year: parts[1]!, quarter: parts[2] as Period["quarter"] } };
+}

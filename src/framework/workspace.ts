@@ -1,0 +1,84 @@
+// Find and load a workspace: darep.config.json (in the folder given, or the current one or a parent),
+// checked by zod, and the framework it names. Every mistake becomes one RunError listing each problem.
+import { existsSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { RunError } from "../errors.js";
+import { describeZodError, parseJson } from "./describe-zod.js";
+import { FrameworkError, loadFramework } from "./load-framework.js";
+import { Config } from "./schema.js";
+import type { Workspace } from "./types.js";
+
+export const CONFIG_FILE = "darep.config.json";
+
+/** darep's own folder (holding schemas/ and templates/), from src/ or dist/ alike. */
+export const DAREP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The nearest folder at or above `start` that holds darep.config.json, or null. */
+export function findWorkspaceRoot(start: string): string | null {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+function frameworkDir(root: string, name: string): string {
+  if (isAbsolute(name) || name.startsWith(".") || name.includes("/") || name.includes("\\")) return resolve(root, name);
+  const own = join(root, "schemas", name);
+  return existsSync(own) ? own : join(DAREP_ROOT, "schemas", name);
+}
+
+export async function loadWorkspace(opts: { workspace?: string; cwd: string }): Promise<Workspace> {
+  let root: string | null;
+  if (opts.workspace) {
+    root = resolve(opts.cwd, opts.workspace);
+    if (!existsSync(root) || !statSync(root).isDirectory())
+      throw new RunError(`The workspace folder ${opts.workspace} does not exist.`);
+    if (!existsSync(join(root, CONFIG_FILE)))
+      throw new RunError(`There is no ${CONFIG_FILE} in ${opts.workspace}: give the folder that holds it, or run 'darep init' to make one.`);
+  } else {
+    root = findWorkspaceRoot(opts.cwd);
+    if (!root)
+      throw new RunError(`No ${CONFIG_FILE} found in ${opts.cwd} or any folder above it: run darep inside a workspace, or give --workspace <folder>.`);
+  }
+  const configPath = join(root, CONFIG_FILE);
+  const shown = relative(opts.cwd, configPath) || CONFIG_FILE;
+  let data: unknown;
+  try {
+    data = parseJson(shown, await readFile(configPath, "utf8"));
+  } catch (e) {
+    throw new RunError(`The workspace config cannot be read: ${(e as Error).message}`);
+  }
+  const parsed = Config.safeParse(data);
+  if (!parsed.success)
+    throw new RunError(`The workspace config ${shown} has ${parsed.error.issues.length === 1 ? "a mistake" : `${parsed.error.issues.length} mistakes`}:`, describeZodError(shown, parsed.error, data));
+  const config = parsed.data;
+
+  const dir = frameworkDir(root, config.framework);
+  if (!existsSync(dir))
+    throw new RunError(`${shown}: framework: no framework '${config.framework}' (looked in ${relative(opts.cwd, dir) || dir}).`);
+  let framework;
+  try {
+    framework = await loadFramework(dir);
+  } catch (e) {
+    if (e instanceof FrameworkError) throw new RunError(`The framework in ${relative(opts.cwd, dir) || dir} has mistakes:`, e.problems);
+    throw e;
+  }
+
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  config.agencies.forEach((a, i) => {
+    if (ids.has(a.id)) problems.push(`${shown}: agencies[${i}].id: '${a.id}' is used by two agencies`);
+    ids.add(a.id);
+    a.indicators.forEach((ref, j) => {
+      if (!framework.byRef.has(ref.toUpperCase()))
+        problems.push(`${shown}: agencies[${i}].indicators[${j}]: ${ref} is not in the ${framework.name} framework`);
+    });
+  });
+  if (problems.length) throw new RunError(`The workspace config ${shown} has mistakes:`, problems);
+  return { root, configPath, config, framework };
+}
