@@ -1,6 +1,7 @@
 // Turn zod's findings into plain lines naming the file and the field, e.g.
 // "darep.config.json: agencies[2].contact.email: must be an email address (found "bob")".
 import type { z } from "zod";
+import { parseJsonText } from "./json-syntax.js";
 
 export function fieldPath(path: readonly PropertyKey[]): string {
   let out = "";
@@ -29,19 +30,7 @@ export function describeZodError(file: string, error: z.ZodError, data?: unknown
   });
 }
 
-/** JSON.parse with an error that names the file, line and column. */
+/** JSON.parse with an error that names the file, line and column (Node 20's own message often has neither). */
 export function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      const line = before.split("\n").length;
-      const col = before.length - before.lastIndexOf("\n");
-      throw new Error(`${file}: not valid JSON at line ${line}, column ${col}: ${msg.replace(/ in JSON at position \d+.*$/, "")}`);
-    }
-    throw new Error(`${file}: not valid JSON: ${msg}`);
-  }
+  return parseJsonText(file, text);
 }

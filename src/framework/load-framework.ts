@@ -1,0 +1,136 @@
+// Load a framework folder (schemas/<name>/): framework.json and one <Ref>.json per indicator, each
+// checked by zod, then checked together. Every problem in every file is gathered into one FrameworkError,
+// so whoever edits the schemas sees all their mistakes at once. Runs on every `darep validate`.
+import { readdir, readFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import type { z } from "zod";
+import { describeZodError } from "./describe-zod.js";
+import { parseJsonText } from "./json-syntax.js";
+import { FrameworkInfo, Indicator } from "./schema.js";
+import type { Framework } from "./types.js";
+
+export const FRAMEWORK_FILE = "framework.json";
+
+/** An indicator file is named after its reference, e.g. PM12.json; other JSON files (assurance.json) are not. */
+const INDICATOR_FILE = /^([A-Za-z]{1,8})([0-9]{1,4})([a-z]?)\.json$/;
+
+export class FrameworkError extends Error {
+  /** One line per problem, each naming the file and the field, e.g. "schemas/doncaster/PM3.json: ref: ...". */
+  readonly problems: string[];
+  constructor(message: string, problems: string[]) {
+    super(message);
+    this.name = "FrameworkError";
+    this.problems = problems;
+  }
+}
+
+interface Loaded<T> {
+  file: string;
+  shown: string;
+  value: T;
+}
+
+/** "PM2" before "PM10": by letters, then number, then suffix. */
+export function compareRefs(a: string, b: string): number {
+  const pa = /^([A-Za-z]*)(\d*)(.*)$/.exec(a)!;
+  const pb = /^([A-Za-z]*)(\d*)(.*)$/.exec(b)!;
+  return pa[1]!.toUpperCase().localeCompare(pb[1]!.toUpperCase()) || Number(pa[2]) - Number(pb[2]) || pa[3]!.localeCompare(pb[3]!);
+}
+
+/** Read, parse and check one file; its problems come back with it, so they are listed in file order. */
+async function readChecked<T>(path: string, shown: string, schema: z.ZodType<T>): Promise<{ value: T | null; problems: string[] }> {
+  let data: unknown;
+  try {
+    data = parseJsonText(shown, await readFile(path, "utf8"));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { value: null, problems: [err.code ? `${shown}: cannot be read (${err.code})` : err.message] };
+  }
+  const parsed = schema.safeParse(data);
+  return parsed.success ? { value: parsed.data, problems: [] } : { value: null, problems: describeZodError(shown, parsed.error, data) };
+}
+
+/** Checks that need every indicator at once: names, duplicates, themes and cross-indicator partOf. */
+function checkTogether(shownDir: string, info: FrameworkInfo | null, loaded: Loaded<Indicator>[], problems: string[]): void {
+  const byRef = new Map<string, Loaded<Indicator>>();
+  for (const l of loaded) {
+    const ref = l.value.ref.toUpperCase();
+    const expected = l.file.slice(0, -".json".length);
+    if (ref !== expected.toUpperCase())
+      problems.push(`${l.shown}: ref: '${l.value.ref}' does not match the file name (expected '${expected}', or rename the file to ${l.value.ref}.json)`);
+    const first = byRef.get(ref);
+    if (first) problems.push(`${l.shown}: ref: '${l.value.ref}' is also the reference in ${first.file}; each indicator needs its own reference`);
+    else byRef.set(ref, l);
+  }
+  if (info) {
+    const seen = new Set<string>();
+    info.themes.forEach((t, i) => {
+      if (seen.has(t)) problems.push(`${shownDir}/${FRAMEWORK_FILE}: themes[${i}]: '${t}' is listed twice`);
+      seen.add(t);
+    });
+    for (const l of loaded) {
+      if (!seen.has(l.value.theme))
+        problems.push(`${l.shown}: theme: '${l.value.theme}' is not one of the themes listed in ${FRAMEWORK_FILE} (${info.themes.join("; ")})`);
+    }
+  }
+  for (const l of loaded) {
+    l.value.measures.forEach((m, i) => {
+      if (!m.partOf?.includes("/")) return;
+      const [ref, measure] = m.partOf.split("/") as [string, string];
+      const target = byRef.get(ref.toUpperCase());
+      if (!target) problems.push(`${l.shown}: measures[${i}].partOf: there is no indicator ${ref} in this framework (found "${m.partOf}")`);
+      else if (!target.value.measures.some((o) => o.id === measure))
+        problems.push(`${l.shown}: measures[${i}].partOf: ${target.value.ref} has no measure '${measure}' (its measures: ${target.value.measures.map((o) => o.id).join(", ")})`);
+    });
+  }
+}
+
+/**
+ * Load and check the framework in `dir`. Throws one FrameworkError listing every problem found.
+ * Files are named in problems as `<parent>/<folder>/<file>`, e.g. "schemas/doncaster/PM3.json".
+ */
+export async function loadFramework(dir: string): Promise<Framework> {
+  const root = resolve(dir);
+  const shownDir = `${basename(dirname(root))}/${basename(root)}`;
+  let names: string[];
+  try {
+    names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FrameworkError(`The framework folder ${shownDir} cannot be read.`, [`${shownDir}: ${code === "ENOENT" ? "no such folder" : `cannot be read (${code})`}`]);
+  }
+  const problems: string[] = [];
+  const indicatorFiles = names.filter((n) => INDICATOR_FILE.test(n)).sort(compareRefs);
+  if (!names.includes(FRAMEWORK_FILE)) problems.push(`${shownDir}/${FRAMEWORK_FILE}: is missing (it names the framework and lists its themes in order)`);
+  if (indicatorFiles.length === 0) problems.push(`${shownDir}: holds no indicator files (one per indicator, named after its reference, e.g. PM1.json)`);
+
+  const [framework, indicators] = await Promise.all([
+    names.includes(FRAMEWORK_FILE) ? readChecked(join(root, FRAMEWORK_FILE), `${shownDir}/${FRAMEWORK_FILE}`, FrameworkInfo) : null,
+    Promise.all(indicatorFiles.map((file) => readChecked(join(root, file), `${shownDir}/${file}`, Indicator))),
+  ]);
+  const info = framework?.value ?? null;
+  problems.push(...(framework?.problems ?? []));
+  const loaded: Loaded<Indicator>[] = [];
+  indicators.forEach(({ value, problems: found }, i) => {
+    const file = indicatorFiles[i]!;
+    problems.push(...found);
+    if (value) loaded.push({ file, shown: `${shownDir}/${file}`, value });
+  });
+  checkTogether(shownDir, info, loaded, problems);
+
+  if (problems.length > 0 || !info) {
+    const n = problems.length;
+    throw new FrameworkError(`The framework in ${shownDir} has ${n === 1 ? "a mistake" : `${n} mistakes`}.`, problems);
+  }
+  const themes = info.themes;
+  const list = loaded
+    .map((l) => l.value)
+    .sort((a, b) => themes.indexOf(a.theme) - themes.indexOf(b.theme) || compareRefs(a.ref, b.ref));
+  return {
+    name: basename(root),
+    dir: root,
+    info,
+    indicators: list,
+    byRef: new Map(list.map((ind) => [ind.ref.toUpperCase(), ind])),
+  };
+}

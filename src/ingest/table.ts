@@ -1,0 +1,168 @@
+// Records (rows of cell text with their row numbers) -> a RawTable's header and rows, with the
+// structural findings both formats share: the header row, invisible characters in it, blank and
+// duplicate column names, and (CSV only) rows with too many or too few cells.
+import { issue, quote } from "../issues/catalogue.js";
+import type { Issue, Location, RawRow } from "../types.js";
+import { cellAddress, columnIndex } from "./address.js";
+import type { ReadLimits } from "./limits.js";
+
+/** Non-breaking and zero-width spaces: invisible in Excel, but they make "value" differ from "value". */
+const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/g;
+
+/** Anything a reader could see: not white space (which in JS includes NBSP and U+FEFF), not zero-width. */
+const VISIBLE = /[^\s\u200b-\u200d\u2060]/;
+
+/** A cell with nothing a reader could see in it. */
+export function isBlank(text: string): boolean {
+  return text === "" || !VISIBLE.test(text);
+}
+
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every(isBlank);
+}
+
+/** Blank a cell longer than the limit, so one runaway cell does not stop the rest being read. */
+export function capCellLength(record: RawRow, limits: ReadLimits, where: Location, issues: Issue[]): void {
+  record.cells.forEach((text, i) => {
+    if (text.length <= limits.maxCellChars) return;
+    record.cells[i] = "";
+    const cell = cellAddress(i, record.row);
+    issues.push(
+      issue("limit-exceeded", { ...where, row: record.row, cell }, `Cell ${cell} holds ${text.length} characters, more than the limit of ${limits.maxCellChars}; it was read as blank.`, {
+        found: quote(text, 40),
+        expected: `at most ${limits.maxCellChars} characters`,
+      }),
+    );
+  });
+}
+
+export interface Shaped {
+  header: RawRow;
+  rows: RawRow[];
+  issues: Issue[];
+}
+
+/** Clean the header's names: NBSP becomes a space, zero-width characters go, then trim. */
+function cleanHeader(header: RawRow, where: Location, issues: Issue[]): string[] {
+  let first: { cell: string; text: string } | null = null;
+  const names = header.cells.map((text, i) => {
+    if (first === null && INVISIBLE.test(text)) first = { cell: cellAddress(i, header.row), text };
+    INVISIBLE.lastIndex = 0;
+    return text.replace(/\u00a0/g, " ").replace(INVISIBLE, "").trim();
+  });
+  if (first !== null) {
+    const { cell, text } = first as { cell: string; text: string };
+    const shown = text.replace(/\u00a0/g, "<NBSP>").replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+    issues.push(
+      issue("invisible-characters", { ...where, row: header.row, cell }, `The header cell ${cell} holds invisible characters (non-breaking or zero-width spaces); they were ignored.`, {
+        found: quote(shown),
+      }),
+    );
+  }
+  return names;
+}
+
+function findDuplicates(names: string[], header: RawRow, where: Location, issues: Issue[]): void {
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (name === "") return;
+    const key = name.toLowerCase();
+    const before = seen.get(key);
+    if (before === undefined) return void seen.set(key, i);
+    const cell = cellAddress(i, header.row);
+    issues.push(
+      issue("duplicate-header", { ...where, row: header.row, cell, column: name }, `The column name '${quote(name)}' in ${cell} is also used in ${cellAddress(before, header.row)}.`, {
+        found: name,
+      }),
+    );
+  });
+}
+
+/**
+ * Shape non-blank records (the first one is the header) into a table.
+ * `format` decides how cells beyond the header count: in a CSV a row can simply have more cells
+ * than the header (extra-cell); in a sheet every column has a header cell, blank or not.
+ */
+export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Location): Shaped | null {
+  const [headerRecord, ...data] = records;
+  if (!headerRecord) return null;
+  const issues: Issue[] = [];
+  const names = cleanHeader(headerRecord, where, issues);
+  findDuplicates(names, headerRecord, where, issues);
+
+  let named = names.length;
+  while (named > 0 && names[named - 1] === "") named--;
+  // Columns the file gives a (blank) header cell: all of them in a sheet, the header's own cells in a CSV.
+  const headerSpan = format === "csv" ? names.length : Number.POSITIVE_INFINITY;
+  const blankHeaderData = new Map<number, RawRow>();
+  let width = named;
+
+  const overflowing = new Set<RawRow>();
+  const rows = data.map((record) => {
+    const cells = [...record.cells];
+    let lastFilled = -1;
+    cells.forEach((text, i) => {
+      if (isBlank(text)) return;
+      lastFilled = i;
+      if (i < headerSpan && (names[i] ?? "") === "" && !blankHeaderData.has(i)) blankHeaderData.set(i, record);
+    });
+    const row: RawRow = { row: record.row, cells };
+    if (record.problems && Object.keys(record.problems).length > 0) row.problems = record.problems;
+    if (format === "csv") checkCellCount(row, lastFilled);
+    return row;
+  });
+
+  function checkCellCount(row: RawRow, lastFilled: number): void {
+    const { cells } = row;
+    const firstExtra = cells.findIndex((text, i) => i >= headerSpan && !isBlank(text));
+    if (firstExtra >= 0) {
+      const cell = cellAddress(firstExtra, row.row);
+      issues.push(
+        issue("extra-cell", { ...where, row: row.row, cell }, `Row ${row.row} has ${lastFilled + 1} cells but the header row has only ${headerSpan} columns; ${cell} holds '${quote(cells[firstExtra]!)}'.`, {
+          found: quote(cells[firstExtra]!),
+          expected: `at most ${headerSpan} cells`,
+        }),
+      );
+      // Keep the extra cells that hold something, so whoever reads the table can still show them.
+      cells.length = lastFilled + 1;
+      overflowing.add(row);
+    } else if (cells.length < named) {
+      const cell = cellAddress(cells.length, row.row);
+      issues.push(
+        issue("missing-cell", { ...where, row: row.row, cell, column: names[cells.length] }, `Row ${row.row} has ${cells.length} cells but the header row has ${named} columns; the missing cells were read as blank.`, {
+          expected: `${named} cells`,
+        }),
+      );
+    }
+  }
+
+  for (const [i, record] of [...blankHeaderData].sort((a, b) => a[0] - b[0])) {
+    width = Math.max(width, i + 1);
+    const cell = cellAddress(i, headerRecord.row);
+    const example = cellAddress(i, record.row);
+    issues.push(
+      issue("blank-header", { ...where, row: headerRecord.row, cell }, `The header cell ${cell} is blank, but the column below it has data (first in ${example}).`, {
+        found: quote(record.cells[i] ?? ""),
+      }),
+    );
+  }
+  // Every row as wide as the header: padded with "", and empty trailing cells (Excel's used range) cut.
+  const fit = (cells: string[]) => {
+    if (cells.length > width) cells.length = width;
+    while (cells.length < width) cells.push("");
+    return cells;
+  };
+  const header: RawRow = { row: headerRecord.row, cells: fit(names) };
+  if (headerRecord.problems) header.problems = headerRecord.problems;
+  for (const row of rows) if (!overflowing.has(row)) fit(row.cells);
+  return { header, rows, issues };
+}
+
+/** Give cell-level issues the name of their column, now the header is known. */
+export function nameColumns(issues: Issue[], header: RawRow): void {
+  for (const i of issues) {
+    if (i.column !== undefined || i.cell === undefined || i.row === undefined || i.row < header.row) continue;
+    const name = header.cells[columnIndex(i.cell)];
+    if (name) i.column = name;
+  }
+}
