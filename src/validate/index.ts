@@ -1,0 +1,72 @@
+// Validate: a raw table and the partnership's framework -> the return's figures and its issues.
+// Never throws on data: everything wrong with a return comes back as an issue value.
+import { columnIndex } from "../ingest/address.js";
+import type { Framework } from "../framework/types.js";
+import type { Agency } from "../framework/schema.js";
+import type { Figure, Issue, Period, RawTable } from "../types.js";
+import { findColumns } from "./columns.js";
+import { checkCategorySums, checkPartsOfWholes, dropDuplicates, missingIndicators } from "./figures.js";
+import { identicalToPrevious, suddenChanges } from "./quarters.js";
+import { readRow } from "./row.js";
+
+export { checkAbout } from "./about.js";
+export { figureKey, isDue } from "./figures.js";
+export { parseValue } from "./value.js";
+
+export interface TableToValidate {
+  table: RawTable;
+  framework: Framework;
+  agency: Agency;
+  period: Period;
+  /** The same agency's figures for the quarter before, for the cross-quarter warnings. */
+  previous?: Figure[];
+  /** A move bigger than this factor against last quarter is a warning. */
+  suddenChangeFactor: number;
+}
+
+export interface Validated {
+  figures: Figure[];
+  issues: Issue[];
+}
+
+export function validateTable(input: TableToValidate): Validated {
+  const { table, framework, agency, period } = input;
+  const { columns, issues } = findColumns(table);
+  if (!columns) return { figures: [], issues };
+
+  const read: Figure[] = [];
+  const given = new Set<string>();
+  for (const row of table.rows) {
+    const r = readRow(row, { table, columns, framework, agency, period });
+    if (!r) continue;
+    issues.push(...r.issues);
+    if (r.indicator) given.add(r.indicator);
+    if (r.figure) read.push(r.figure);
+  }
+  const { figures, issues: duplicates } = dropDuplicates(read);
+  issues.push(...duplicates);
+  issues.push(...missingIndicators(table.file, agency, framework, period.quarter, given));
+  issues.push(...checkCategorySums(figures, framework), ...checkPartsOfWholes(figures, framework));
+  if (input.previous?.length) {
+    issues.push(...suddenChanges(figures, input.previous, input.suddenChangeFactor));
+    issues.push(...identicalToPrevious(table.file, figures, input.previous));
+  }
+  // In the order a person reads the file: whole-file findings first, then row by row, left to right.
+  const order = (i: Issue) => (i.row ?? 0) * 1e4 + (i.cell ? columnIndex(i.cell) + 1 : 0);
+  issues.sort((a, b) => order(a) - order(b));
+  return { figures: figures.filter((f) => !failedTogether(f, issues)), issues };
+}
+
+/**
+ * A figure the checks across figures found wrong is not used: the report must not rest on it.
+ * Categories that do not add up discredit the whole breakdown (total and categories), since darep
+ * cannot tell which one is wrong; a part bigger than its whole discredits the part.
+ */
+function failedTogether(f: Figure, issues: Issue[]): boolean {
+  return issues.some(
+    (i) =>
+      i.indicator === f.indicator &&
+      i.measure === f.measure &&
+      ((i.code === "categories-do-not-add-up") || (i.code === "part-exceeds-whole" && (i.category ?? null) === f.category)),
+  );
+}

@@ -1,0 +1,69 @@
+// One value cell's text -> a number or a GSS symbol, or the reason it is neither. Knows units,
+// not indicators: the caller checks ranges against the measure's schema.
+import type { Unit } from "../framework/schema.js";
+import type { IssueCode } from "../issues/catalogue.js";
+import type { GssSymbol } from "../types.js";
+
+export type ParsedValue =
+  | { ok: true; value: number | null; symbol: GssSymbol | null }
+  | { ok: false; code: IssueCode; message: string; expected: string; advice?: string };
+
+const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/g;
+const SPREADSHEET_ERROR = /^#(?:DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|GETTING_DATA)$/i;
+/** Marks agencies use for "small number" or "not available" that are not the GSS symbols. */
+const LOCAL_MARK = /^(?:\*+|[-\u2013\u2014]+|[<>\u2264\u2265]=?\s*\d+(?:\.\d+)?|n\s*\/\s*a|n\.a\.?|na|\.\.+|:|~|[cxzu]|supp(?:ressed)?|redacted|withheld)$/i;
+/** 1234, 1,234 (grouped by threes), 12.5, .5, with an optional minus. */
+const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^-?\.\d+$/;
+const EXPONENT = /^-?\d+(?:\.\d+)?e[+-]?\d+$/i;
+
+const EXPECTED: Record<Unit, string> = {
+  count: "a whole number such as 1234, or [c], [x], [z]",
+  percent: "a percentage such as 45 or 45%, or [c], [x], [z]",
+  rate: "a number such as 12.5, or [c], [x], [z]",
+  days: "a number of days such as 14, or [c], [x], [z]",
+  amount: "an amount such as 1234.50, or [c], [x], [z]",
+};
+
+function fail(code: IssueCode, message: string, unit: Unit, advice?: string): ParsedValue {
+  return { ok: false, code, message, expected: EXPECTED[unit], ...(advice ? { advice } : {}) };
+}
+
+function plainNumber(t: string, unit: Unit): ParsedValue {
+  let s = t;
+  if (unit === "amount") s = s.replace(/^(-?)£\s*/, "$1");
+  const percent = /^(.*?)\s*%$/.exec(s);
+  if (percent) {
+    if (unit !== "percent") return fail("invalid-value", `'${t}' is a percentage, but this measure is a ${unit}.`, unit, "Write the figure itself, without a % sign.");
+    s = percent[1]!;
+  }
+  if (NUMBER.test(s)) return { ok: true, value: Number(s.replace(/,/g, "")), symbol: null };
+  if (EXPONENT.test(s)) {
+    const n = Number(s);
+    return fail("invalid-value", `'${t}' is written in scientific notation.`, unit, `Write it out in full${Number.isFinite(n) && Math.abs(n) < 1e15 ? `, e.g. ${n}` : ""}: Excel shows large numbers this way when the column is too narrow.`);
+  }
+  if (/^[=+@\t\r]/.test(s)) return fail("invalid-value", `'${t}' looks like a spreadsheet formula, not a figure.`, unit, "Paste the figure as a value.");
+  if (/^-?[\d,]*\d[\d,]*(?:\.\d+)?$/.test(s)) return fail("invalid-value", `'${t}' has its thousands separators in the wrong places.`, unit, "Write 1234 or 1,234.");
+  return fail("invalid-value", `'${t}' is not a number, a percentage or a GSS symbol.`, unit);
+}
+
+/** Read a value cell's text as the returns contract says; `unit` decides what a bare number means. */
+export function parseValue(text: string, unit: Unit): ParsedValue {
+  const t = text.replace(INVISIBLE, " ").trim();
+  if (t === "") return fail("blank-value", "The value is blank; a blank is never read as 0.", unit, "Write the figure, or [x] if it is not available.");
+  if (SPREADSHEET_ERROR.test(t)) return fail("formula-error", `The cell shows the spreadsheet error ${t.toUpperCase()}.`, unit);
+  const gss = /^\[\s*([cxzu])\s*\]\s*(.*)$/i.exec(t);
+  if (gss) {
+    const symbol = gss[1]!.toLowerCase() as GssSymbol;
+    const rest = gss[2]!;
+    if (symbol === "u") {
+      if (rest === "") return fail("invalid-value", "[u] (low reliability) must be followed by the figure, e.g. '[u] 12'.", unit);
+      const n = plainNumber(rest, unit);
+      return n.ok ? { ...n, symbol } : n;
+    }
+    if (rest !== "") return fail("invalid-value", `[${symbol}] stands alone in the cell, but '${t}' has more after it.`, unit, `Write just [${symbol}], and put any explanation in the note column.`);
+    return { ok: true, value: null, symbol };
+  }
+  if (LOCAL_MARK.test(t))
+    return fail("local-suppression-mark", `'${t}' is a local mark, not a figure; darep does not guess what it stands for.`, unit, "Write [c] for a figure withheld to protect people, or [x] for one not available.");
+  return plainNumber(t, unit);
+}
