@@ -4,7 +4,7 @@
 // a removal or a change of meaning bumps the major number.
 import { z } from "zod";
 
-export const REPORT_SCHEMA_VERSION = "1.0.0";
+export const REPORT_SCHEMA_VERSION = "1.1.0";
 
 const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
 const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
@@ -76,6 +76,8 @@ export const HistoryPoint = z.object({
 
 export const SpcSignal = z.object({
   rule: z.enum(["beyond-limits", "run-of-seven", "trend-of-seven", "two-of-three-near-limit"]),
+  /** Index into history of the pattern's first point (since 1.1.0): from..at are the points to mark. */
+  from: z.number().int().optional(),
   /** Index into history of the point that completes the signal. */
   at: z.number().int(),
   side: z.enum(["high", "low"]),

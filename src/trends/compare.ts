@@ -1,0 +1,73 @@
+// The comparisons shown beside every figure: last quarter, the same quarter last year (domestic abuse
+// is seasonal), the change in both, and the year-to-date total where the unit adds up.
+import type { Unit } from "../framework/schema.js";
+import type { Period } from "../types.js";
+import { QUARTERS } from "../framework/period.js";
+import { valueBack, type HistoryPoint } from "./history.js";
+
+export interface Comparison {
+  value: number | null;
+  previous: number | null;
+  sameQuarterLastYear: number | null;
+  change: number | null;
+  changePercent: number | null;
+  changeOnYear: number | null;
+  changeOnYearPercent: number | null;
+  yearToDate: number | null;
+}
+
+/** Rounds away binary noise (45.1 - 44.9 = 0.2000000000000028) without hiding real decimals. */
+export function tidy(n: number, places = 6): number {
+  const f = 10 ** places;
+  const r = Math.round(n * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+export function change(from: number | null, to: number | null): number | null {
+  return from === null || to === null ? null : tidy(to - from);
+}
+
+/** Percentage change to one decimal; null from 0 (the sentence says "from 0 to 12") or from nothing. */
+export function changePercent(from: number | null, to: number | null): number | null {
+  if (from === null || to === null || from === 0) return null;
+  return tidy(((to - from) / Math.abs(from)) * 100, 1);
+}
+
+/** Counts and amounts add up over quarters; percentages, rates and days do not. */
+export function addsUp(unit: Unit): boolean {
+  return unit === "count" || unit === "amount";
+}
+
+/**
+ * The sum of the year's quarters up to and including the last point of `history` (which must end
+ * at `period`). Null when the unit does not add up, or when any of those quarters has no value:
+ * a partial total would look like a fall.
+ */
+export function yearToDate(history: readonly HistoryPoint[], period: Period, unit: Unit): number | null {
+  if (!addsUp(unit)) return null;
+  const quarters = QUARTERS.indexOf(period.quarter) + 1;
+  let sum = 0;
+  for (let back = 0; back < quarters; back++) {
+    const v = valueBack(history, back);
+    if (v === null) return null;
+    sum += v;
+  }
+  return tidy(sum);
+}
+
+/** Every comparison for the last point of a series ending at `period`. */
+export function compare(history: readonly HistoryPoint[], period: Period, unit: Unit): Comparison {
+  const value = valueBack(history, 0);
+  const previous = valueBack(history, 1);
+  const sameQuarterLastYear = valueBack(history, 4);
+  return {
+    value,
+    previous,
+    sameQuarterLastYear,
+    change: change(previous, value),
+    changePercent: changePercent(previous, value),
+    changeOnYear: change(sameQuarterLastYear, value),
+    changeOnYearPercent: changePercent(sameQuarterLastYear, value),
+    yearToDate: yearToDate(history, period, unit),
+  };
+}

@@ -1,0 +1,121 @@
+// One plain-English sentence per figure for a board member, e.g. "Repeat Hub referrals (PM3) rose
+// for the sixth quarter running (from 98 to 131); the partnership wants them to fall."
+// Built only from labels and numbers: an agency's note never goes into a sentence.
+import type { Unit } from "../framework/schema.js";
+import type { Status } from "./report-schema.js";
+import type { Comparison } from "./compare.js";
+import type { Side } from "./direction.js";
+import type { HistoryPoint } from "./history.js";
+import { noPrevious, type Cause } from "./judge.js";
+import { describeSignal } from "./signal-words.js";
+import type { SpcAnalysis, SpcSignal } from "./spc.js";
+import type { TargetProgress } from "./target.js";
+import { formatChange, formatValue, grammarOf, wantedVerb } from "./words.js";
+
+export interface Subject {
+  ref: string;
+  measureLabel: string;
+  categoryLabel: string | null;
+  agencyName: string;
+  /** Name the agency in the subject: the indicator is reported by more than one. */
+  showAgency: boolean;
+  unit: Unit;
+}
+
+export interface SentenceInput {
+  subject: Subject;
+  status: Status;
+  cause: Cause | null;
+  comparison: Comparison;
+  better: Side | null;
+  target: TargetProgress | null;
+  signal: SpcSignal | null;
+  spc: SpcAnalysis;
+  history: readonly HistoryPoint[];
+  /** The figure carries [u]: low reliability. */
+  lowReliability: boolean;
+}
+
+/** "Hub referrals by referring agency: Police (PM2)", with " from Riverside" when several agencies report it. */
+export function subjectText(s: Subject): string {
+  const what = s.categoryLabel ? `${s.measureLabel}: ${s.categoryLabel}` : s.measureLabel;
+  return `${what} (${s.ref})${s.showAgency ? ` from ${s.agencyName}` : ""}`;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+function moved(c: Comparison, unit: Unit): string {
+  const how = formatChange(c.change, c.changePercent, unit);
+  const verb = c.change! > 0 ? "rose" : c.change! < 0 ? "fell" : "stayed";
+  const span = c.change === 0 ? `at ${formatValue(c.value!, unit)}` : `from ${formatValue(c.previous!, unit)} to ${formatValue(c.value!, unit)}`;
+  return `${verb} ${span}${how ? ` (${how})` : ""}`;
+}
+
+function targetSentence(who: string, unit: Unit, t: TargetProgress, status: Status): string {
+  const g = grammarOf(unit);
+  const limit = t.comparison === "at-least" ? "target" : "limit";
+  if (t.actualToDate === null) return `${who} cannot be compared with ${g.their} ${limit}: a quarter of this year has no figure.`;
+  if (t.projectedOutturn === null)
+    return `${who} ${g.was} ${formatValue(t.actualToDate, unit)} against a ${limit} of ${t.comparison === "at-least" ? "at least" : "at most"} ${formatValue(t.toDate, unit)}${status === "on-track" ? ", on track" : ""}.`;
+  const rounded = unit === "count" ? Math.round(t.projectedOutturn) : t.projectedOutturn;
+  return (
+    `${who} ${g.stand} at ${formatValue(t.actualToDate, unit)} against a year-to-date ${limit} of ${formatValue(t.toDate, unit)}${status === "on-track" ? ", on track" : ""}; ` +
+    `at this rate the year will end at about ${formatValue(rounded, unit)} of ${formatValue(t.perYear, unit)}.`
+  );
+}
+
+function missingSentence(who: string, agency: string, cause: Cause | null): string {
+  switch (cause) {
+    case "return-invalid":
+      return `${who} cannot be judged: the return from ${agency} has errors and this figure did not pass the checks.`;
+    case "not-available":
+      return `${agency} gave ${who} as not available ([x]).`;
+    case "not-in-return":
+      return `The return from ${agency} has no figure for ${who}.`;
+    default:
+      return `There is no figure for ${who}: the return from ${agency} for this quarter is missing.`;
+  }
+}
+
+export function sentence(input: SentenceInput): string {
+  const { subject, comparison: c, status } = input;
+  const unit = subject.unit;
+  const who = subjectText(subject);
+  const g = grammarOf(unit);
+  const wants = input.better ? `; the partnership wants ${g.them} to ${wantedVerb(input.better)}` : "";
+  const value = c.value === null ? "" : formatValue(c.value, unit);
+  let text: string;
+  switch (status) {
+    case "missing":
+    case "invalid":
+      return missingSentence(who, subject.agencyName, input.cause);
+    case "suppressed":
+      return `${who} ${g.was} withheld ([c]) to protect people who could be identified.`;
+    case "on-track":
+    case "off-track":
+      text = input.target ? targetSentence(who, unit, input.target, status) : `${who} ${g.was} ${value}.`;
+      break;
+    case "worsening":
+    case "improving":
+      if (input.signal) text = `${who} ${describeSignal(input.signal, input.history, input.spc, unit)}${status === "worsening" ? wants : ", as the partnership wants"}.`;
+      else text = `${who} ${moved(c, unit)}${status === "worsening" ? wants : ", as the partnership wants"}.`;
+      break;
+    case "stable":
+      text = `${who} ${g.was} ${value}, little changed from ${formatValue(c.previous!, unit)} last quarter.`;
+      break;
+    case "baseline":
+      text = `${who} ${g.was} ${value}; a baseline is still being collected, so ${g.are === "are" ? "they are" : "it is"} not judged yet.`;
+      break;
+    case "for-information":
+      if (input.cause === "not-applicable") return `${who} ${g.are} not applicable this quarter ([z]).`;
+      text = `${who} ${g.was} ${value}${c.previous === null ? "" : ` (${formatValue(c.previous, unit)} last quarter)`}; ${g.are === "are" ? "these figures are" : "this figure is"} for information.`;
+      break;
+    case "insufficient-data":
+      if (input.target) text = targetSentence(who, unit, input.target, status);
+      else text = `${who} ${g.was} ${value}; ${lowerFirst(noPrevious(input.history))}`;
+      break;
+  }
+  if (input.lowReliability) text += ` ${subject.agencyName} marks this figure as of low reliability ([u]).`;
+  return text;
+}
+
