@@ -1,0 +1,67 @@
+// A trend chart's text alternative, in the words a board member would use: "Repeat referrals,
+// 12 quarters from Q3 2023-24 to Q2 2026-27: rose from 98 to 131; the latest is above the upper
+// process limit of 125."
+import type { Result } from "../trends/report-schema.js";
+import { concernPoints, referenceLines } from "./chart-lines.js";
+import { formatFigure, formatTick, listWords, quarterLong } from "./format.js";
+
+export function chartSubject(result: Result): string {
+  return result.categoryLabel ? `${result.measureLabel}: ${result.categoryLabel}` : result.measureLabel;
+}
+
+function movement(result: Result): string {
+  const h = result.history;
+  const valued = h.map((p, i) => ({ p, i })).filter(({ p }) => p.value !== null);
+  const first = valued[0];
+  const last = valued[valued.length - 1];
+  if (!first || !last) return "no figures are on record";
+  const fig = (v: number | null) => formatFigure(v, result.unit);
+  if (first === last) return `one figure on record, ${fig(first.p.value)} in ${quarterLong(first.p)}`;
+  const a = first.p.value!;
+  const b = last.p.value!;
+  const verb = b > a ? `rose from ${fig(a)} to ${fig(b)}` : b < a ? `fell from ${fig(a)} to ${fig(b)}` : `was ${fig(a)} at the start and is ${fig(b)} now`;
+  if (last.i === h.length - 1) return verb;
+  return `${verb} in ${quarterLong(last.p)}; there is no figure for the latest quarter`;
+}
+
+function gaps(result: Result): string {
+  const missing = result.history.filter((p, i) => p.value === null && i < result.history.length - 1).map(quarterLong);
+  if (missing.length === 0) return "";
+  if (missing.length > 3) return `; no figure for ${missing.length} quarters`;
+  return `; no figure for ${listWords(missing)}`;
+}
+
+function limitsAndTarget(result: Result): string {
+  const lines = referenceLines(result);
+  const latest = result.history[result.history.length - 1]?.value ?? null;
+  const tick = (v: number) => formatTick(v, result.unit);
+  const parts: string[] = [];
+  const kind = lines.provisional ? "provisional process limit" : "process limit";
+  if (latest !== null && (lines.upper !== null || lines.lower !== null)) {
+    if (lines.upper !== null && latest > lines.upper) parts.push(`the latest is above the upper ${kind} of ${tick(lines.upper)}`);
+    else if (lines.lower !== null && latest < lines.lower) parts.push(`the latest is below the lower ${kind} of ${tick(lines.lower)}`);
+    else if (lines.upper !== null && lines.lower !== null) parts.push(`the latest is within the ${kind}s of ${tick(lines.lower)} to ${tick(lines.upper)}`);
+    else if (lines.upper !== null) parts.push(`the latest is below the upper ${kind} of ${tick(lines.upper)}`);
+    else parts.push(`the latest is above the lower ${kind} of ${tick(lines.lower!)}`);
+  }
+  const marked = [...concernPoints(result)].sort((a, b) => a - b);
+  const from = result.history[marked[0] ?? -1];
+  const to = result.history[marked[marked.length - 1] ?? -1];
+  if (from && to && marked.length > 1) parts.push(`the quarters from ${quarterLong(from)} to ${quarterLong(to)} are marked as a pattern of concern`);
+  if (lines.target) {
+    const t = lines.target;
+    const met = latest === null ? null : t.comparison === "at-least" ? latest >= t.value : latest <= t.value;
+    const side = met === null ? "" : met ? ", and the latest meets it" : t.comparison === "at-least" ? ", and the latest falls short of it" : ", and the latest is over it";
+    parts.push(`the quarter's target is ${t.comparison === "at-least" ? "at least" : "at most"} ${tick(t.value)}${side}`);
+  }
+  return parts.map((p) => `; ${p}`).join("");
+}
+
+export function describeChart(result: Result): string {
+  const h = result.history;
+  const first = h[0];
+  const last = h[h.length - 1];
+  if (!first || !last) return `${chartSubject(result)}: no quarters on record.`;
+  const span = h.length === 1 ? `1 quarter, ${quarterLong(first)}` : `${h.length} quarters from ${quarterLong(first)} to ${quarterLong(last)}`;
+  return `${chartSubject(result)}, ${span}: ${movement(result)}${gaps(result)}${limitsAndTarget(result)}.`;
+}

@@ -1,0 +1,124 @@
+// The exceptions section's view: a card per figure that moved the wrong way or is off target, worst
+// first, and the figures that cannot be judged (missing or invalid) gathered by agency.
+import type { Report, Result, ReturnJson } from "../trends/report-schema.js";
+import { chartSubject } from "./chart-words.js";
+import { trendChart } from "./chart.js";
+import { countWords, formatChange, formatFigure, formatNumber, quarterLong } from "./format.js";
+import { markdownBlocks, noteParagraphs } from "./plain-text.js";
+import { statusLook } from "./status.js";
+import type { AbsentGroup, CommentaryView, ExceptionCard, ExceptionsView, StatusView } from "./view-types.js";
+
+export const statusView = (r: Pick<Result, "status">): StatusView => {
+  const { word, shape, css } = statusLook(r.status);
+  return { word, shape, css };
+};
+
+const absent = (r: Result) => r.status === "missing" || r.status === "invalid";
+
+/** "Wanted: lower", "Wanted: at least 300 a year". */
+export function wantedWords(r: Pick<Result, "direction" | "target" | "unit">): string {
+  switch (r.direction) {
+    case "up":
+      return "Wanted: higher";
+    case "down":
+      return "Wanted: lower";
+    case "none":
+      return "No wanted direction: for information";
+    case "baseline":
+      return "No wanted direction yet: a baseline is being collected";
+    case "target":
+      return r.target ? `Wanted: ${r.target.comparison === "at-least" ? "at least" : "at most"} ${formatFigure(r.target.perYear, r.unit)} a year` : "Wanted: to meet a target";
+  }
+}
+
+function targetWords(r: Result, quarter: string): string | null {
+  const t = r.target;
+  if (!t) return null;
+  const head = `Target: ${t.comparison === "at-least" ? "at least" : "at most"} ${formatFigure(t.perYear, r.unit)} a year, so ${formatFigure(t.toDate, r.unit)} by the end of ${quarter}`;
+  if (t.actualToDate === null) return `${head}; there is no figure for the year so far.`;
+  const outturn = t.projectedOutturn === null ? "" : `, on course for about ${formatNumber(t.projectedOutturn, 0)} in the year`;
+  return `${head}; ${formatFigure(t.actualToDate, r.unit)} so far${outturn}.`;
+}
+
+export function figureName(r: Result): string {
+  return `${r.indicator} ${r.indicatorTitle}`;
+}
+
+function card(r: Result, rank: string, report: Report): ExceptionCard {
+  const subject = `${chartSubject(r)}, from ${r.agencyName}`;
+  const chart = trendChart(r);
+  return {
+    anchor: `exception-${rank}`,
+    rank,
+    heading: figureName(r),
+    subject,
+    status: statusView(r),
+    sentence: r.sentence,
+    figuresCaption: `${r.indicator} figures for ${quarterLong(report)}`,
+    figures: [
+      { label: "This quarter", value: formatFigure(r.value, r.unit) },
+      { label: "Last quarter", value: formatFigure(r.previous, r.unit) },
+      { label: "Same quarter last year", value: formatFigure(r.sameQuarterLastYear, r.unit) },
+      { label: "Change on last quarter", value: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit) },
+      { label: "Change on a year ago", value: formatChange(r.changeOnYear, r.changeOnYearPercent, r.sameQuarterLastYear, r.value, r.unit) },
+    ],
+    wanted: wantedWords(r),
+    wantedWhy: r.directionReason,
+    target: targetWords(r, report.quarter),
+    reasons: r.reasons.map((x) => x.text),
+    chart: { svg: chart.svg, caption: `${chartSubject(r)} each quarter, with the latest quarter as a diamond` },
+    note: r.note ? noteParagraphs(r.note) : null,
+    commentary: r.commentary ? markdownBlocks(r.commentary) : null,
+  };
+}
+
+function groupText(ret: ReturnJson | undefined, name: string, report: Report): string {
+  if (ret?.status === "missing") return `The return from ${name} for ${quarterLong(report)} has not been received, so these figures cannot be judged.`;
+  if (ret?.status === "invalid") return `The return from ${name} has errors, and these figures did not pass the checks (see Data quality).`;
+  return `The return from ${name} has no usable figure for these.`;
+}
+
+function contactOf(ret: ReturnJson | undefined): string | null {
+  const c = ret?.contact;
+  const parts = [c?.name, c?.email].filter((s): s is string => !!s);
+  return parts.length ? `Contact: ${parts.join(", ")}` : null;
+}
+
+function absentGroups(items: { r: Result; rank: string }[], report: Report): AbsentGroup[] {
+  const byAgency = new Map<string, { r: Result; rank: string }[]>();
+  for (const item of items) byAgency.set(item.r.agency, [...(byAgency.get(item.r.agency) ?? []), item]);
+  return [...byAgency.values()].map((group, i) => {
+    const first = group[0]!.r;
+    const ret = report.returns.find((x) => x.agency === first.agency);
+    const commentary: CommentaryView[] = [];
+    for (const { r } of group)
+      if (r.commentary && !commentary.some((c) => c.ref === r.indicator)) commentary.push({ ref: r.indicator, blocks: markdownBlocks(r.commentary) });
+    return {
+      anchor: `cannot-judge-${i + 1}`,
+      heading: `${first.agencyName}: ${countWords(group.length, "figure")} cannot be judged`,
+      text: groupText(ret, first.agencyName, report),
+      contact: contactOf(ret),
+      items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r) })),
+      commentary,
+    };
+  });
+}
+
+/** The exceptions in the engine's order (report.exceptions, worst first), numbered from 1. */
+export function rankedExceptions(report: Report): { r: Result; rank: string }[] {
+  const byKey = new Map(report.results.map((r) => [r.key, r]));
+  return report.exceptions.flatMap((key) => byKey.get(key) ?? []).map((r, i) => ({ r, rank: String(i + 1) }));
+}
+
+export function exceptionsView(report: Report): ExceptionsView {
+  const ranked = rankedExceptions(report);
+  const moves = ranked.filter(({ r }) => !absent(r));
+  const unknown = ranked.filter(({ r }) => absent(r));
+  const k = ranked.length;
+  let intro = "No figure needs the board's attention this quarter.";
+  if (k > 0) {
+    const parts = [moves.length ? `${countWords(moves.length, "figure")} moving the wrong way or off target` : "", unknown.length ? `${countWords(unknown.length, "figure")} that cannot be judged` : ""].filter(Boolean);
+    intro = `${countWords(k, "figure needs", "figures need")} the board's attention, worst first: ${parts.join(", then ")}.`;
+  }
+  return { intro, none: k === 0, cards: moves.map(({ r, rank }) => card(r, rank, report)), absent: absentGroups(unknown, report) };
+}
