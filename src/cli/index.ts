@@ -33,7 +33,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .argument("[paths...]", "files, folders or a quarter")
     .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
     .option("--year <year>", "the financial year a quarter belongs to, e.g. 2025-26")
-    .addOption(new Option("-f, --format <format>", "how to print the results").choices(["text", "json", "github"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "how to print the results").choices(["text", "json", "github", "junit"]).default("text"))
     .action(async (paths: string[], flags) => {
       const { runValidate } = await import("./commands/validate.js");
       setCode(await runValidate(paths, flags, io));
@@ -56,6 +56,51 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .action(async (quarter: string, flags) => {
       const { runBuild } = await import("./commands/build.js");
       setCode(await runBuild(quarter, flags, io));
+    });
+
+  p.command("template")
+    .summary("write the return an agency owes, pre-filled, to send to it")
+    .description(
+      "Write the return each agency owes for a quarter: one row per indicator, measure and category, with " +
+        "what each counts, last quarter's figure, checks on the value column and a Guidance sheet. " +
+        "Written into <workspace>/templates/<year>-<quarter>/<agency-id>.xlsx unless --out says otherwise.",
+    )
+    .argument("<quarter>", "Q1, Q2, Q3 or Q4 (the latest such quarter that has ended), or e.g. '2026-27 Q2'")
+    .option("-a, --agency <id>", "the agency's id in darep.config.json; repeat it for several", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--all", "a template for every agency")
+    .addOption(new Option("-f, --format <format>", "xlsx (with checks and guidance) or csv (the bare columns)").choices(["xlsx", "csv"]).default("xlsx"))
+    .option("-o, --out <dir>", "write the templates here instead")
+    .option("--year <year>", "the financial year, e.g. 2026-27")
+    .option("--no-previous", "leave out last quarter's figures")
+    .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
+    .action(async (quarter: string, flags) => {
+      const { runTemplate } = await import("./commands/template.js");
+      setCode(await runTemplate(quarter, flags, io));
+    });
+
+  p.command("status")
+    .summary("the chase list: which returns are received, missing, invalid or late")
+    .description(
+      "List, per agency, whether its return for the quarter is received, missing or invalid (with the number " +
+        "of errors), whether it came late, who to contact and what is still owed. Exit 0 when every return is " +
+        "in and valid, 1 otherwise.",
+    )
+    .argument("<quarter>", "Q1, Q2, Q3 or Q4 (the latest such quarter that has ended), or e.g. '2026-27 Q2'")
+    .option("--year <year>", "the financial year, e.g. 2026-27")
+    .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
+    .addOption(new Option("-f, --format <format>", "text, markdown (for an email or a ticket) or json").choices(["text", "markdown", "json"]).default("text"))
+    .action(async (quarter: string, flags) => {
+      const { runStatus } = await import("./commands/status.js");
+      setCode(await runStatus(quarter, flags, io));
+    });
+
+  p.command("init")
+    .summary("start a new workspace: config, framework, returns folders, README")
+    .description("Make a new workspace in DIR (default: this folder) with the Doncaster framework, an example darep.config.json, returns folders for the current financial year and a README. Overwrites nothing.")
+    .argument("[dir]", "the folder to make it in")
+    .action(async (dir: string | undefined) => {
+      const { runInit } = await import("./commands/init.js");
+      setCode(await runInit(dir, io));
     });
 
   return p;

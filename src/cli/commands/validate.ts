@@ -14,7 +14,7 @@ export interface ValidateFlags {
   format: string;
 }
 
-export const VALIDATE_FORMATS = ["text", "json", "github"] as const;
+export const VALIDATE_FORMATS = ["text", "json", "github", "junit"] as const;
 
 export async function runValidate(targets: string[], flags: ValidateFlags, io: Io): Promise<number> {
   if (!(VALIDATE_FORMATS as readonly string[]).includes(flags.format))
@@ -29,6 +29,9 @@ export async function runValidate(targets: string[], flags: ValidateFlags, io: I
     io.stdout(out.annotations);
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) await appendFile(summaryFile, out.summary, "utf8");
+  } else if (flags.format === "junit") {
+    const { formatJunit } = await import("../formats/junit.js");
+    io.stdout(formatJunit(result, (file) => relative(io.cwd, join(ws.root, file)).split(sep).join("/")));
   } else io.stdout(formatText(result, colours(io)));
   return result.summary.errors > 0 ? 1 : 0;
 }

@@ -1,0 +1,95 @@
+// `darep template`: the return each agency owes for a quarter, pre-filled with its rows and last
+// quarter's figures, as XLSX or CSV, written whole or not at all.
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { RunError } from "../errors.js";
+import { periodKey, previousQuarter, quarterDates } from "../framework/period.js";
+import { listReturns } from "../framework/returns-folder.js";
+import type { Agency } from "../framework/schema.js";
+import type { Workspace } from "../framework/types.js";
+import { writeAllAtomically } from "../report/write-atomic.js";
+import { dueDate } from "../status/due-date.js";
+import { templateCsv } from "../template/csv.js";
+import { templateRows } from "../template/rows.js";
+import { templateXlsx } from "../template/xlsx.js";
+import type { Figure, Period } from "../types.js";
+import { checkReturn } from "./check-return.js";
+
+export type TemplateFormat = "xlsx" | "csv";
+
+export interface TemplateRequest {
+  period: Period;
+  /** Agency ids; every agency in the config when empty. */
+  agencies: string[];
+  format: TemplateFormat;
+  /** Absolute folder to write into. */
+  outDir: string;
+  /** Fixes the workbook's dates, so the same request gives the same bytes; default midday on the quarter's last day. */
+  createdAt?: Date;
+  /** Show last quarter's figures beside the value column (XLSX only). Default true. */
+  previous?: boolean;
+}
+
+export interface Template {
+  agency: string;
+  fileName: string;
+  rows: number;
+  content: Buffer;
+}
+
+/** The figures the agency sent last quarter that passed validation; none when it sent nothing. */
+async function previousFigures(ws: Workspace, agency: string, period: Period): Promise<Figure[]> {
+  const listed = await listReturns(ws, previousQuarter(period));
+  const entry = listed.entries.find((e) => e.agency === agency);
+  return entry ? (await checkReturn(ws, entry)).figures : [];
+}
+
+export function defaultCreatedAt(ws: Workspace, period: Period): Date {
+  return new Date(`${quarterDates(period, ws.config.financialYearStartMonth).end}T12:00:00Z`);
+}
+
+/** One agency's template, in memory. */
+export async function makeTemplate(ws: Workspace, agency: Agency, period: Period, format: TemplateFormat, options: { createdAt?: Date; previous?: boolean } = {}): Promise<Template> {
+  const previous = format === "xlsx" && options.previous !== false ? await previousFigures(ws, agency.id, period) : [];
+  const rows = templateRows(ws.framework, agency, previous);
+  const fileName = `${agency.id}.${format}`;
+  if (format === "csv") return { agency: agency.id, fileName, rows: rows.length, content: Buffer.from(templateCsv(rows), "utf8") };
+  const owned = new Set(agency.indicators.map((r) => r.toUpperCase()));
+  const content = await templateXlsx({
+    partnership: ws.config.partnership,
+    agency,
+    period,
+    periodLabel: quarterDates(period, ws.config.financialYearStartMonth).label,
+    dueBy: dueDate(period, ws.config),
+    previousPeriod: previousQuarter(period),
+    rows,
+    indicators: ws.framework.indicators.filter((i) => owned.has(i.ref.toUpperCase())),
+    createdAt: options.createdAt ?? defaultCreatedAt(ws, period),
+  });
+  return { agency: agency.id, fileName, rows: rows.length, content };
+}
+
+function agenciesAsked(ws: Workspace, ids: string[]): Agency[] {
+  if (ids.length === 0) return ws.config.agencies;
+  return ids.map((id) => {
+    const found = ws.config.agencies.find((a) => a.id === id);
+    if (!found) throw new RunError(`'${id}' is not an agency in darep.config.json (agencies: ${ws.config.agencies.map((a) => a.id).join(", ")}).`);
+    return found;
+  });
+}
+
+/** Write the templates asked for into req.outDir; returns the absolute paths written. */
+export async function writeTemplates(ws: Workspace, req: TemplateRequest): Promise<{ agency: string; path: string; rows: number }[]> {
+  const returnsDir = join(ws.root, "returns");
+  const inside = relative(returnsDir, req.outDir);
+  // A blank template in a returns folder would be read as a return full of blank values.
+  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside)))
+    throw new RunError(`Templates cannot be written inside the returns folder (${relative(ws.root, req.outDir) || "."}): choose another folder with --out.`);
+  const agencies = agenciesAsked(ws, req.agencies);
+  const made: Template[] = [];
+  for (const a of agencies) made.push(await makeTemplate(ws, a, req.period, req.format, { createdAt: req.createdAt, previous: req.previous }));
+  const files = made.map((t) => ({ path: resolve(req.outDir, t.fileName), content: t.content }));
+  await writeAllAtomically(files);
+  return made.map((t, i) => ({ agency: t.agency, path: files[i]!.path, rows: t.rows }));
+}
+
+export const templateFolderName = (period: Period) => periodKey(period).replace(" ", "-");

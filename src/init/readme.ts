@@ -1,0 +1,77 @@
+// The README a new workspace starts with: what is where, every field of darep.config.json explained
+// (JSON has no comments, so this is where they live), and the analyst's quarter, step by step.
+
+export function workspaceReadme(year: string): string {
+  return `# Domestic abuse partnership: darep workspace
+
+This folder is a **darep workspace**: the partnership's configuration, its performance framework, the
+returns agencies send each quarter, and the reports darep writes from them.
+
+    darep.config.json           the partnership, its agencies and options (explained below)
+    schemas/doncaster/          the framework: one file per indicator (PM1.json ... PM38.json)
+    returns/${year}/Q1 ... Q4/    the returns, one file per agency: <agency-id>.csv or .xlsx
+    commentary/                 (optional) your commentary, one file per quarter: ${year}-Q2.md
+    templates/<year>-<quarter>/ what 'darep template' writes
+    reports/<year>-<quarter>/   what 'darep build' writes
+
+The financial year runs April to March: Q1 is April to June, Q2 July to September, Q3 October to
+December, Q4 January to March. A new year's folders are simply returns/<year>/Q1 and so on.
+
+## Each quarter
+
+1. **Send the templates.** \`darep template Q2 --all\` writes each agency's return, pre-filled with its
+   rows, into \`templates/${year}-Q2/\`. Send each agency its own file.
+2. **File the returns.** Save each return you receive as \`returns/${year}/Q2/<agency-id>.xlsx\` (or
+   \`.csv\`), named exactly after the agency's id below. Keep the file's date: darep reads a file's
+   modification time as when it was received, to tell late returns.
+3. **Check them.** \`darep validate Q2\` lists every problem, file by file and cell by cell.
+4. **Chase.** \`darep status Q2\` lists the returns missing, invalid or late, with each agency's
+   contact and what it still owes; \`darep status Q2 --format markdown\` gives the same for an email.
+5. **Report.** Write your commentary in \`commentary/${year}-Q2.md\` (a \`## PM20\` heading per
+   indicator), then \`darep build Q2\` writes the board's report into \`reports/${year}-Q2/\`.
+
+\`Q2\` means the latest Q2 that has ended; add \`--year ${year}\` for another.
+
+## darep.config.json
+
+JSON allows no comments, so each field is explained here.
+
+| field | meaning |
+| --- | --- |
+| \`$schema\` | (optional) a JSON Schema's address, for editors that check JSON as you type; darep ignores it |
+| \`$comment\` | free text for people; darep ignores it |
+| \`partnership\` | the partnership's name, shown on every report and template |
+| \`board\` | the board the report is for (default "DA Strategic Board") |
+| \`financialYearStartMonth\` | the month the financial year starts: 4 (April) in the UK; quarters run from it |
+| \`framework\` | the framework's name: darep looks in this workspace's \`schemas/<name>/\` first, then in darep's own; or a path to a folder |
+| \`agencies\` | the agencies that send returns, one entry each (below) |
+| \`agencies[].id\` | the agency's id: lower-case letters, digits and hyphens; its returns are named \`<id>.csv\` or \`<id>.xlsx\` |
+| \`agencies[].name\` | the agency's name as the board knows it |
+| \`agencies[].contact\` | (optional) who to chase for the return |
+| \`agencies[].contact.name\` | (optional) a role or a person's name |
+| \`agencies[].contact.email\` | (optional) an email address |
+| \`agencies[].indicators\` | the indicator references the agency reports each quarter, e.g. \`["PM20", "PM21"]\` |
+| \`options\` | (optional) how figures are judged; each has a default |
+| \`options.spcMinimumPoints\` | quarters on record before statistical process control limits are drawn (default 12; Making Data Count asks for 12 or more) |
+| \`options.tolerance\` | a change within both limits is "stable" |
+| \`options.tolerance.relative\` | as a fraction of last quarter's figure (default 0.05, i.e. 5%) |
+| \`options.tolerance.absolute\` | as a number (default 2) |
+| \`options.returnsDueDays\` | days after a quarter ends that returns are due; later ones are "late" (default 30) |
+| \`options.suddenChangeFactor\` | a figure that moves more than this many times against last quarter is a warning, often a keying error (default 3) |
+
+The example agencies and their contacts are placeholders: replace the contacts (and names) with your
+own before you send the templates. Each indicator should be reported by one agency.
+
+## The framework
+
+\`schemas/doncaster/\` holds the Doncaster Domestic Abuse Quality and Performance Framework as data:
+\`framework.json\` lists its themes, and each \`PM<n>.json\` an indicator: its title, what it tells
+us, its measures (unit, breakdown categories, the direction wanted). Edit them to change the
+framework; darep checks every file each time it runs and names each mistake by file and field.
+
+## Checking returns in a pull request
+
+If the workspace is kept in a Git repository on GitHub, a workflow can check every return added
+or changed in a pull request and show each problem on its line: see darep's \`docs/ci.md\`.
+`;
+}

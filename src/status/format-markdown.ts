@@ -1,0 +1,51 @@
+// `darep status --format markdown`: the chase list for an email or a ticket: a table of every agency,
+// then what each invalid return must fix. Text from files and the config is escaped, so a hostile note
+// or name can neither break the table nor inject markup.
+import type { Issue } from "../types.js";
+import type { ChaseEntry, ChaseList } from "./chase-list.js";
+import { contactWords, headline, owedWords, receivedWords, statusWord } from "./words.js";
+
+/** Escape text for a markdown table cell or list item. */
+export function mdText(s: string): string {
+  return s
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_[\]|#~!])/g, "\\$1");
+}
+
+const MARK = { missing: "❌ missing", invalid: "⚠️ invalid", received: "✅ received" } as const;
+
+function place(i: Issue): string {
+  const parts = [i.indicator, i.row !== undefined ? `row ${i.row}` : "", i.cell ? `cell ${i.cell}` : ""].filter(Boolean);
+  return parts.length ? parts.join(", ") : "the file";
+}
+
+function row(e: ChaseEntry): string {
+  const status = e.late && e.status === "received" ? "🕒 received late" : MARK[e.status];
+  const errors = e.status === "missing" ? "–" : String(e.errors);
+  const cells = [`${mdText(e.name)} (\`${e.agency}\`)`, status, errors, mdText(receivedWords(e)), mdText(contactWords(e)), e.owed.kind === "nothing" ? "–" : mdText(owedWords(e))];
+  return `| ${cells.join(" | ")} |`;
+}
+
+export function formatStatusMarkdown(list: ChaseList): string {
+  const out = [
+    `## Returns for ${list.year} ${list.quarter}: ${mdText(list.partnership)}`,
+    "",
+    `${list.periodLabel}. ${mdText(headline(list))}`,
+    "",
+    "| Agency | Status | Errors | Received | Contact | Still owed |",
+    "| --- | --- | ---: | --- | --- | --- |",
+    ...list.agencies.map(row),
+  ];
+  for (const e of list.agencies.filter((x) => x.status === "invalid")) {
+    out.push("", `### ${mdText(e.name)}: to fix in ${mdText(e.file ?? "the return")}`, "");
+    for (const i of e.issues.filter((x) => x.severity === "error")) out.push(`- ${mdText(place(i))}: ${mdText(i.message)}${i.advice ? ` ${mdText(i.advice)}` : ""}`);
+  }
+  if (list.otherIssues.length) {
+    out.push("", "### Other files in the quarter's folder", "");
+    for (const i of list.otherIssues) out.push(`- ${mdText(i.file)}: ${mdText(i.message)}`);
+  }
+  return out.join("\n") + "\n";
+}

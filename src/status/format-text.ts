@@ -1,0 +1,31 @@
+// `darep status --format text`: the chase list for the analyst's terminal.
+import type { ChalkInstance } from "chalk";
+import type { ChaseEntry, ChaseList } from "./chase-list.js";
+import { contactWords, headline, owedWords, plural, receivedWords, statusWord } from "./words.js";
+
+function entryLines(e: ChaseEntry, c: ChalkInstance): string[] {
+  const word = statusWord(e).padEnd(13);
+  const mark = e.status === "missing" ? c.red(word) : e.status === "invalid" ? c.red(word) : e.late ? c.yellow(word) : c.green(word);
+  const lines = [`  ${mark} ${c.bold(e.name)} (${e.agency})`];
+  const pad = " ".repeat(16);
+  if (e.file) {
+    const counts = e.status === "invalid" || e.warnings ? `: ${plural(e.errors, "error")}, ${plural(e.warnings, "warning")}` : "";
+    lines.push(`${pad}${e.file}, ${receivedWords(e)}${counts}`);
+  }
+  if (e.status !== "received" || e.late) {
+    if (e.owed.kind !== "nothing") lines.push(`${pad}owes ${owedWords(e)}`);
+    lines.push(`${pad}contact: ${contactWords(e)}`);
+  }
+  return lines;
+}
+
+export function formatStatusText(list: ChaseList, c: ChalkInstance): string {
+  const out = [c.bold(`${list.partnership}: returns for ${list.year} ${list.quarter} (${list.periodLabel})`), headline(list), ""];
+  for (const e of list.agencies) out.push(...entryLines(e, c));
+  if (list.otherIssues.length) {
+    out.push("", "Other files in the quarter's folder:");
+    for (const i of list.otherIssues) out.push(`  ${i.file}: ${i.message}`);
+  }
+  if (list.summary.invalid) out.push("", `Run 'darep validate ${list.year} ${list.quarter}' for every error, cell by cell.`);
+  return out.join("\n") + "\n";
+}
