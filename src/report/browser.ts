@@ -98,7 +98,7 @@ export function noBrowserMessage(platform: NodeJS.Platform): string {
         ? "Install Google Chrome (or Microsoft Edge or Chromium) into /Applications"
         : "On Debian or Ubuntu, install Chromium with `sudo apt-get install chromium`; on other Linux systems install Chromium or Google Chrome with the system's package manager";
   return (
-    "The HTML and JSON were written, but the PDF was not: printing it needs Google Chrome, Chromium or " +
+    "Printing the PDF needs Google Chrome, Chromium or " +
     `Microsoft Edge, and none was found on this computer. ${get}, then run darep again. If a browser is ` +
     "installed somewhere darep does not look, point darep at it with `--browser <path>` or the " +
     "DAREP_BROWSER environment variable."

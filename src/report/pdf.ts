@@ -1,5 +1,6 @@
 // Printing the HTML report to a tagged, bookmarked A4 PDF with the user's own browser, one browser
 // shared by every report in a run. The page is sealed off: no scripts, and no request ever leaves it.
+import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -49,9 +50,19 @@ export class PdfPrinter {
     const profile = await mkdtemp(join(tmpdir(), "darep-browser-"));
     // Chromium refuses to start as root with its sandbox on; everyone else keeps the sandbox.
     const args = process.getuid?.() === 0 ? [...FLAGS, "--no-sandbox"] : FLAGS;
-    // If darep exits without close() (Ctrl-C, a crash), puppeteer kills the browser on "exit" (its
-    // listener is registered first) and this then removes the profile.
-    const removeOnExit = () => rmSync(profile, { recursive: true, force: true });
+    // If darep exits without close() (Ctrl-C, a crash), end the browser and remove the profile here:
+    // puppeteer's own exit hook skips browsers when one process has launched more than one.
+    let child: ChildProcess | null = null;
+    const removeOnExit = () => {
+      if (child?.pid && child.exitCode === null) {
+        try {
+          process.kill(process.platform === "win32" ? child.pid : -child.pid, "SIGKILL");
+        } catch {
+          child.kill("SIGKILL");
+        }
+      }
+      rmSync(profile, { recursive: true, force: true });
+    };
     process.once("exit", removeOnExit);
     try {
       const browser = await puppeteer.launch({
@@ -61,10 +72,11 @@ export class PdfPrinter {
         userDataDir: profile,
         timeout: opts.timeoutMs,
       });
+      child = browser.process();
       return new PdfPrinter(browser, profile, opts.timeoutMs, removeOnExit);
     } catch (e) {
-      // A browser that timed out may still be starting and writing to the profile until puppeteer
-      // kills it, so the exit listener stays to remove the profile again.
+      // A browser that timed out may still be writing to the profile until puppeteer kills it, so
+      // the exit listener stays to remove the profile again.
       await rm(profile, { recursive: true, force: true });
       throw new RunError(`The browser at ${executablePath} could not be started: ${firstLine(e)}`);
     }

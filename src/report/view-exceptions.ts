@@ -6,7 +6,7 @@ import { trendChart } from "./chart.js";
 import { countWords, formatChange, formatFigure, formatNumber, quarterLong } from "./format.js";
 import { markdownBlocks, noteParagraphs } from "./plain-text.js";
 import { statusLook } from "./status.js";
-import type { AbsentGroup, CommentaryView, ExceptionCard, ExceptionsView, StatusView } from "./view-types.js";
+import type { AbsentGroup, AlsoRow, CommentaryView, ExceptionCard, ExceptionsView, StatusView } from "./view-types.js";
 
 export const statusView = (r: Pick<Result, "status">): StatusView => {
   const { word, shape, css } = statusLook(r.status);
@@ -44,7 +44,24 @@ export function figureName(r: Result): string {
   return `${r.indicator} ${r.indicatorTitle}`;
 }
 
-function card(r: Result, rank: string, report: Report): ExceptionCard {
+function alsoRow({ r, rank }: { r: Result; rank: string }): AlsoRow {
+  return { anchor: `exception-${rank}`, rank, figure: chartSubject(r), value: formatFigure(r.value, r.unit), previous: formatFigure(r.previous, r.unit), status: statusView(r), sentence: r.sentence };
+}
+
+/**
+ * One card per measure: a breakdown whose categories all moved the wrong way is one story for the
+ * board, told once with the worst figure's chart and the others in a table, not seven cards.
+ */
+function byMeasure(items: { r: Result; rank: string }[]): { r: Result; rank: string }[][] {
+  const groups = new Map<string, { r: Result; rank: string }[]>();
+  for (const item of items) {
+    const key = `${item.r.agency}/${item.r.indicator}/${item.r.measure}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()];
+}
+
+function card(r: Result, rank: string, report: Report, also: { r: Result; rank: string }[] = []): ExceptionCard {
   const subject = `${chartSubject(r)}, from ${r.agencyName}`;
   const chart = trendChart(r);
   return {
@@ -69,6 +86,7 @@ function card(r: Result, rank: string, report: Report): ExceptionCard {
     chart: { svg: chart.svg, caption: `${chartSubject(r)} each quarter, with the latest quarter as a diamond` },
     note: r.note ? noteParagraphs(r.note) : null,
     commentary: r.commentary ? markdownBlocks(r.commentary) : null,
+    also: also.map(alsoRow),
   };
 }
 
@@ -120,5 +138,5 @@ export function exceptionsView(report: Report): ExceptionsView {
     const parts = [moves.length ? `${countWords(moves.length, "figure")} moving the wrong way or off target` : "", unknown.length ? `${countWords(unknown.length, "figure")} that cannot be judged` : ""].filter(Boolean);
     intro = `${countWords(k, "figure needs", "figures need")} the board's attention, worst first: ${parts.join(", then ")}.`;
   }
-  return { intro, none: k === 0, cards: moves.map(({ r, rank }) => card(r, rank, report)), absent: absentGroups(unknown, report) };
+  return { intro, none: k === 0, cards: byMeasure(moves).map(([first, ...rest]) => card(first!.r, first!.rank, report, rest)), absent: absentGroups(unknown, report) };
 }

@@ -1,11 +1,12 @@
 // Report -> the plain data the templates print. Every formatting decision is made here (numbers,
 // dates in words, status words and shapes, grouping by theme), so the templates only print and
 // loop. Pure: the same report gives the same view, with no clock and no random ids.
+import { chartSubject } from "./chart-words.js";
 import type { Report, Result } from "../trends/report-schema.js";
 import { countWords, dateInWords, dayOf, formatChange, formatFigure, momentOf, quarterLong, quarterWord } from "./format.js";
 import { STATUS_ORDER, statusLook } from "./status.js";
 import { dataQualityView } from "./view-data-quality.js";
-import { exceptionsView, figureName, rankedExceptions, statusView } from "./view-exceptions.js";
+import { exceptionsView, rankedExceptions, statusView } from "./view-exceptions.js";
 import type { CoverView, IndicatorRow, ReportView, SourcesView, ThemeView } from "./view-types.js";
 
 export type { ReportView } from "./view-types.js";
@@ -44,7 +45,8 @@ function cover(report: Report): CoverView {
     glance: rankedExceptions(report).map(({ r, rank }) => ({
       rank,
       anchor: `exception-${rank}`,
-      figure: `${figureName(r)}${r.categoryLabel ? `: ${r.categoryLabel}` : ""}`,
+      // The measure's own words: one indicator often holds several figures (PM37 has five).
+      figure: `${r.indicator} ${chartSubject(r)}`,
       value: formatFigure(r.value, r.unit),
       status: statusView(r),
     })),
@@ -68,7 +70,10 @@ function themes(report: Report): ThemeView[] {
   return [...byTheme.entries()].map(([theme, results], i) => {
     const rows: IndicatorRow[] = results.map((r, j) => ({
       ref: r.indicator,
-      label: rowLabel(r, reporters.get(r.indicator)?.size ?? 1),
+      // A category row shows only its category, indented under its measure; a screen reader still
+      // hears the measure first, since a row read alone must make sense.
+      label: r.categoryLabel ? r.categoryLabel : rowLabel(r, reporters.get(r.indicator)?.size ?? 1),
+      context: r.categoryLabel ? `${r.indicator} ${rowLabel({ ...r, categoryLabel: null } as Result, reporters.get(r.indicator)?.size ?? 1)}:` : null,
       title: j === 0 || results[j - 1]!.indicator !== r.indicator ? r.indicatorTitle : null,
       value: formatFigure(r.value, r.unit),
       previous: formatFigure(r.previous, r.unit),

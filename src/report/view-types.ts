@@ -67,6 +67,19 @@ export interface ExceptionCard {
   chart: ChartView;
   note: string[] | null;
   commentary: TextBlock[] | null;
+  /** The same measure's other exceptions (e.g. more categories of one breakdown), in one table. */
+  also: AlsoRow[];
+}
+
+/** Another figure of the card's measure that is an exception too, told in one table row. */
+export interface AlsoRow {
+  anchor: string;
+  rank: string;
+  figure: string;
+  value: string;
+  previous: string;
+  status: StatusView;
+  sentence: string;
 }
 
 export interface AbsentItem {
@@ -134,6 +147,8 @@ export interface DataQualityView {
 export interface IndicatorRow {
   ref: string;
   label: string;
+  /** For a category row: the measure it breaks down, for screen readers (shown indented otherwise). */
+  context: string | null;
   /** The indicator's title, on the first row of each indicator only. */
   title: string | null;
   value: string;

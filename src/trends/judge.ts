@@ -2,7 +2,9 @@
 //
 // Order of judgement: the return (missing, invalid), then the figure's symbol ([c] suppressed,
 // [x] not available = missing, [z] not applicable = for information, never an exception), then the
-// direction (none, baseline, target), then the quarter-on-quarter change against the tolerance.
+// direction (none, baseline, target), then the quarter-on-quarter change against the tolerance and,
+// where process limits are computed, against the figure's usual quarter-to-quarter variation (so a
+// seasonal swing is not "worsening": Making Data Count's point that noise is not a signal).
 // A special-cause signal on the latest point, with limits no longer provisional, then has the last
 // word: a concern makes the figure worsening even inside the tolerance; an improvement makes a
 // stable (or not yet comparable) figure improving, but never hides a move the wrong way.
@@ -49,6 +51,17 @@ export interface Judgement {
   cause: Cause | null;
   /** The latest point's special-cause signal that decided or confirmed the status, if any. */
   signal: SpcSignal | null;
+}
+
+/**
+ * The moving-range chart's upper limit (3.267 x the mean moving range): with limits computed, a
+ * quarter-to-quarter move no bigger than this is within the figure's usual ups and downs.
+ */
+export const USUAL_MOVE_FACTOR = 3.267;
+
+/** The biggest move the figure's own history calls usual, when its process limits are computed. */
+export function usualMove(spc: SpcAnalysis): number | null {
+  return spc.state === "computed" && spc.movingRange !== null && spc.movingRange > 0 ? spc.movingRange * USUAL_MOVE_FACTOR : null;
 }
 
 /** Stable when the move is within the absolute tolerance OR within the relative one (so 5 -> 6 is not "+20%"). */
@@ -124,6 +137,9 @@ export function judgeFigure(f: FigureToJudge): Judgement {
   } else if (withinTolerance(c.change, c.previous, f.tolerance)) {
     status = "stable";
     reasons.push(reason("within-tolerance", `The change of ${formatNumber(c.change, 2)} is within the tolerance: ${formatNumber(f.tolerance.absolute, 2)}, or ${formatNumber(f.tolerance.relative * 100)}% of last quarter's ${formatValue(c.previous, unit)}.`));
+  } else if (usualMove(f.spc) !== null && Math.abs(c.change) <= usualMove(f.spc)!) {
+    status = "stable";
+    reasons.push(reason("within-usual-variation", `The change of ${formatNumber(c.change, 2)} is within this figure's usual ups and downs: over ${f.spc.points} quarters it has moved by ${formatNumber(f.spc.movingRange!, 1)} a quarter on average, and only a move of more than ${formatNumber(usualMove(f.spc)!, 1)} would stand out.`));
   } else {
     const better = betterSide(d)!;
     const good = (c.change > 0) === (better === "high");

@@ -47,6 +47,7 @@ export const Reason = z.object({
     "worsening",
     "improving",
     "within-tolerance",
+    "within-usual-variation",
     "off-track",
     "on-track",
     "special-cause-concern",

@@ -105,7 +105,7 @@ describe("noBrowserMessage", () => {
     expect(m).toContain("sudo apt-get install chromium");
     expect(m).toContain("--browser <path>");
     expect(m).toContain("DAREP_BROWSER");
-    expect(m).toMatch(/HTML and JSON were written/);
+    expect(m).toMatch(/^Printing the PDF needs Google Chrome, Chromium or Microsoft Edge/);
     expect(m).not.toContain("\n");
   });
 

@@ -1,12 +1,13 @@
 // Prints with the REAL browser and checks the PDF with poppler: tagged, titled, numbered, and sealed
 // off (no script runs, no request leaves the page). A machine without a browser fails here on purpose.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunError } from "../../src/errors.js";
 import { findBrowser } from "../../src/report/browser.js";
@@ -44,6 +45,15 @@ const hits: string[] = [];
 let dir = "";
 let printer: PdfPrinter;
 let launchMs = 0;
+let browserPath = "";
+
+function readCmdline(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return ""; // the process ended while we looked
+  }
+}
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -55,6 +65,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "darep-pdf-test-"));
   const found = findBrowser({ env: process.env, platform: process.platform, exists: existsSync });
   if (!found) throw new Error("No Chrome, Chromium or Edge was found, so the PDF cannot be tested: install one (Debian: apt-get install chromium) or set DAREP_BROWSER.");
+  browserPath = found.path;
   const t = performance.now();
   printer = await PdfPrinter.launch(found.path, { timeoutMs: 20_000 });
   launchMs = performance.now() - t;
@@ -101,8 +112,7 @@ describe("PdfPrinter", () => {
   });
 
   it("closes idempotently, and refuses to print afterwards", async () => {
-    const found = findBrowser({ env: process.env, platform: process.platform, exists: existsSync })!;
-    const own = await PdfPrinter.launch(found.path, { timeoutMs: 20_000 });
+    const own = await PdfPrinter.launch(browserPath, { timeoutMs: 20_000 });
     await Promise.all([own.close(), own.close()]);
     await own.close();
     await expect(own.print("<title>x</title>", { title: "x" })).rejects.toThrow(RunError);
@@ -111,7 +121,28 @@ describe("PdfPrinter", () => {
   it("turns a browser that cannot start into a RunError naming its path", async () => {
     const bogus = join(dir, "not-a-browser");
     await writeFile(bogus, "");
-    await expect(PdfPrinter.launch(bogus, { timeoutMs: 5_000 })).rejects.toThrow(new RegExp(`RunError|${bogus}`));
-    await expect(PdfPrinter.launch(bogus, { timeoutMs: 5_000 })).rejects.toBeInstanceOf(RunError);
+    const failure = await PdfPrinter.launch(bogus, { timeoutMs: 5_000 }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RunError);
+    expect((failure as RunError).message).toContain(`The browser at ${bogus} could not be started`);
+  });
+
+  it("leaves no browser and no profile behind when darep exits without closing it", async () => {
+    // Runs the built dist/ (made by the global setup) in a child with its own TMPDIR to inspect after.
+    // A launch that timed out comes first: it once made puppeteer's exit hook skip the second browser.
+    const tmp = await mkdtemp(join(dir, "tmp-"));
+    const pdfJs = pathToFileURL(join(import.meta.dirname, "..", "..", "dist", "report", "pdf.js")).href;
+    const script = `const { PdfPrinter } = await import(${JSON.stringify(pdfJs)});
+      await PdfPrinter.launch(${JSON.stringify(browserPath)}, { timeoutMs: 1 }).catch(() => {});
+      await PdfPrinter.launch(${JSON.stringify(browserPath)}, { timeoutMs: 20000 });
+      process.exit(0);`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, TMPDIR: tmp }, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await readdir(tmp)).toEqual([]);
+    if (process.platform === "linux") {
+      const alive = (await readdir("/proc")).filter((pid) => /^\d+$/.test(pid) && existsSync(`/proc/${pid}/cmdline`) && readCmdline(pid).includes(tmp));
+      expect(alive).toEqual([]);
+    }
   });
 });

@@ -175,10 +175,24 @@ describe("special causes", () => {
   });
 
   it("never hides a move the wrong way behind a special-cause improvement", () => {
-    // the same run, the last point falling from 12 to 8 (beyond tolerance) while still above the mean
-    const j = assess({ values: [2, 6, 2, 6, 2, 8, 12, 8, 12, 8, 12, 8], direction: direction("up") });
+    // a run of seven above the mean (an improvement), the last point falling from 20 to 11: beyond
+    // the tolerance and beyond the usual move (mean moving range 29/11, x 3.267 = 8.6), still above the mean
+    const j = assess({ values: [0, 0, 0, 0, 0, 20, 20, 20, 20, 20, 20, 11], direction: direction("up") });
     expect(j.status).toBe("worsening");
     expect(j.signal).toBeNull();
+  });
+
+  it("calls a move within the figure's usual ups and downs stable, once limits are computed", () => {
+    // seasonal swings of 40: the mean moving range is 40, so a fall of 40 is usual, not worsening
+    const j = assess({ values: [100, 140, 100, 140, 100, 140, 100, 140, 100, 140, 100, 140, 100], direction: direction("up") });
+    expect(j.status).toBe("stable");
+    expect(codes(j)[0]).toBe("within-usual-variation");
+    expect(j.reasons[0]!.text).toBe("The change of -40 is within this figure's usual ups and downs: over 13 quarters it has moved by 40 a quarter on average, and only a move of more than 130.7 would stand out.");
+  });
+
+  it("still calls a move beyond the usual ups and downs worsening", () => {
+    const j = assess({ values: [100, 102, 100, 102, 100, 102, 100, 102, 100, 102, 100, 102, 80], direction: direction("up") });
+    expect(j.status).toBe("worsening");
   });
 
   it("does not act on provisional limits, and says they are provisional", () => {

@@ -80,7 +80,8 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
       }
       if (flags.timings) io.stderr(JSON.stringify({ workspace: workspace ?? ".", timings: outcome.timings }) + "\n");
       if (outcome.pdfProblem) {
-        io.stderr(`darep: the PDF was not written (the HTML and JSON were): ${outcome.pdfProblem.message}\n${outcome.pdfProblem.details.map((d) => `  ${d}\n`).join("")}`);
+        const others = formats.filter((f) => f !== "pdf").map((f) => f.toUpperCase()).join(" and ");
+        io.stderr(`darep: the PDF was not written${others ? ` (the ${others} ${formats.length > 2 ? "were" : "was"})` : ""}: ${outcome.pdfProblem.message}\n${outcome.pdfProblem.details.map((d) => `  ${d}\n`).join("")}`);
         worst = 2;
       } else if (s.returnsMissing + s.returnsInvalid > 0) worst = Math.max(worst, 1);
     }
