@@ -1,7 +1,9 @@
 // `darep build`: the main job. Load, validate every return on record, judge the quarter, and write
 // report.json, the HTML and the PDF, all or nothing.
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { ReturnsCache } from "../cache/returns.js";
+import { openCache, type CacheSetting } from "../cache/store.js";
 import { RunError } from "../errors.js";
 import { latestEnded } from "../framework/period.js";
 import { loadWorkspace } from "../framework/workspace.js";
@@ -11,6 +13,7 @@ import { judge } from "../trends/index.js";
 import { Report } from "../trends/report-schema.js";
 import type { Period, QuarterName } from "../types.js";
 import { VERSION } from "../version.js";
+import { actionPlan, withActionPlan } from "./actions.js";
 import { gather } from "./history.js";
 
 export type OutputFormat = "html" | "pdf" | "json";
@@ -30,6 +33,8 @@ export interface BuildRequest {
   /** Opens the browser on first use; shared across builds in one run. */
   printer?: () => Promise<PdfPrinter>;
   progress?: (step: string) => void;
+  /** Reuse checked returns (and the checked config) from the cache; default: no cache. */
+  cache?: CacheSetting;
 }
 
 export interface BuildOutcome {
@@ -42,23 +47,44 @@ export interface BuildOutcome {
   timings: Record<"load" | "validate" | "judge" | "html" | "pdf" | "write", number>;
 }
 
+/** A report judged and rendered, waiting for its PDF and to be written. */
+export interface PreparedBuild {
+  report: Report;
+  outDir: string;
+  files: { path: string; content: string | Uint8Array }[];
+  /** The page to print, when a PDF is wanted. */
+  html: string | null;
+  timings: BuildOutcome["timings"];
+}
+
 export async function build(req: BuildRequest): Promise<BuildOutcome> {
-  const timings = { load: 0, validate: 0, judge: 0, html: 0, pdf: 0, write: 0 };
+  return finishBuild(await prepareBuild(req), req);
+}
+
+function stopwatch(timings: BuildOutcome["timings"]) {
   let t = performance.now();
-  const lap = (k: keyof typeof timings) => {
+  return (k: keyof BuildOutcome["timings"]) => {
     const now = performance.now();
     timings[k] = (now - t) / 1000;
     t = now;
   };
+}
+
+/** Everything but the PDF and the writing: load, read and check the returns, judge, render the HTML. */
+export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
+  const timings = { load: 0, validate: 0, judge: 0, html: 0, pdf: 0, write: 0 };
+  const lap = stopwatch(timings);
   const say = req.progress ?? (() => {});
 
   say("Loading the workspace");
-  const ws = await loadWorkspace({ workspace: req.workspace, cwd: req.cwd });
+  const ws = await loadWorkspace({ workspace: req.workspace, cwd: req.cwd, cache: req.cache });
+  const store = openCache(req.cache, ws.root);
+  const cache = store ? await ReturnsCache.open(store) : null;
   const period: Period = req.year ? { year: req.year, quarter: req.quarter } : latestEnded(req.quarter, req.today, ws.config.financialYearStartMonth);
   lap("load");
 
   say(`Reading and checking returns up to ${period.year} ${period.quarter}`);
-  const gathered = await gather(ws, period);
+  const gathered = await gather(ws, period, undefined, cache);
   if (!gathered.returns.some((r) => r.status !== "missing" && r.period.year === period.year && r.period.quarter === period.quarter))
     throw new RunError(`There are no returns for ${period.year} ${period.quarter} in ${join(ws.root, "returns", period.year, period.quarter)}: nothing to report.`);
   lap("validate");
@@ -73,10 +99,12 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     generatedAt: req.generatedAt,
     generator: `darep ${VERSION}`,
   });
-  const report = Report.parse({ ...judged, warnings: [...judged.warnings, ...gathered.issues] });
+  const plan = await actionPlan(ws, period, judged.results);
+  const report = Report.parse({ ...withActionPlan(judged, plan), warnings: [...judged.warnings, ...gathered.issues] });
   lap("judge");
 
-  const outDir = req.out ? join(req.cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
+  // resolve, not join: an absolute --out is used as given.
+  const outDir = req.out ? resolve(req.cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
   const files: { path: string; content: string | Uint8Array }[] = [];
   if (req.formats.includes("json")) files.push({ path: join(outDir, "report.json"), content: JSON.stringify(report, null, 2) + "\n" });
   let html: string | null = null;
@@ -88,9 +116,16 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
     if (req.formats.includes("html")) files.push({ path: join(outDir, "exception-report.html"), content: page });
   }
   lap("html");
+  return { report, outDir, files, html: req.formats.includes("pdf") ? html : null, timings };
+}
 
+/** Print the PDF (when wanted) and write every output, all or nothing. */
+export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildRequest, "printer" | "progress">): Promise<BuildOutcome> {
+  const { report, outDir, files, html, timings } = prepared;
+  const lap = stopwatch(timings);
+  const say = req.progress ?? (() => {});
   let pdfProblem: RunError | null = null;
-  if (req.formats.includes("pdf") && html !== null) {
+  if (html !== null) {
     say("Printing the PDF");
     try {
       if (!req.printer) throw new RunError("No browser was given for the PDF.");

@@ -1,18 +1,22 @@
 // One return through the first two stages: read the file (ingest), then check it (validate).
 // Whatever happens to this file stays with this file: the result always comes back, never a throw.
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import type { CheckedPart, ReturnsCache } from "../cache/returns.js";
 import type { ReturnEntry } from "../framework/returns-folder.js";
+import type { Agency } from "../framework/schema.js";
 import type { Workspace } from "../framework/types.js";
 import { readReturn, type ReadLimits } from "../ingest/index.js";
 import { issue } from "../issues/catalogue.js";
-import type { Figure, Issue, ValidatedReturn } from "../types.js";
+import type { Figure, Issue, ReadResult, ValidatedReturn } from "../types.js";
 import { checkAbout, validateTable } from "../validate/index.js";
 
 export interface CheckOptions {
   limits?: Partial<ReadLimits>;
   /** The same agency's figures for the quarter before, for the cross-quarter warnings. */
   previous?: Figure[];
+  /** Checked returns by content: a file unchanged since it was last checked is not read again. */
+  cache?: ReturnsCache | null;
 }
 
 /** Relabel the reader's and validator's locations from the absolute path to the workspace path. */
@@ -26,7 +30,10 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   let sha256: string | null = null;
   let receivedAt: string | null = null;
   try {
-    const [bytes, info] = await Promise.all([readFile(entry.path), stat(entry.path)]);
+    // Read at once rather than through the thread pool: returns are small, and with the cache this
+    // read and the cache entry's are all the work an unchanged return costs.
+    const bytes = readFileSync(entry.path);
+    const info = statSync(entry.path);
     sha256 = createHash("sha256").update(bytes).digest("hex");
     receivedAt = info.mtime.toISOString();
   } catch (e) {
@@ -37,7 +44,27 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
     return { ...base, status: "invalid", sha256, receivedAt, figures: [], issues: [issue("unknown-agency", { file: entry.file }, `${entry.agency} is not an agency in darep.config.json.`)] };
   }
 
+  const cache = options.cache;
+  const key = cache?.key(ws, { entry, sha256, limits: options.limits, previous: options.previous });
+  const hit = key ? await cache!.get(key, entry.agency) : null;
+  if (hit) return { ...base, status: hit.status, sha256, receivedAt, figures: hit.figures, issues: hit.issues };
+
   const read = await readReturn(entry.path, options.limits);
+  const part = checkRead(ws, entry, agency, read, options.previous);
+  if (cache && key) {
+    await cache.put(key, part);
+    // Next quarter this return is "the quarter before" and is checked without one: store that too,
+    // so that the next build finds every earlier quarter in the cache.
+    if (options.previous?.length) {
+      const alone = checkRead(ws, entry, agency, read, undefined);
+      await cache.put(cache.key(ws, { entry, sha256, limits: options.limits }), alone);
+    }
+  }
+  return { ...base, status: part.status, sha256, receivedAt, figures: part.figures, issues: part.issues };
+}
+
+/** The check of a file already read: the About sheet, then the table against the framework. */
+function checkRead(ws: Workspace, entry: ReturnEntry, agency: Agency, read: ReadResult, previous: Figure[] | undefined): CheckedPart {
   const issues = relabel(read.issues, entry.path, entry.file);
   let figures: Figure[] = [];
   if (read.table) {
@@ -48,12 +75,12 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
       framework: ws.framework,
       agency,
       period: entry.period,
-      previous: options.previous,
+      previous,
       suddenChangeFactor: ws.config.options.suddenChangeFactor,
     });
     figures = checked.figures;
     issues.push(...checked.issues);
   }
   const status = issues.some((i) => i.severity === "error") ? "invalid" : "received";
-  return { ...base, status, sha256, receivedAt, figures, issues };
+  return { status, figures, issues };
 }

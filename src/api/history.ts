@@ -2,6 +2,7 @@
 // with a "missing" entry for each agency that sent nothing for the quarter itself.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { ReturnsCache } from "../cache/returns.js";
 import { comparePeriods, periodKey, previousQuarter } from "../framework/period.js";
 import { listReturns } from "../framework/returns-folder.js";
 import type { Workspace } from "../framework/types.js";
@@ -23,16 +24,16 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
   return out;
 }
 
-export async function gather(ws: Workspace, period: Period, limits?: Partial<ReadLimits>): Promise<Gathered> {
+export async function gather(ws: Workspace, period: Period, limits?: Partial<ReadLimits>, cache?: ReturnsCache | null): Promise<Gathered> {
   const listed = await listReturns(ws);
   const upTo = listed.entries.filter((e) => comparePeriods(e.period, period) <= 0);
   const before = periodKey(previousQuarter(period));
   const earlier = upTo.filter((e) => periodKey(e.period) !== periodKey(period));
   const current = upTo.filter((e) => periodKey(e.period) === periodKey(period));
 
-  const returns = await inBatches(earlier, 8, (e) => checkReturn(ws, e, { limits }));
+  const returns = await inBatches(earlier, 8, (e) => checkReturn(ws, e, { limits, cache }));
   const previousOf = new Map(returns.filter((r) => periodKey(r.period) === before).map((r) => [r.agency, r.figures]));
-  const now = await inBatches(current, 8, (e) => checkReturn(ws, e, { limits, previous: previousOf.get(e.agency) }));
+  const now = await inBatches(current, 8, (e) => checkReturn(ws, e, { limits, previous: previousOf.get(e.agency), cache }));
   returns.push(...now);
 
   for (const agency of ws.config.agencies) {

@@ -5,6 +5,8 @@ import { periodKey } from "../framework/period.js";
 import type { Workspace } from "../framework/types.js";
 import { chaseList, type ChaseList } from "../status/chase-list.js";
 import type { Period } from "../types.js";
+import { planChase } from "../status/plan.js";
+import { actionPlan } from "./actions.js";
 import { validate } from "./validate.js";
 
 async function modifiedAt(path: string): Promise<string | null> {
@@ -22,5 +24,7 @@ export async function status(ws: Workspace, period: Period, today: string): Prom
       .filter((f) => f.agency !== null)
       .map(async (f) => ({ agency: f.agency!, file: f.file, receivedAt: await modifiedAt(join(ws.root, f.file)), issues: f.issues })),
   );
-  return chaseList({ config: ws.config, framework: ws.framework, period, today, files, issues: checked.issues });
+  const list = chaseList({ config: ws.config, framework: ws.framework, period, today, files, issues: checked.issues });
+  const plan = planChase(await actionPlan(ws, period));
+  return plan ? { ...list, actionPlan: plan } : list;
 }

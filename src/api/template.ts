@@ -12,6 +12,8 @@ import { templateCsv } from "../template/csv.js";
 import { templateRows } from "../template/rows.js";
 import { templateXlsx } from "../template/xlsx.js";
 import type { Figure, Period } from "../types.js";
+import { actionsCsv, actionsXlsx, type ActionTemplateRow } from "../template/actions.js";
+import { ACTIONS_FOLDER, latestActions } from "./actions.js";
 import { checkReturn } from "./check-return.js";
 
 export type TemplateFormat = "xlsx" | "csv";
@@ -93,3 +95,50 @@ export async function writeTemplates(ws: Workspace, req: TemplateRequest): Promi
 }
 
 export const templateFolderName = (period: Period) => periodKey(period).replace(" ", "-");
+
+export interface ActionsTemplateRequest {
+  /** The quarter the plan update is for. */
+  period: Period;
+  format: TemplateFormat;
+  /** Absolute folder to write into. */
+  outDir: string;
+  createdAt?: Date;
+}
+
+/**
+ * Write the action plan template for a quarter: pre-filled from the latest action plan at or before
+ * it, else blank. Returns the path written, the file it was filled from and its number of actions.
+ */
+export async function writeActionsTemplate(ws: Workspace, req: ActionsTemplateRequest): Promise<{ path: string; from: string | null; rows: number }> {
+  const actionsDir = join(ws.root, ACTIONS_FOLDER);
+  const inside = relative(actionsDir, req.outDir);
+  // A template in the actions folder would be read as the quarter's plan before anyone had updated it.
+  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside)))
+    throw new RunError(`The action plan template cannot be written inside the actions folder (${relative(ws.root, req.outDir) || "."}): choose another folder with --out.`);
+  const latest = await latestActions(ws, req.period);
+  const rows: ActionTemplateRow[] = (latest?.actions ?? []).map((a) => [
+    a.ref,
+    a.priorityName ? `${a.priority} ${a.priorityName}` : a.priority,
+    a.keyAction,
+    a.leadOfficer,
+    a.timescaleText,
+    a.measures,
+    a.progress,
+    a.ragText,
+  ]);
+  const name = `${templateFolderName(req.period)}.${req.format}`;
+  const content =
+    req.format === "csv"
+      ? Buffer.from(actionsCsv(rows), "utf8")
+      : await actionsXlsx({
+          partnership: ws.config.partnership,
+          quarter: periodKey(req.period),
+          saveAs: `${ACTIONS_FOLDER}/${name}`,
+          from: latest?.file ?? null,
+          rows,
+          createdAt: req.createdAt ?? defaultCreatedAt(ws, req.period),
+        });
+  const path = resolve(req.outDir, `actions-${name}`);
+  await writeAllAtomically([{ path, content }]);
+  return { path, from: latest?.file ?? null, rows: rows.length };
+}

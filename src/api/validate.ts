@@ -3,6 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import type { ReturnsCache } from "../cache/returns.js";
 import { RunError } from "../errors.js";
 import { latestEnded, parsePeriodArg, periodKey, previousQuarter } from "../framework/period.js";
 import { listReturns, placeOf, workspaceFile, type ReturnEntry } from "../framework/returns-folder.js";
@@ -41,6 +42,8 @@ export interface ValidateRequest {
   today: string;
   year?: string;
   limits?: Partial<ReadLimits>;
+  /** Checked returns by content: a file unchanged since it was last checked is not read again. */
+  cache?: ReturnsCache | null;
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -94,17 +97,19 @@ async function resolveTargets(ws: Workspace, req: ValidateRequest): Promise<{ en
 }
 
 /** The figures each agency sent the quarter before, for the cross-quarter warnings. */
-async function previousFigures(ws: Workspace, entries: ReturnEntry[], limits?: Partial<ReadLimits>): Promise<Map<string, Figure[]>> {
+async function previousFigures(ws: Workspace, entries: ReturnEntry[], limits?: Partial<ReadLimits>, cache?: ReturnsCache | null): Promise<Map<string, Figure[]>> {
   const out = new Map<string, Figure[]>();
   const periods = new Map<string, Period>();
+  const needed = new Set<string>();
   for (const e of entries) {
     const p = previousQuarter(e.period);
     periods.set(periodKey(p), p);
+    needed.add(`${e.agency} ${periodKey(p)}`);
   }
   for (const p of periods.values()) {
     const listed = await listReturns(ws, p);
-    const wanted = listed.entries.filter((e) => entries.some((x) => x.agency === e.agency && periodKey(previousQuarter(x.period)) === periodKey(p)));
-    const checked = await Promise.all(wanted.map((e) => checkReturn(ws, e, { limits })));
+    const wanted = listed.entries.filter((e) => needed.has(`${e.agency} ${periodKey(p)}`));
+    const checked = await Promise.all(wanted.map((e) => checkReturn(ws, e, { limits, cache })));
     for (const r of checked) out.set(`${r.agency} ${periodKey(r.period)}`, r.figures);
   }
   return out;
@@ -128,11 +133,15 @@ export function toFileCheck(r: ValidatedReturn): FileCheck {
 
 export async function validate(ws: Workspace, req: ValidateRequest): Promise<ValidationResult> {
   const { entries, issues } = await resolveTargets(ws, req);
-  const previous = await previousFigures(ws, entries, req.limits);
+  const previous = await previousFigures(ws, entries, req.limits, req.cache);
   const files: FileCheck[] = [];
-  for (const e of entries) {
-    const prev = previous.get(`${e.agency} ${periodKey(previousQuarter(e.period))}`);
-    files.push(toFileCheck(await checkReturn(ws, e, { limits: req.limits, previous: prev })));
+  // A few files at a time: enough to overlap reading and checking, few enough to bound memory.
+  for (let i = 0; i < entries.length; i += 8) {
+    const batch = entries.slice(i, i + 8).map((e) => {
+      const prev = previous.get(`${e.agency} ${periodKey(previousQuarter(e.period))}`);
+      return checkReturn(ws, e, { limits: req.limits, previous: prev, cache: req.cache });
+    });
+    files.push(...(await Promise.all(batch)).map(toFileCheck));
   }
   const all = [...issues, ...files.flatMap((f) => f.issues)];
   const errors = all.filter((i) => i.severity === "error").length;

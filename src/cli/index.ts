@@ -34,6 +34,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
     .option("--year <year>", "the financial year a quarter belongs to, e.g. 2025-26")
     .addOption(new Option("-f, --format <format>", "how to print the results").choices(["text", "json", "github", "junit"]).default("text"))
+    .option("--no-cache", "read and check every file again, using and writing no cache")
+    .option("--cache-dir <dir>", "keep the cache here instead of <workspace>/.darep-cache (or set DAREP_CACHE_DIR)")
     .action(async (paths: string[], flags) => {
       const { runValidate } = await import("./commands/validate.js");
       setCode(await runValidate(paths, flags, io));
@@ -52,6 +54,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option("-f, --format <list>", "which outputs, comma-separated: html,pdf,json", "html,pdf,json")
     .option("--browser <path>", "the Chrome, Chromium or Edge to print the PDF with (or set DAREP_BROWSER)")
     .option("-q, --quiet", "print nothing but errors")
+    .option("--workspaces <dir>", "build every workspace in this folder (each subfolder holding a darep.config.json)")
+    .option("--no-cache", "read and check every return again, using and writing no cache")
+    .option("--cache-dir <dir>", "keep the cache here instead of <workspace>/.darep-cache (or set DAREP_CACHE_DIR)")
     .option("--timings", "print how long each step took, as JSON on stderr (for the benchmark)")
     .action(async (quarter: string, flags) => {
       const { runBuild } = await import("./commands/build.js");
@@ -63,9 +68,12 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .description(
       "Write the return each agency owes for a quarter: one row per indicator, measure and category, with " +
         "what each counts, last quarter's figure, checks on the value column and a Guidance sheet. " +
-        "Written into <workspace>/templates/<year>-<quarter>/<agency-id>.xlsx unless --out says otherwise.",
+        "Written into <workspace>/templates/<year>-<quarter>/<agency-id>.xlsx unless --out says otherwise.\n" +
+        "'darep template actions [quarter]' writes the action plan instead, pre-filled from the latest one, " +
+        "for lead officers to update (actions-<year>-<quarter>.xlsx).",
     )
-    .argument("<quarter>", "Q1, Q2, Q3 or Q4 (the latest such quarter that has ended), or e.g. '2026-27 Q2'")
+    .argument("<quarter>", "Q1, Q2, Q3 or Q4 (the latest such quarter that has ended), or e.g. '2026-27 Q2'; or 'actions'")
+    .argument("[actions-quarter]", "after 'actions': the quarter the action plan update is for (default: the latest that has ended)")
     .option("-a, --agency <id>", "the agency's id in darep.config.json; repeat it for several", (v: string, prev: string[] = []) => [...prev, v])
     .option("--all", "a template for every agency")
     .addOption(new Option("-f, --format <format>", "xlsx (with checks and guidance) or csv (the bare columns)").choices(["xlsx", "csv"]).default("xlsx"))
@@ -73,8 +81,10 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option("--year <year>", "the financial year, e.g. 2026-27")
     .option("--no-previous", "leave out last quarter's figures")
     .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
-    .action(async (quarter: string, flags) => {
-      const { runTemplate } = await import("./commands/template.js");
+    .action(async (quarter: string, second: string | undefined, flags) => {
+      const { runActionsTemplate, runTemplate } = await import("./commands/template.js");
+      if (quarter.toLowerCase() === "actions") return setCode(await runActionsTemplate(second, flags, io));
+      if (second !== undefined) throw new RunError(`'${second}' is one word too many: give the quarter as one word, e.g. '2026-27 Q2' in quotes.`);
       setCode(await runTemplate(quarter, flags, io));
     });
 

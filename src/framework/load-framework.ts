@@ -6,10 +6,12 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { z } from "zod";
 import { describeZodError } from "./describe-zod.js";
 import { parseJsonText } from "./json-syntax.js";
-import { FrameworkInfo, Indicator } from "./schema.js";
+import { AssuranceFramework, FrameworkInfo, Indicator } from "./schema.js";
 import type { Framework } from "./types.js";
 
 export const FRAMEWORK_FILE = "framework.json";
+/** The optional quality-assurance framework (QA1-QA20 for Doncaster); a framework without one still loads. */
+export const ASSURANCE_FILE = "assurance.json";
 
 /** An indicator file is named after its reference, e.g. PM12.json; other JSON files (assurance.json) are not. */
 const INDICATOR_FILE = /^([A-Za-z]{1,8})([0-9]{1,4})([a-z]?)\.json$/;
@@ -104,12 +106,14 @@ export async function loadFramework(dir: string): Promise<Framework> {
   if (!names.includes(FRAMEWORK_FILE)) problems.push(`${shownDir}/${FRAMEWORK_FILE}: is missing (it names the framework and lists its themes in order)`);
   if (indicatorFiles.length === 0) problems.push(`${shownDir}: holds no indicator files (one per indicator, named after its reference, e.g. PM1.json)`);
 
-  const [framework, indicators] = await Promise.all([
+  const [framework, indicators, assurance] = await Promise.all([
     names.includes(FRAMEWORK_FILE) ? readChecked(join(root, FRAMEWORK_FILE), `${shownDir}/${FRAMEWORK_FILE}`, FrameworkInfo) : null,
     Promise.all(indicatorFiles.map((file) => readChecked(join(root, file), `${shownDir}/${file}`, Indicator))),
+    names.includes(ASSURANCE_FILE) ? readChecked(join(root, ASSURANCE_FILE), `${shownDir}/${ASSURANCE_FILE}`, AssuranceFramework) : null,
   ]);
   const info = framework?.value ?? null;
   problems.push(...(framework?.problems ?? []));
+  problems.push(...(assurance?.problems ?? []));
   const loaded: Loaded<Indicator>[] = [];
   indicators.forEach(({ value, problems: found }, i) => {
     const file = indicatorFiles[i]!;
@@ -117,6 +121,11 @@ export async function loadFramework(dir: string): Promise<Framework> {
     if (value) loaded.push({ file, shown: `${shownDir}/${file}`, value });
   });
   checkTogether(shownDir, info, loaded, problems);
+  // An action's measures name both kinds ("Analysis of PM3, QA11"), so one reference must not be both.
+  assurance?.value?.items.forEach((item, i) => {
+    if (loaded.some((l) => l.value.ref.toUpperCase() === item.ref.toUpperCase()))
+      problems.push(`${shownDir}/${ASSURANCE_FILE}: items[${i}].ref: '${item.ref}' is also an indicator's reference; give the assurance item its own`);
+  });
 
   if (problems.length > 0 || !info) {
     const n = problems.length;
@@ -132,5 +141,6 @@ export async function loadFramework(dir: string): Promise<Framework> {
     info,
     indicators: list,
     byRef: new Map(list.map((ind) => [ind.ref.toUpperCase(), ind])),
+    ...(assurance?.value ? { assurance: assurance.value } : {}),
   };
 }

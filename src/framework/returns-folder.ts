@@ -62,7 +62,9 @@ export async function listReturns(ws: Workspace, only?: Period): Promise<Returns
       issues.push(...listed.issues);
     }
   }
-  entries.sort((a, b) => comparePeriods(a.period, b.period) || a.agency.localeCompare(b.agency));
+  // Agency ids are lower-case slugs, which sort the same by code unit as by locale, without the
+  // collator's start-up cost (more than all the rest of listing returns).
+  entries.sort((a, b) => comparePeriods(a.period, b.period) || (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0));
   return { entries, issues };
 }
 

@@ -124,6 +124,46 @@ export const FrameworkInfo = z.strictObject({
 });
 export type FrameworkInfo = z.infer<typeof FrameworkInfo>;
 
+const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
+
+/** One piece of quality-assurance evidence the board expects: an audit, a report or a review. */
+export const AssuranceItem = z.strictObject({
+  /** e.g. "QA6". */
+  ref: Ref,
+  /** What the evidence is, in the framework's words. */
+  title: text,
+  /** Who provides it, in the framework's words. */
+  owner: text,
+  frequency: Frequency,
+  /** The quarters it falls due in; default every quarter, Q2 and Q4 for six-monthly, Q4 for annual. */
+  dueQuarters: z.array(QuarterName).min(1).optional(),
+  /** Where the frequency comes from: the framework's own words, or darep's reading where it is silent. */
+  frequencyNote: z.string().optional(),
+  /** How the assurance is obtained ("Multi agency case file audit"). */
+  how: z.string().optional(),
+  /** Action-plan references the framework relates it to, e.g. ["P4.7"], or ["All"]. */
+  actionRefs: z.array(z.string()).default([]),
+});
+export type AssuranceItem = z.infer<typeof AssuranceItem>;
+
+/** `schemas/<framework>/assurance.json`: the quality-assurance framework (optional). */
+export const AssuranceFramework = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: text,
+    source: z.string().optional(),
+    items: z.array(AssuranceItem).min(1, "an assurance framework needs at least one item"),
+  })
+  .superRefine((a, ctx) => {
+    const seen = new Set<string>();
+    a.items.forEach((item, i) => {
+      const ref = item.ref.toUpperCase();
+      if (seen.has(ref)) ctx.addIssue({ code: "custom", path: ["items", i, "ref"], message: `'${item.ref}' is listed twice` });
+      seen.add(ref);
+    });
+  });
+export type AssuranceFramework = z.infer<typeof AssuranceFramework>;
+
 export const Agency = z.strictObject({
   id: Slug,
   name: text,

@@ -1,5 +1,5 @@
 // A loaded partnership: its checked config and framework, as the stages receive them.
-import type { Config, FrameworkInfo, Indicator } from "./schema.js";
+import type { AssuranceFramework, Config, FrameworkInfo, Indicator } from "./schema.js";
 
 export interface Framework {
   /** The framework's folder name, e.g. "doncaster". */
@@ -11,6 +11,8 @@ export interface Framework {
   indicators: Indicator[];
   /** Look-up by upper-case reference, e.g. "PM20". */
   byRef: Map<string, Indicator>;
+  /** The quality-assurance framework (assurance.json), when the framework folder has one. */
+  assurance?: AssuranceFramework;
 }
 
 export interface Workspace {

@@ -5,9 +5,9 @@ import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RunError } from "../errors.js";
+import { openCache, type CacheSetting } from "../cache/store.js";
+import { cachedWorkspace, storeWorkspace, workspaceFilesKey } from "../cache/workspace.js";
 import { describeZodError, parseJson } from "./describe-zod.js";
-import { FrameworkError, loadFramework } from "./load-framework.js";
-import { Config } from "./schema.js";
 import type { Workspace } from "./types.js";
 
 export const CONFIG_FILE = "darep.config.json";
@@ -32,7 +32,14 @@ function frameworkDir(root: string, name: string): string {
   return existsSync(own) ? own : join(DAREP_ROOT, "schemas", name);
 }
 
-export async function loadWorkspace(opts: { workspace?: string; cwd: string }): Promise<Workspace> {
+export interface LoadOptions {
+  workspace?: string;
+  cwd: string;
+  /** Reuse the checked config and framework when their files are unchanged (default: no cache). */
+  cache?: CacheSetting;
+}
+
+export async function loadWorkspace(opts: LoadOptions): Promise<Workspace> {
   let root: string | null;
   if (opts.workspace) {
     root = resolve(opts.cwd, opts.workspace);
@@ -47,12 +54,32 @@ export async function loadWorkspace(opts: { workspace?: string; cwd: string }): 
   }
   const configPath = join(root, CONFIG_FILE);
   const shown = relative(opts.cwd, configPath) || CONFIG_FILE;
+  let text: string;
   let data: unknown;
   try {
-    data = parseJson(shown, await readFile(configPath, "utf8"));
+    text = await readFile(configPath, "utf8");
+    data = parseJson(shown, text);
   } catch (e) {
     throw new RunError(`The workspace config cannot be read: ${(e as Error).message}`);
   }
+
+  // An unchanged workspace was checked before: take it from the cache, without loading zod at all.
+  const store = openCache(opts.cache, root);
+  const name = typeof data === "object" && data !== null ? (data as { framework?: unknown }).framework : undefined;
+  const key = store && typeof name === "string" ? workspaceFilesKey(text, frameworkDir(root, name)) : null;
+  if (store && key) {
+    const hit = await cachedWorkspace(store, key, { root, configPath, frameworkDir: frameworkDir(root, name as string) });
+    if (hit) return hit;
+  }
+  const ws = await checkWorkspace(root, configPath, shown, data, opts.cwd);
+  if (store && key) await storeWorkspace(store, key, ws);
+  return ws;
+}
+
+/** Check the config and load the framework it names, reporting every mistake. */
+async function checkWorkspace(root: string, configPath: string, shown: string, data: unknown, cwd: string): Promise<Workspace> {
+  // Loaded here, not at the top: zod and the schemas cost more than a whole check of a small return.
+  const [{ Config }, { FrameworkError, loadFramework }] = await Promise.all([import("./schema.js"), import("./load-framework.js")]);
   const parsed = Config.safeParse(data);
   if (!parsed.success)
     throw new RunError(`The workspace config ${shown} has ${parsed.error.issues.length === 1 ? "a mistake" : `${parsed.error.issues.length} mistakes`}:`, describeZodError(shown, parsed.error, data));
@@ -60,12 +87,12 @@ export async function loadWorkspace(opts: { workspace?: string; cwd: string }): 
 
   const dir = frameworkDir(root, config.framework);
   if (!existsSync(dir))
-    throw new RunError(`${shown}: framework: no framework '${config.framework}' (looked in ${relative(opts.cwd, dir) || dir}).`);
+    throw new RunError(`${shown}: framework: no framework '${config.framework}' (looked in ${relative(cwd, dir) || dir}).`);
   let framework;
   try {
     framework = await loadFramework(dir);
   } catch (e) {
-    if (e instanceof FrameworkError) throw new RunError(`The framework in ${relative(opts.cwd, dir) || dir} has mistakes:`, e.problems);
+    if (e instanceof FrameworkError) throw new RunError(`The framework in ${relative(cwd, dir) || dir} has mistakes:`, e.problems);
     throw e;
   }
 

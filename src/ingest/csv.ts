@@ -1,7 +1,8 @@
 // A CSV file's bytes -> a RawTable: decode, split into records with csv-parse, number rows as
 // Excel shows them (every record counts, blank ones too; a quoted line break stays in one row),
 // then shape the table. Blank rows are dropped here without a word.
-import { CsvError, parse } from "csv-parse/sync";
+import { createRequire } from "node:module";
+import type * as CsvParse from "csv-parse/sync";
 import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawRow, ReadResult } from "../types.js";
 import { cellAddress } from "./address.js";
@@ -9,6 +10,10 @@ import { scanCsv } from "./csv-position.js";
 import { decode, type Decoded } from "./decode.js";
 import type { ReadLimits } from "./limits.js";
 import { capCellLength, isBlankRow, nameColumns, shapeTable } from "./table.js";
+
+// csv-parse's one-file CommonJS build: one module to load instead of ten ES modules, since checking a
+// small CSV return costs little more than starting up.
+const { CsvError, parse } = createRequire(import.meta.url)("csv-parse/sync") as typeof CsvParse;
 
 /** The return's own column names (spec/returns.md), used only to recognise a semicolon-separated header. */
 const RETURN_COLUMNS = new Set(["indicator", "measure", "category", "value", "note"]);

@@ -2,7 +2,17 @@
 // a BOM says UTF-8 or UTF-16; valid UTF-8 is UTF-8; bytes that are no UTF-8 at all are read as
 // Windows-1252 (Excel's plain "CSV"), flagged; a mix of both is refused.
 import { isUtf8 } from "node:buffer";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+import type * as Iconv from "iconv-lite";
+
+// iconv-lite is needed only for a file that is not UTF-8, so it is loaded on first use.
+let loaded: typeof Iconv | undefined;
+const iconv = {
+  decode(...args: Parameters<typeof Iconv.decode>): string {
+    loaded ??= createRequire(import.meta.url)("iconv-lite") as typeof Iconv;
+    return loaded.decode(...args);
+  },
+};
 
 export type Decoded =
   | {

@@ -11,7 +11,6 @@ import type { ReadResult } from "../types.js";
 import { readCsv } from "./csv.js";
 import { resolveLimits, sizeInWords, type ReadLimits } from "./limits.js";
 import { sniff } from "./sniff.js";
-import { readXlsx } from "./xlsx.js";
 
 export { DEFAULT_LIMITS, type ReadLimits } from "./limits.js";
 
@@ -25,8 +24,11 @@ function why(e: unknown): string {
   return "it could not be opened";
 }
 
-/** Read a return from `path` (as given; every issue carries it as `file`). */
-export async function readReturn(path: string, options: Partial<ReadLimits> = {}): Promise<ReadResult> {
+/**
+ * Read a return from `path` (as given; every issue carries it as `file`). In a workbook the table is
+ * on the sheet named `sheet` (default "Return"), else the first sheet; the action plan passes "Actions".
+ */
+export async function readReturn(path: string, options: Partial<ReadLimits> = {}, sheet = "Return"): Promise<ReadResult> {
   if (typeof path !== "string" || path === "") throw new Error("readReturn needs a file path.");
   const limits = resolveLimits(options);
   const file = path;
@@ -61,7 +63,8 @@ export async function readReturn(path: string, options: Partial<ReadLimits> = {}
   if (kind.kind === "ole2" && kind.encrypted)
     return fail("encrypted-workbook", { file }, "The workbook is protected by a password, so it cannot be read.", { found: kind.found });
   if (ext === ".xlsx") {
-    if (kind.kind === "zip") return readXlsx(bytes, file, limits, kind.found);
+    // The workbook reader (and its zip and spreadsheet libraries) is loaded only for a workbook.
+    if (kind.kind === "zip") return (await import("./xlsx.js")).readXlsx(bytes, file, limits, kind.found, sheet);
     const found = kind.kind === "text" ? "a text file (perhaps a CSV renamed .xlsx)" : kind.found;
     return fail("wrong-file-type", { file }, `This file is ${found}, not ${expected}.`, { found, expected });
   }

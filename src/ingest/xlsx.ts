@@ -1,4 +1,5 @@
-// An .xlsx file's bytes -> a RawTable from its `Return` sheet (else the first sheet), plus the
+// An .xlsx file's bytes -> a RawTable from its `Return` sheet (or the sheet named by the caller, such
+// as `Actions` for the action plan; else the first sheet), plus the
 // key/value pairs of an `About` sheet. The zip is checked against the limits before exceljs,
 // which is loaded only here so that reading CSV never pays for it.
 import type { Workbook, Worksheet } from "exceljs";
@@ -58,7 +59,7 @@ function aboutPairs(sheet: Worksheet): Record<string, string> {
   return about;
 }
 
-export async function readXlsx(bytes: Buffer, file: string, limits: ReadLimits, kindFound: string): Promise<ReadResult> {
+export async function readXlsx(bytes: Buffer, file: string, limits: ReadLimits, kindFound: string, sheetName = "Return"): Promise<ReadResult> {
   const verdict = await checkWorkbookZip(bytes, limits, kindFound);
   if (!verdict.ok) return { table: null, issues: [issue(verdict.code, { file }, verdict.message, verdict.found ? { found: verdict.found } : {})] };
 
@@ -70,12 +71,12 @@ export async function readXlsx(bytes: Buffer, file: string, limits: ReadLimits, 
   }
   const issues: Issue[] = [];
   const sheets = workbook.worksheets;
-  const returnSheet = sheets.find((s) => named(s, "return"));
+  const returnSheet = sheets.find((s) => named(s, sheetName.toLowerCase()));
   const aboutSheet = sheets.find((s) => named(s, "about"));
   const sheet = returnSheet ?? sheets.find((s) => s !== aboutSheet) ?? sheets[0];
   if (!sheet) return { table: null, issues: [issue("empty-file", { file }, "The workbook has no sheets.")] };
   const where: Location = { file, sheet: sheet.name };
-  if (!returnSheet) issues.push(issue("missing-sheet", where, `The workbook has no sheet named 'Return', so its first sheet '${sheet.name}' was read.`, { found: sheet.name, expected: "Return" }));
+  if (!returnSheet) issues.push(issue("missing-sheet", where, `The workbook has no sheet named '${sheetName}', so its first sheet '${sheet.name}' was read.`, { found: sheet.name, expected: sheetName }));
 
   let records: RawRow[];
   try {

@@ -5,7 +5,7 @@ import type { Issue, Location, Severity } from "../types.js";
 
 export interface IssueType {
   severity: Severity;
-  group: "file" | "encoding" | "structure" | "value" | "figures" | "quarters" | "workspace";
+  group: "file" | "encoding" | "structure" | "value" | "figures" | "quarters" | "workspace" | "actions";
   title: string;
   /** What it means, for the README and `darep help codes`. */
   meaning: string;
@@ -67,6 +67,20 @@ export const CATALOGUE = {
   // --- the workspace ---
   "unknown-period": { severity: "error", group: "workspace", title: "No such quarter", meaning: "A returns folder is not a financial year (2025-26) and quarter (Q1-Q4).", advice: "Rename the folder, e.g. returns/2025-26/Q2." },
   "unknown-commentary": { severity: "warning", group: "workspace", title: "Commentary for an unknown indicator", meaning: "The analyst's commentary has a section for a reference the framework does not have.", advice: "Correct the heading to an indicator reference, e.g. '## PM20'." },
+  // --- the action plan and the assurance evidence ---
+  "missing-action-column": { severity: "error", group: "actions", title: "Action plan column missing", meaning: "The action plan has no 'reference' or no 'RAG' column (or an assurance evidence file no 'ref' or 'received' column), so its rows cannot be read.", advice: "Start from `darep template actions`, which has every column; an evidence file's header is ref, received, for, evidence." },
+  "missing-action-reference": { severity: "error", group: "actions", title: "Action without a reference", meaning: "A row of the action plan has something in it but no action reference (such as P1.5).", advice: "Give the action its reference, or delete the row." },
+  "duplicate-action": { severity: "error", group: "actions", title: "Action listed twice", meaning: "Two rows of the action plan have the same reference; only the first is used.", advice: "Keep one row per action; give a new action its own reference." },
+  "unknown-rag": { severity: "error", group: "actions", title: "Unknown RAG rating", meaning: "The RAG rating is not one of Red, Amber, Light green or Green (or blank for not rated); the action is treated as not rated.", advice: "Write Red, Amber, Light green or Green, or leave it blank if it has not been rated." },
+  "invalid-timescale": { severity: "error", group: "actions", title: "Timescale not a date", meaning: "The timescale is not a month (March 2027), a date (31/03/2027, 2027-03-31), 'ongoing' or blank, so darep cannot tell whether the action is overdue.", advice: "Write the month the action is due, e.g. March 2027; leave it blank if no date is agreed." },
+  "rag-contradicts-rules": { severity: "warning", group: "actions", title: "RAG rating against the guide", meaning: "The lead officer's RAG rating contradicts the action plan's RAG guide: an action whose date has passed and is not complete is Red. The rating is reported as written, never changed.", advice: "Ask the lead officer to re-rate the action, or to agree a new timescale with the board." },
+  "unreadable-reference": { severity: "warning", group: "actions", title: "Indicator reference not read", meaning: "The measures name something that looks like an indicator reference or range but cannot be read (a range that runs backwards, mixes kinds, or has no end).", advice: "Write references as PM3, ranges as PM20-PM25 or PM26-29, lists with commas." },
+  "unknown-linked-reference": { severity: "warning", group: "actions", title: "Linked reference not in the framework", meaning: "The measures name an indicator or assurance reference the framework does not have, so no link was made.", advice: "Correct the reference to one in the framework." },
+  "missing-action-plan": { severity: "warning", group: "actions", title: "No action plan update this quarter", meaning: "The workspace keeps an action plan, but there is no file for this quarter; the latest earlier one was judged against this quarter's end instead.", advice: "Save this quarter's update as actions/<year>-<quarter>.csv or .xlsx." },
+  "unknown-assurance-reference": { severity: "error", group: "actions", title: "Unknown assurance reference", meaning: "The assurance evidence names a reference that is not in the framework's assurance.json.", advice: "Use a reference from the assurance framework, e.g. QA6." },
+  "invalid-received-date": { severity: "error", group: "actions", title: "Received date not a date", meaning: "The date the assurance evidence was received is not a date (2026-08-14, 14/08/2026, 14 August 2026); the row is not counted as received.", advice: "Write the date the evidence came in, or leave the row out until it does." },
+  "invalid-evidence-period": { severity: "error", group: "actions", title: "Evidence for an unknown quarter", meaning: "The 'for' column is not a quarter such as 2026-27 Q1, or names a quarter after the file's own.", advice: "Write the quarter the evidence is for, e.g. 2026-27 Q1, or leave it blank for the file's own quarter." },
+  "duplicate-evidence": { severity: "warning", group: "actions", title: "Evidence recorded twice", meaning: "The same assurance item is recorded twice for the same quarter; the first row is used.", advice: "Keep one row per item and quarter." },
 } as const satisfies Record<string, IssueType>;
 
 export type IssueCode = keyof typeof CATALOGUE;
@@ -86,8 +100,16 @@ export function issue(
   return { code, severity: t.severity, ...where, message, advice: t.advice, ...extra };
 }
 
-/** Quote a cell's content for a message: trimmed of nothing, control characters shown, long text cut. */
+/**
+ * Quote a cell's content for a message: trimmed of nothing, long text cut, and every character that
+ * could act on a terminal or reorder the text around it shown as \uXXXX instead: C0 and C1 controls
+ * (an ESC or CSI could recolour or rewrite a terminal) and the bidirectional overrides and isolates
+ * (which make text display in another order than it is read, "Trojan Source").
+ */
 export function quote(s: string, max = 60): string {
-  const shown = s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return shown.length > max ? `${shown.slice(0, max)}… (${s.length} characters)` : shown;
+  const shown = s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (shown.length <= max) return shown;
+  // Never cut between the two halves of a character outside the BMP (an emoji, say).
+  const end = /[\ud800-\udbff]/.test(shown[max - 1] ?? "") ? max - 1 : max;
+  return `${shown.slice(0, end)}… (${s.length} characters)`;
 }

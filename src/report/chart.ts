@@ -59,8 +59,9 @@ export function trendChart(result: Result): TrendChart {
   const every = h.length <= 20 ? 1 : 4;
   h.forEach((p, i) => {
     const labelled = i % every === 0 || p.quarter === "Q1" || i === h.length - 1;
-    if (labelled) out.push(text(x(i), PLOT.bottom + 12, p.quarter, `text-anchor="middle" font-size="8.5" fill="${COLOUR.axis}"`));
-    if (i === 0 || p.quarter === "Q1") out.push(text(x(i), PLOT.bottom + 23, yearShort(p.year), `text-anchor="middle" font-size="8.5" fill="${COLOUR.axis}"`));
+    // Low enough that the ring round a latest figure sitting on the axis does not cover its quarter.
+    if (labelled) out.push(text(x(i), PLOT.bottom + 16, p.quarter, `text-anchor="middle" font-size="8.5" fill="${COLOUR.axis}"`));
+    if (i === 0 || p.quarter === "Q1") out.push(text(x(i), PLOT.bottom + 26, yearShort(p.year), `text-anchor="middle" font-size="8.5" fill="${COLOUR.axis}"`));
   });
   out.push(`<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${PLOT.bottom}" y2="${PLOT.bottom}" stroke="${COLOUR.axis}" stroke-width="0.8"/>`);
 

@@ -6,6 +6,7 @@ import { trendChart } from "./chart.js";
 import { countWords, formatChange, formatFigure, formatNumber, quarterLong } from "./format.js";
 import { markdownBlocks, noteParagraphs } from "./plain-text.js";
 import { statusLook } from "./status.js";
+import { cardActions } from "./view-actions.js";
 import type { AbsentGroup, AlsoRow, CommentaryView, ExceptionCard, ExceptionsView, StatusView } from "./view-types.js";
 
 export const statusView = (r: Pick<Result, "status">): StatusView => {
@@ -29,6 +30,17 @@ export function wantedWords(r: Pick<Result, "direction" | "target" | "unit">): s
     case "target":
       return r.target ? `Wanted: ${r.target.comparison === "at-least" ? "at least" : "at most"} ${formatFigure(r.target.perYear, r.unit)} a year` : "Wanted: to meet a target";
   }
+}
+
+/**
+ * Why this direction is wanted, for the board. A schema's reason records where the direction came
+ * from ("Comment: 'We want to see a reduction in this' -> down."); when it is no more than the
+ * framework's words and the direction they give, the board reads just the words. Any other reason
+ * (one with reasoning of its own, or "our reading") is shown as written.
+ */
+export function directionWords(reason: string): string {
+  const simple = /^(?:Comment|Direction): '(.+)' -> [^';]*$/.exec(reason.trim());
+  return simple ? `The framework says: “${simple[1]}”.` : reason;
 }
 
 function targetWords(r: Result, quarter: string): string | null {
@@ -64,6 +76,7 @@ function byMeasure(items: { r: Result; rank: string }[]): { r: Result; rank: str
 function card(r: Result, rank: string, report: Report, also: { r: Result; rank: string }[] = []): ExceptionCard {
   const subject = `${chartSubject(r)}, from ${r.agencyName}`;
   const chart = trendChart(r);
+  const linked = cardActions(r, report);
   return {
     anchor: `exception-${rank}`,
     rank,
@@ -80,13 +93,15 @@ function card(r: Result, rank: string, report: Report, also: { r: Result; rank: 
       { label: "Change on a year ago", value: formatChange(r.changeOnYear, r.changeOnYearPercent, r.sameQuarterLastYear, r.value, r.unit) },
     ],
     wanted: wantedWords(r),
-    wantedWhy: r.directionReason,
+    wantedWhy: directionWords(r.directionReason),
     target: targetWords(r, report.quarter),
     reasons: r.reasons.map((x) => x.text),
-    chart: { svg: chart.svg, caption: `${chartSubject(r)} each quarter, with the latest quarter as a diamond` },
+    chart: { svg: chart.svg, caption: "Every quarter on record; the latest is the diamond." },
     note: r.note ? noteParagraphs(r.note) : null,
     commentary: r.commentary ? markdownBlocks(r.commentary) : null,
     also: also.map(alsoRow),
+    actions: linked.actions,
+    actionsNone: linked.none,
   };
 }
 
@@ -116,7 +131,7 @@ function absentGroups(items: { r: Result; rank: string }[], report: Report): Abs
       heading: `${first.agencyName}: ${countWords(group.length, "figure")} cannot be judged`,
       text: groupText(ret, first.agencyName, report),
       contact: contactOf(ret),
-      items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r) })),
+      items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r), actions: cardActions(r, report).actions })),
       commentary,
     };
   });

@@ -5,6 +5,7 @@ import { chartSubject } from "./chart-words.js";
 import type { Report, Result } from "../trends/report-schema.js";
 import { countWords, dateInWords, dayOf, formatChange, formatFigure, momentOf, quarterLong, quarterWord } from "./format.js";
 import { STATUS_ORDER, statusLook } from "./status.js";
+import { actionsView, assuranceView } from "./view-actions.js";
 import { dataQualityView } from "./view-data-quality.js";
 import { exceptionsView, rankedExceptions, statusView } from "./view-exceptions.js";
 import type { CoverView, IndicatorRow, ReportView, SourcesView, ThemeView } from "./view-types.js";
@@ -15,6 +16,8 @@ export const SECTIONS = [
   { anchor: "summary", label: "Summary" },
   { anchor: "exceptions", label: "Exceptions" },
   { anchor: "data-quality", label: "Data quality: the chase list" },
+  { anchor: "action-plan", label: "Action plan" },
+  { anchor: "assurance", label: "Quality assurance" },
   { anchor: "all-indicators", label: "All indicators" },
   { anchor: "sources", label: "Sources" },
 ] as const;
@@ -95,13 +98,19 @@ function sources(report: Report): SourcesView {
 }
 
 export function toViewModel(report: Report): ReportView {
+  const actions = actionsView(report);
+  const assurance = assuranceView(report);
+  // The action plan and assurance sections appear only for a workspace that keeps them.
+  const shown = (anchor: string) => (anchor !== "action-plan" || actions !== null) && (anchor !== "assurance" || assurance !== null);
   return {
     lang: "en-GB",
     title: reportTitle(report),
-    contents: SECTIONS.map((s) => ({ anchor: s.anchor, label: s.label })),
+    contents: SECTIONS.filter((s) => shown(s.anchor)).map((s) => ({ anchor: s.anchor, label: s.label })),
     cover: cover(report),
     exceptions: exceptionsView(report),
     dataQuality: dataQualityView(report),
+    actions,
+    assurance,
     themes: themes(report),
     sources: sources(report),
   };

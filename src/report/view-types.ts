@@ -69,6 +69,19 @@ export interface ExceptionCard {
   commentary: TextBlock[] | null;
   /** The same measure's other exceptions (e.g. more categories of one breakdown), in one table. */
   also: AlsoRow[];
+  /** The action plan's actions meant to move this indicator; null when the workspace keeps no action plan. */
+  actions: CardAction[] | null;
+  /** Said when the action plan links no action to the indicator. */
+  actionsNone: string | null;
+}
+
+/** An action named in an exception card: its reference, what it is, and its RAG rating. */
+export interface CardAction {
+  ref: string;
+  what: string;
+  rag: StatusView;
+  /** "overdue since 31 March 2026", or null. */
+  overdue: string | null;
 }
 
 /** Another figure of the card's measure that is an exception too, told in one table row. */
@@ -87,6 +100,8 @@ export interface AbsentItem {
   anchor: string;
   figure: string;
   status: StatusView;
+  /** The actions meant to move the indicator (null when the workspace keeps no action plan). */
+  actions: CardAction[] | null;
 }
 
 export interface CommentaryView {
@@ -178,6 +193,87 @@ export interface SourcesView {
   generated: string;
 }
 
+/** A count of actions in one priority, one column per RAG rating. */
+export interface PriorityRow {
+  priority: string;
+  counts: string[];
+  total: string;
+}
+
+export interface ActionRow {
+  ref: string;
+  what: string;
+  lead: string;
+  timescale: string;
+  rag: StatusView;
+  previous: string;
+  /** The indicators its measures name, each with its status this quarter. */
+  indicators: { ref: string; status: StatusView | null; exception: boolean }[];
+  /** The other indicators it names, none an exception, in one line; null when there are none. */
+  others: string | null;
+}
+
+export interface FindingRow {
+  ref: string;
+  stated: StatusView;
+  expected: StatusView;
+  why: string;
+  where: string;
+}
+
+export interface PlainIssueRow {
+  where: string;
+  problem: string;
+  advice: string;
+}
+
+export interface LegendEntry {
+  status: StatusView;
+  meaning: string;
+}
+
+export interface ActionsView {
+  anchor: string;
+  heading: string;
+  intro: string;
+  /** The RAG guide, each rating with its word, shape and meaning. */
+  guide: LegendEntry[];
+  countsCaption: string;
+  /** The column headings: each rating's badge, then not rated. */
+  columns: StatusView[];
+  priorities: PriorityRow[];
+  totals: PriorityRow;
+  overdueCaption: string;
+  overdue: ActionRow[];
+  overdueNone: string | null;
+  findings: FindingRow[];
+  findingsNone: string | null;
+  notRated: string | null;
+  allCaption: string;
+  all: ActionRow[];
+  issues: PlainIssueRow[];
+}
+
+export interface AssuranceRow {
+  ref: string;
+  title: string;
+  owner: string;
+  frequency: string;
+  status: StatusView;
+  detail: string;
+}
+
+export interface AssuranceView {
+  anchor: string;
+  heading: string;
+  intro: string;
+  legend: LegendEntry[];
+  caption: string;
+  rows: AssuranceRow[];
+  notDue: string | null;
+  issues: PlainIssueRow[];
+}
+
 export interface ReportView {
   lang: string;
   /** The page's <title>, which Chromium also writes as the PDF's Title. */
@@ -186,6 +282,10 @@ export interface ReportView {
   cover: CoverView;
   exceptions: ExceptionsView;
   dataQuality: DataQualityView;
+  /** The action plan section, when the workspace keeps an action plan. */
+  actions: ActionsView | null;
+  /** The quality assurance section, when the framework has an assurance framework. */
+  assurance: AssuranceView | null;
   themes: ThemeView[];
   sources: SourcesView;
 }

@@ -1,21 +1,58 @@
 // Write outputs so that a build that fails or is killed leaves the previous report whole: every file
 // is written in full to a temporary name beside its target first, and renamed into place only when
 // all of them are written (a rename within one folder is atomic).
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+
+const tmpName = (path: string, pid: number) => join(dirname(path), `.${basename(path)}.${pid}.tmp`);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A run that was killed (SIGKILL, power cut) cannot remove its own temporary files; the next run that
+ * writes the same files does. Files of a run that is still going (another darep writing the same
+ * folder at this moment) are left alone.
+ */
+async function removeStale(paths: string[]): Promise<void> {
+  const byDir = new Map<string, string[]>();
+  for (const p of paths) byDir.set(dirname(p), [...(byDir.get(dirname(p)) ?? []), basename(p)]);
+  for (const [dir, names] of byDir) {
+    const pattern = new RegExp(`^\\.(?:${names.map(escapeRegExp).join("|")})\\.(\\d+)\\.tmp$`);
+    const entries = await readdir(dir).catch(() => [] as string[]);
+    for (const entry of entries) {
+      const pid = Number(pattern.exec(entry)?.[1] ?? NaN);
+      if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) await rm(join(dir, entry), { force: true });
+    }
+  }
+}
 
 export async function writeAllAtomically(files: { path: string; content: string | Uint8Array }[]): Promise<void> {
   const staged: { tmp: string; path: string }[] = [];
   try {
     for (const f of files) {
       await mkdir(dirname(f.path), { recursive: true });
-      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.tmp`);
-      await writeFile(tmp, f.content, { flag: "w" });
+      const tmp = tmpName(f.path, process.pid);
+      // Staged before writing, so that a write that fails half-way (a full disk) is removed too.
       staged.push({ tmp, path: f.path });
+      await writeFile(tmp, f.content, { flag: "w" });
     }
     for (const s of staged) await rename(s.tmp, s.path);
   } catch (e) {
-    await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
+    // The first error is the one worth telling; a temporary file that cannot be removed is not.
+    await Promise.all(staged.map((s) => rm(s.tmp, { force: true }).catch(() => undefined)));
     throw e;
   }
+  await removeStale(files.map((f) => f.path));
 }

@@ -5,6 +5,7 @@ import type { Config } from "../framework/schema.js";
 import type { Framework } from "../framework/types.js";
 import type { Issue, Period, ReturnStatus } from "../types.js";
 import { dueDate, isLate } from "./due-date.js";
+import type { PlanChase } from "./plan.js";
 
 /** One return file of the quarter, as checked. */
 export interface CheckedFile {
@@ -55,6 +56,8 @@ export interface ChaseList {
   agencies: ChaseEntry[];
   /** Problems in the quarter's folder that belong to no agency (e.g. a file named after none). */
   otherIssues: Issue[];
+  /** Overdue actions and assurance evidence by owner, when the workspace keeps an action plan or the framework has assurance. */
+  actionPlan?: PlanChase;
 }
 
 export interface ChaseInput {

@@ -3,6 +3,8 @@
 // or name can neither break the table nor inject markup.
 import type { Issue } from "../types.js";
 import type { ChaseEntry, ChaseList } from "./chase-list.js";
+import { longDate } from "./due-date.js";
+import { actionWords, evidenceOwedWords, overdueWords, type PlanChase } from "./plan.js";
 import { contactWords, headline, owedWords, receivedWords, statusWord } from "./words.js";
 
 /** Escape text for a markdown table cell or list item. */
@@ -47,5 +49,26 @@ export function formatStatusMarkdown(list: ChaseList): string {
     out.push("", "### Other files in the quarter's folder", "");
     for (const i of list.otherIssues) out.push(`- ${mdText(i.file)}: ${mdText(i.message)}`);
   }
+  if (list.actionPlan) out.push(...planMarkdown(list.actionPlan));
   return out.join("\n") + "\n";
+}
+
+function planMarkdown(plan: PlanChase): string[] {
+  const out: string[] = [];
+  if (plan.actionsFile && plan.quarterEnd) {
+    out.push("", `### Actions overdue at ${longDate(plan.quarterEnd)}`, "");
+    if (plan.overdueActions.length === 0) out.push(`None in ${mdText(plan.actionsFile)}.`);
+    else {
+      out.push("| Lead officer | Action | Due and rated |", "| --- | --- | --- |");
+      for (const g of plan.overdueActions)
+        for (const a of g.actions) out.push(`| ${mdText(g.owner)} | ${mdText(a.ref)} ${mdText(actionWords(a.keyAction))} | ${mdText(overdueWords(a, longDate))} |`);
+    }
+  }
+  out.push("", "### Assurance evidence overdue", "");
+  if (plan.overdueAssurance.length === 0) out.push("None.");
+  else {
+    out.push("| Owner | Evidence | Owed |", "| --- | --- | --- |");
+    for (const g of plan.overdueAssurance) for (const e of g.items) out.push(`| ${mdText(g.owner)} | ${mdText(e.ref)} ${mdText(e.title)} | ${mdText(evidenceOwedWords(e))} |`);
+  }
+  return out;
 }

@@ -1,6 +1,8 @@
 // `darep status --format text`: the chase list for the analyst's terminal.
 import type { ChalkInstance } from "chalk";
 import type { ChaseEntry, ChaseList } from "./chase-list.js";
+import { longDate } from "./due-date.js";
+import { actionWords, evidenceOwedWords, overdueWords, type PlanChase } from "./plan.js";
 import { contactWords, headline, owedWords, plural, receivedWords, statusWord } from "./words.js";
 
 function entryLines(e: ChaseEntry, c: ChalkInstance): string[] {
@@ -27,5 +29,28 @@ export function formatStatusText(list: ChaseList, c: ChalkInstance): string {
     for (const i of list.otherIssues) out.push(`  ${i.file}: ${i.message}`);
   }
   if (list.summary.invalid) out.push("", `Run 'darep validate ${list.year} ${list.quarter}' for every error, cell by cell.`);
+  if (list.actionPlan) out.push(...planLines(list.actionPlan, c));
   return out.join("\n") + "\n";
+}
+
+/** Overdue actions and assurance evidence, by owner. */
+function planLines(plan: PlanChase, c: ChalkInstance): string[] {
+  const out: string[] = [];
+  if (plan.actionsFile && plan.quarterEnd) {
+    const n = plan.overdueActions.reduce((k, g) => k + g.actions.length, 0);
+    const refs = new Set(plan.overdueActions.flatMap((g) => g.actions.map((a) => a.ref)));
+    out.push("", c.bold(`Actions overdue at ${longDate(plan.quarterEnd)} (${plan.actionsFile}): ${refs.size || "none"}`));
+    for (const g of plan.overdueActions) {
+      out.push(`  ${c.bold(g.owner)}`);
+      for (const a of g.actions) out.push(`      ${c.red(a.ref.padEnd(6))} ${actionWords(a.keyAction)} (${overdueWords(a, longDate)})`);
+    }
+    if (n === 0) out.push("  none");
+  }
+  const owed = plan.overdueAssurance.reduce((k, g) => k + g.items.length, 0);
+  out.push("", c.bold(`Assurance evidence overdue: ${owed || "none"}`));
+  for (const g of plan.overdueAssurance) {
+    out.push(`  ${c.bold(g.owner)}`);
+    for (const e of g.items) out.push(`      ${c.red(e.ref.padEnd(6))} ${e.title} (${evidenceOwedWords(e)})`);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
 // a removal or a change of meaning bumps the major number.
 import { z } from "zod";
 
-export const REPORT_SCHEMA_VERSION = "1.1.0";
+export const REPORT_SCHEMA_VERSION = "1.2.0";
 
 const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
 const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
@@ -114,6 +114,12 @@ export const TargetJson = z.object({
   projectedOutturn: z.number().nullable(),
 });
 
+/** The action plan's RAG guide: Red, Amber, Light green, Green. */
+export const Rag = z.enum(["red", "amber", "light-green", "green"]);
+export type Rag = z.infer<typeof Rag>;
+
+export const LinkedAction = z.object({ ref: z.string(), rag: Rag.nullable(), overdue: z.boolean() });
+
 export const Result = z.object({
   /** "PM2/referrals/police/doncaster-council": indicator, measure, category (or "total"), agency. Unique. */
   key: z.string(),
@@ -157,6 +163,8 @@ export const Result = z.object({
   note: z.string().nullable(),
   /** The analyst's commentary for this indicator (markdown source, rendered as plain paragraphs). */
   commentary: z.string().nullable(),
+  /** (since 1.2.0) The action-plan actions whose measures name this indicator, when the workspace keeps an action plan. */
+  actions: z.array(LinkedAction).optional(),
 });
 export type Result = z.infer<typeof Result>;
 
@@ -177,6 +185,106 @@ export const ReturnJson = z.object({
   warnings: z.array(IssueJson),
 });
 export type ReturnJson = z.infer<typeof ReturnJson>;
+
+const PeriodJson = z.object({ year: z.string(), quarter: QuarterName });
+
+export const ActionJson = z.object({
+  /** e.g. "P2.2". */
+  ref: z.string(),
+  /** "P2": the priority column's code, else the reference's part before the dot. */
+  priority: z.string(),
+  priorityName: z.string().nullable(),
+  keyAction: z.string(),
+  leadOfficer: z.string(),
+  /** The timescale as written. */
+  timescale: z.string(),
+  /** Its last day (ISO), or an ongoing action's first date; null when there is none. */
+  due: z.string().nullable(),
+  ongoing: z.boolean(),
+  measures: z.string(),
+  progress: z.string(),
+  /** The lead officer's rating, never changed by darep; null for not rated. */
+  rag: Rag.nullable(),
+  ragText: z.string(),
+  /** The rating in the quarter before's file, when there is one. */
+  previousRag: Rag.nullable(),
+  /** Which RAG rule applies at the quarter's end. */
+  rule: z.enum(["complete", "overdue", "in-timescale", "ongoing", "no-timescale"]),
+  /** Not Green, and due on or before the quarter's end. */
+  overdue: z.boolean(),
+  /** The rating the guide gives when the rules decide it (Red when overdue), else null. */
+  ruledRag: Rag.nullable(),
+  /** The indicators its measures name, each with its headline status this quarter. */
+  indicators: z.array(z.object({ ref: z.string(), title: z.string().nullable(), status: Status.nullable(), exception: z.boolean() })),
+  /** The assurance items its measures name ("QA11"). */
+  assurance: z.array(z.string()),
+  file: z.string(),
+  row: z.number().int().nullable(),
+});
+export type ActionJson = z.infer<typeof ActionJson>;
+
+export const ActionsJson = z.object({
+  /** The action plan file judged, or null when none is at or before the quarter. */
+  file: z.string().nullable(),
+  /** The quarter that file is for: an earlier one when this quarter's update is missing. */
+  year: z.string().nullable(),
+  quarter: QuarterName.nullable(),
+  previousFile: z.string().nullable(),
+  /** The date the RAG rules judge against: the quarter's last day. */
+  quarterEnd: z.string(),
+  actions: z.array(ActionJson),
+  /** Counts by RAG for each priority, P1 first. */
+  byPriority: z.array(
+    z.object({ priority: z.string(), name: z.string().nullable(), red: z.number().int(), amber: z.number().int(), lightGreen: z.number().int(), green: z.number().int(), notRated: z.number().int(), total: z.number().int() }),
+  ),
+  /** References of the actions overdue at the quarter's end. */
+  overdue: z.array(z.string()),
+  /** References of the actions with no rating. */
+  notRated: z.array(z.string()),
+  /** Ratings that contradict the RAG guide, reported, never overwritten. */
+  findings: z.array(
+    z.object({
+      ref: z.string(),
+      code: z.literal("rag-contradicts-rules"),
+      stated: Rag,
+      expected: Rag,
+      due: z.string().nullable(),
+      message: z.string(),
+      file: z.string(),
+      sheet: z.string().optional(),
+      row: z.number().int().optional(),
+      cell: z.string().optional(),
+    }),
+  ),
+  /** Problems in the action plan file, cell by cell. */
+  issues: z.array(IssueJson),
+});
+export type ActionsJson = z.infer<typeof ActionsJson>;
+
+export const AssuranceJson = z.object({
+  framework: z.string(),
+  /** The evidence files read (this quarter's and up to a year before). */
+  files: z.array(z.string()),
+  /** The first quarter the workspace kept an evidence file for; nothing before it is counted as owed. */
+  trackedFrom: PeriodJson.nullable(),
+  items: z.array(
+    z.object({
+      ref: z.string(),
+      title: z.string(),
+      owner: z.string(),
+      frequency: z.enum(["quarterly", "six-monthly", "annual"]),
+      dueThisQuarter: z.boolean(),
+      /** overdue: due earlier and never received; due: due now, not yet received; received; not-due. */
+      state: z.enum(["overdue", "due", "received", "not-due"]),
+      received: z.string().nullable(),
+      evidence: z.string().nullable(),
+      overdueFor: z.array(PeriodJson),
+    }),
+  ),
+  summary: z.object({ due: z.number().int(), received: z.number().int(), overdue: z.number().int(), notDue: z.number().int() }),
+  issues: z.array(IssueJson),
+});
+export type AssuranceJson = z.infer<typeof AssuranceJson>;
 
 export const Report = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -210,5 +318,9 @@ export const Report = z.object({
   /** Workspace-level findings: commentary for unknown indicators, folders that are not quarters. */
   warnings: z.array(IssueJson),
   sources: z.array(z.object({ file: z.string(), agency: z.string(), sha256: z.string(), readAt: z.string() })),
+  /** (since 1.2.0) The action plan judged by its RAG guide, when the workspace keeps one (actions/). */
+  actions: ActionsJson.optional(),
+  /** (since 1.2.0) The assurance evidence due, received and overdue, when the framework has assurance.json. */
+  assurance: AssuranceJson.optional(),
 });
 export type Report = z.infer<typeof Report>;

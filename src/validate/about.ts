@@ -3,11 +3,14 @@ import type { Agency } from "../framework/schema.js";
 import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Period, RawTable } from "../types.js";
 
-/** "2025-26 Q2", "Q2 2025-26", "2025/26 q2" -> "2025-26 Q2"; null when it names no quarter. */
-function periodOf(text: string): string | null {
-  const year = /(\d{4})\s*[-/\u2013]\s*(\d{2})/.exec(text);
-  const quarter = /\bQ\s*([1-4])\b/i.exec(text);
-  return year && quarter ? `${year[1]}-${year[2]} Q${quarter[1]}` : null;
+/**
+ * "2025-26 Q2", "Q2 2025-26", "2025/26 q2", "2025-2026 Quarter 2" -> "2025-26 Q2"; null when it names
+ * no quarter. The second year may be written in full; only its last two digits are compared.
+ */
+export function periodOf(text: string): string | null {
+  const year = /(\d{4})\s*[-/\u2013]\s*(\d{2}(?:\d{2})?)(?!\d)/.exec(text);
+  const quarter = /\bQ(?:uarter)?\s*([1-4])\b/i.exec(text);
+  return year && quarter ? `${year[1]}-${year[2]!.slice(-2)} Q${quarter[1]}` : null;
 }
 
 export function checkAbout(table: RawTable, agency: Agency, period: Period): Issue[] {

@@ -63,8 +63,10 @@ export function missingIndicators(file: string, agency: Agency, framework: Frame
   return issues;
 }
 
+// byRef is keyed by upper-case reference, while a figure carries the reference as the schema writes it
+// (a framework may use a lower-case suffix, e.g. PM12a), so look-ups go through upper case.
 function measureOf(framework: Framework, f: Figure): Measure | undefined {
-  return framework.byRef.get(f.indicator)?.measures.find((m) => m.id === f.measure);
+  return framework.byRef.get(f.indicator.toUpperCase())?.measures.find((m) => m.id === f.measure);
 }
 
 /** Totals whose categories add up to something else (checked only when no category is withheld). */
@@ -104,9 +106,10 @@ export function checkPartsOfWholes(figures: Figure[], framework: Framework): Iss
     const m = measureOf(framework, part);
     if (!m?.partOf || part.value === null) continue;
     const [ref, measure] = m.partOf.includes("/") ? m.partOf.split("/") : [part.indicator, m.partOf];
-    const whole = byKey.get(figureKey({ indicator: ref!.toUpperCase(), measure: measure!, category: part.category }));
+    const wholeRef = framework.byRef.get(ref!.toUpperCase())?.ref ?? ref!;
+    const whole = byKey.get(figureKey({ indicator: wholeRef, measure: measure!, category: part.category }));
     if (!whole || whole.value === null || part.value <= whole.value) continue;
-    const wholeMeasure = framework.byRef.get(whole.indicator)?.measures.find((x) => x.id === whole.measure);
+    const wholeMeasure = measureOf(framework, whole);
     issues.push(
       issue("part-exceeds-whole", at(part), `${describe(part)} is ${part.value}, more than ${describe(whole)} (${whole.value}) on row ${whole.source.row}, which it is part of.`, {
         ...about(part),

@@ -32,7 +32,7 @@ export interface Validated {
 export function validateTable(input: TableToValidate): Validated {
   const { table, framework, agency, period } = input;
   const { columns, issues } = findColumns(table);
-  if (!columns) return { figures: [], issues };
+  if (!columns) return { figures: [], issues: inReadingOrder(issues) };
 
   const read: Figure[] = [];
   const given = new Set<string>();
@@ -51,10 +51,14 @@ export function validateTable(input: TableToValidate): Validated {
     issues.push(...suddenChanges(figures, input.previous, input.suddenChangeFactor));
     issues.push(...identicalToPrevious(table.file, figures, input.previous));
   }
-  // In the order a person reads the file: whole-file findings first, then row by row, left to right.
-  const order = (i: Issue) => (i.row ?? 0) * 1e4 + (i.cell ? columnIndex(i.cell) + 1 : 0);
-  issues.sort((a, b) => order(a) - order(b));
+  inReadingOrder(issues);
   return { figures: figures.filter((f) => !failedTogether(f, issues)), issues };
+}
+
+/** In the order a person reads the file: whole-file findings first, then row by row, left to right (sorts in place). */
+function inReadingOrder(issues: Issue[]): Issue[] {
+  const order = (i: Issue) => (i.row ?? 0) * 1e4 + (i.cell ? columnIndex(i.cell) + 1 : 0);
+  return issues.sort((a, b) => order(a) - order(b));
 }
 
 /**

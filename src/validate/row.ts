@@ -70,15 +70,20 @@ export function readRow(row: RawRow, ctx: RowContext): RowResult | null {
   }
   if (blocked) return { figure: null, indicator: null, issues };
 
-  const ref = clean(text("indicator"));
-  if (ref.invisible) report("invisible-characters", "indicator", `The indicator reference '${quote(ref.text)}' holds invisible characters (non-breaking or zero-width spaces); they were ignored.`);
-  const indicator = ctx.framework.byRef.get(ref.text.toUpperCase());
+  // A reference pasted from a web page or an email often carries a non-breaking or zero-width space.
+  const reference = (field: "indicator" | "measure" | "category"): string => {
+    const r = clean(text(field));
+    if (r.invisible) report("invisible-characters", field, `The ${field === "indicator" ? "indicator reference" : field} '${quote(r.text)}' holds invisible characters (non-breaking or zero-width spaces); they were ignored.`);
+    return r.text;
+  };
+  const ref = reference("indicator");
+  const indicator = ctx.framework.byRef.get(ref.toUpperCase());
   if (!indicator) {
     const own = ctx.agency.indicators;
-    const near = suggest(ref.text, own) ?? suggest(ref.text, [...ctx.framework.byRef.keys()]);
-    const message = ref.text === "" ? "The indicator cell is blank, so darep cannot tell what this figure is." : `'${quote(ref.text)}' is not an indicator in the ${ctx.framework.info.name}.`;
+    const near = suggest(ref, own) ?? suggest(ref, ctx.framework.indicators.map((i) => i.ref));
+    const message = ref === "" ? "The indicator cell is blank, so darep cannot tell what this figure is." : `'${quote(ref)}' is not an indicator in the ${ctx.framework.info.name}.`;
     report("unknown-indicator", "indicator", message, {
-      found: quote(ref.text),
+      found: quote(ref),
       expected: `one of ${ctx.agency.name}'s indicators: ${listOf(own)}`,
       ...(near ? { advice: `Did you mean ${near}?` } : {}),
     });
@@ -93,10 +98,10 @@ export function readRow(row: RawRow, ctx: RowContext): RowResult | null {
     return { figure: null, indicator: null, issues };
   }
 
-  const measure = findMeasure(indicator, clean(text("measure")).text, report);
+  const measure = findMeasure(indicator, reference("measure"), report);
   if (!measure) return { figure: null, indicator: indicator.ref, issues };
   subject.measure = measure.id;
-  const category = findCategory(indicator, measure, clean(text("category")).text, report);
+  const category = findCategory(indicator, measure, reference("category"), report);
   if (category === undefined) return { figure: null, indicator: indicator.ref, issues };
   if (category !== null) subject.category = category;
 

@@ -1,7 +1,8 @@
 // One value cell's text -> a number or a GSS symbol, or the reason it is neither. Knows units,
 // not indicators: the caller checks ranges against the measure's schema.
 import type { Unit } from "../framework/schema.js";
-import type { IssueCode } from "../issues/catalogue.js";
+import { numberText } from "../ingest/number-text.js";
+import { quote, type IssueCode } from "../issues/catalogue.js";
 import type { GssSymbol } from "../types.js";
 
 export type ParsedValue =
@@ -15,6 +16,12 @@ const LOCAL_MARK = /^(?:\*+|[-\u2013\u2014]+|[<>\u2264\u2265]=?\s*\d+(?:\.\d+)?|
 /** 1234, 1,234 (grouped by threes), 12.5, .5, with an optional minus. */
 const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^-?\.\d+$/;
 const EXPONENT = /^-?\d+(?:\.\d+)?e[+-]?\d+$/i;
+/**
+ * No figure is longer than this ("[u] 1,234,567,890.0000000001%" is 30). Longer text is refused before
+ * the patterns below see it: some of them take time growing with the square of the length, and a cell
+ * may hold 10,000 characters.
+ */
+const MAX_FIGURE_CHARS = 64;
 
 const EXPECTED: Record<Unit, string> = {
   count: "a whole number such as 1234, or [c], [x], [z]",
@@ -29,21 +36,28 @@ function fail(code: IssueCode, message: string, unit: Unit, advice?: string): Pa
 }
 
 function plainNumber(t: string, unit: Unit): ParsedValue {
+  const shown = quote(t);
+  if (t.length > MAX_FIGURE_CHARS) return fail("invalid-value", `'${shown}' is too long to be a figure.`, unit);
   let s = t;
   if (unit === "amount") s = s.replace(/^(-?)£\s*/, "$1");
   const percent = /^(.*?)\s*%$/.exec(s);
   if (percent) {
-    if (unit !== "percent") return fail("invalid-value", `'${t}' is a percentage, but this measure is a ${unit}.`, unit, "Write the figure itself, without a % sign.");
+    if (unit !== "percent") return fail("invalid-value", `'${shown}' is a percentage, but this measure is a ${unit}.`, unit, "Write the figure itself, without a % sign.");
     s = percent[1]!;
   }
-  if (NUMBER.test(s)) return { ok: true, value: Number(s.replace(/,/g, "")), symbol: null };
+  if (NUMBER.test(s)) {
+    const n = Number(s.replace(/,/g, ""));
+    // Beyond this, a count is no longer held exactly (and 400 digits would be read as Infinity).
+    if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return fail("invalid-value", `'${shown}' is too large to be a figure.`, unit, "Check the figure: it has more digits than any return's figure could.");
+    return { ok: true, value: n === 0 ? 0 : n, symbol: null }; // "-0" is 0, never a "-0" in the report
+  }
   if (EXPONENT.test(s)) {
     const n = Number(s);
-    return fail("invalid-value", `'${t}' is written in scientific notation.`, unit, `Write it out in full${Number.isFinite(n) && Math.abs(n) < 1e15 ? `, e.g. ${n}` : ""}: Excel shows large numbers this way when the column is too narrow.`);
+    return fail("invalid-value", `'${shown}' is written in scientific notation.`, unit, `Write it out in full${Number.isFinite(n) && Math.abs(n) < 1e15 ? `, e.g. ${numberText(n)}` : ""}: Excel shows large numbers this way when the column is too narrow.`);
   }
-  if (/^[=+@\t\r]/.test(s)) return fail("invalid-value", `'${t}' looks like a spreadsheet formula, not a figure.`, unit, "Paste the figure as a value.");
-  if (/^-?[\d,]*\d[\d,]*(?:\.\d+)?$/.test(s)) return fail("invalid-value", `'${t}' has its thousands separators in the wrong places.`, unit, "Write 1234 or 1,234.");
-  return fail("invalid-value", `'${t}' is not a number, a percentage or a GSS symbol.`, unit);
+  if (/^[=+@\t\r]/.test(s)) return fail("invalid-value", `'${shown}' looks like a spreadsheet formula, not a figure.`, unit, "Paste the figure as a value.");
+  if (/^-?[\d,]*\d[\d,]*(?:\.\d+)?$/.test(s)) return fail("invalid-value", `'${shown}' has its thousands separators in the wrong places.`, unit, "Write 1234 or 1,234.");
+  return fail("invalid-value", `'${shown}' is not a number, a percentage or a GSS symbol.`, unit);
 }
 
 /** Read a value cell's text as the returns contract says; `unit` decides what a bare number means. */
@@ -60,10 +74,10 @@ export function parseValue(text: string, unit: Unit): ParsedValue {
       const n = plainNumber(rest, unit);
       return n.ok ? { ...n, symbol } : n;
     }
-    if (rest !== "") return fail("invalid-value", `[${symbol}] stands alone in the cell, but '${t}' has more after it.`, unit, `Write just [${symbol}], and put any explanation in the note column.`);
+    if (rest !== "") return fail("invalid-value", `[${symbol}] stands alone in the cell, but '${quote(t)}' has more after it.`, unit, `Write just [${symbol}], and put any explanation in the note column.`);
     return { ok: true, value: null, symbol };
   }
   if (LOCAL_MARK.test(t))
-    return fail("local-suppression-mark", `'${t}' is a local mark, not a figure; darep does not guess what it stands for.`, unit, "Write [c] for a figure withheld to protect people, or [x] for one not available.");
+    return fail("local-suppression-mark", `'${quote(t)}' is a local mark, not a figure; darep does not guess what it stands for.`, unit, "Write [c] for a figure withheld to protect people, or [x] for one not available.");
   return plainNumber(t, unit);
 }

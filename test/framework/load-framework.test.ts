@@ -122,7 +122,8 @@ describe("another partnership by configuration alone", () => {
   it("loads Rotherham's measures with their own references and directions", async () => {
     const fw = await loadFramework(join(ROOT, "schemas", "rotherham"));
     expect(fw.name).toBe("rotherham");
-    expect(fw.indicators.map((i) => i.ref)).toEqual(["RO1", "RO2", "RO3", "RO4", "RO5", "RO6"]);
+    // by theme (framework.json's order), then by number: RO8 (police incidents) is in the first theme, RO7 in the second
+    expect(fw.indicators.map((i) => i.ref)).toEqual(["RO1", "RO2", "RO8", "RO3", "RO7", "RO4", "RO9", "RO5", "RO6"]);
     expect(fw.byRef.get("RO3")!.measures[0]!.direction.wanted).toBe("baseline");
     expect(fw.byRef.get("RO5")!.measures[0]!.unit).toBe("percent");
   });
@@ -183,7 +184,7 @@ describe("a framework with mistakes", () => {
   });
 
   it("reports a missing framework.json, and ignores JSON files not named after a reference", async () => {
-    const dir = makeFramework({ "framework.json": undefined, "PM1.json": indicator("PM1"), "assurance.json": { anything: true } });
+    const dir = makeFramework({ "framework.json": undefined, "PM1.json": indicator("PM1"), "notes.json": { anything: true } });
     expect(await problemsOf(dir)).toEqual([expect.stringMatching(/^schemas\/test\/framework\.json: is missing/)]);
   });
 
@@ -192,7 +193,7 @@ describe("a framework with mistakes", () => {
       "PM10.json": indicator("PM10"),
       "PM2.json": indicator("PM2"),
       "PM1.json": indicator("PM1", { theme: "Support" }),
-      "assurance.json": { not: "an indicator" },
+      "notes.json": { not: "an indicator" },
     });
     const fw = await loadFramework(dir);
     expect(fw.indicators.map((i) => i.ref)).toEqual(["PM2", "PM10", "PM1"]);

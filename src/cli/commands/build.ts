@@ -1,15 +1,22 @@
-// `darep build <quarter>`: the board's exception report for one quarter, for one or more workspaces,
-// sharing one browser for every PDF.
+// `darep build <quarter>`: the board's exception report for one quarter, for one or more workspaces
+// (--workspace repeated, or --workspaces <folder>), sharing one browser for every PDF.
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
-import { build, type OutputFormat } from "../../api/build.js";
+import { finishBuild, prepareBuild, type BuildOutcome, type OutputFormat } from "../../api/build.js";
+import { cacheSetting } from "../../cache/store.js";
 import { RunError } from "../../errors.js";
 import { parsePeriodArg } from "../../framework/period.js";
+import { workspacesIn } from "../../framework/workspaces-folder.js";
 import type { PdfPrinter } from "../../report/pdf.js";
 import { colours, today, type Io } from "../io.js";
 
 export interface BuildFlags {
   workspace?: string[];
+  /** A folder of workspaces: each subfolder holding a darep.config.json. */
+  workspaces?: string;
+  /** false with --no-cache. */
+  cache?: boolean;
+  cacheDir?: string;
   year?: string;
   out?: string;
   format: string;
@@ -37,56 +44,84 @@ export function generatedAt(env: NodeJS.ProcessEnv): string {
   return new Date().toISOString();
 }
 
+/** Reports printing at once while the next workspace is read: enough to keep both the browser and darep busy. */
+const PRINTS_AT_ONCE = 2;
+
 export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): Promise<number> {
   const q = parsePeriodArg(quarterArg);
   if (!q) throw new RunError(`'${quarterArg}' is not a quarter: write Q1, Q2, Q3 or Q4 (or e.g. '2025-26 Q2').`);
   const year = q.year ?? flags.year;
   const formats = parseFormats(flags.format);
-  const workspaces = flags.workspace?.length ? flags.workspace : [undefined];
-  if (workspaces.length > 1 && flags.out) throw new RunError("--out cannot be used with several --workspace folders: each report goes into its own workspace.");
-  const c = colours(io);
+  const named = [...(flags.workspace ?? []), ...(flags.workspaces ? await workspacesIn(flags.workspaces, io.cwd) : [])];
+  const workspaces = named.length ? named : [undefined];
+  const several = workspaces.length > 1 || flags.workspaces !== undefined;
+  if (several && flags.out) throw new RunError("--out cannot be used with several workspaces: each report goes into its own workspace.");
+  const cache = cacheSetting(flags, io.env, io.cwd);
+  const c = await colours(io);
   const progress = io.isTTY && !flags.quiet ? (step: string) => io.stderr(c.dim(`  ${step}…\n`)) : undefined;
 
-  let printer: PdfPrinter | null = null;
-  const getPrinter = async () => {
-    if (printer) return printer;
-    const { findBrowser, noBrowserMessage } = await import("../../report/browser.js");
-    const found = findBrowser({ browser: flags.browser, env: io.env, platform: process.platform, exists: existsSync });
-    if (!found) throw new RunError(noBrowserMessage(process.platform));
-    const { PdfPrinter } = await import("../../report/pdf.js");
-    printer = await PdfPrinter.launch(found.path, { timeoutMs: 60_000 });
-    return printer;
-  };
+  // One browser for the whole run, started at once so that it starts up while the returns are read.
+  let launching: Promise<PdfPrinter> | null = null;
+  const getPrinter = () =>
+    (launching ??= (async () => {
+      const { findBrowser, noBrowserMessage } = await import("../../report/browser.js");
+      const found = findBrowser({ browser: flags.browser, env: io.env, platform: process.platform, exists: existsSync });
+      if (!found) throw new RunError(noBrowserMessage(process.platform));
+      const { PdfPrinter } = await import("../../report/pdf.js");
+      return PdfPrinter.launch(found.path, { timeoutMs: 60_000 });
+    })());
+  if (formats.includes("pdf")) getPrinter().catch(() => undefined);
 
   let worst = 0;
+  const shown = (workspace: string | undefined) => (workspace ? relative(io.cwd, workspace) || "." : ".");
+  const tell = (workspace: string | undefined, outcome: BuildOutcome) => {
+    const { report } = outcome;
+    const s = report.summary;
+    // An action plan or evidence file with errors is a problem in the data, like an invalid return.
+    const planErrors = [...(report.actions?.issues ?? []), ...(report.assurance?.issues ?? [])].filter((i) => i.severity === "error").length;
+    if (!flags.quiet) {
+      const names = outcome.written.map((p) => relative(outcome.outDir, p)).join(", ");
+      io.stdout(`${report.partnership}, ${report.year} ${report.quarter}: wrote ${names || "nothing"} in ${relative(io.cwd, outcome.outDir) || "."}\n`);
+      io.stdout(`  ${s.returnsReceived} of ${s.returnsExpected} returns received (${s.returnsMissing} missing, ${s.returnsInvalid} with errors); ${s.exceptions} exception${s.exceptions === 1 ? "" : "s"} for the board.\n`);
+      if (report.actions) io.stdout(`  action plan: ${report.actions.overdue.length} overdue, ${report.actions.findings.length} rated against the RAG guide${planErrors ? `; ${planErrors} error${planErrors === 1 ? "" : "s"} in the action plan or assurance files` : ""}.\n`);
+    }
+    if (flags.timings) io.stderr(JSON.stringify({ workspace: shown(workspace), timings: outcome.timings, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }) + "\n");
+    if (outcome.pdfProblem) {
+      const others = formats.filter((f) => f !== "pdf").map((f) => f.toUpperCase()).join(" and ");
+      io.stderr(`darep: the PDF was not written${others ? ` (the ${others} ${formats.length > 2 ? "were" : "was"})` : ""}: ${outcome.pdfProblem.message}\n${outcome.pdfProblem.details.map((d) => `  ${d}\n`).join("")}`);
+      worst = 2;
+    } else if (s.returnsMissing + s.returnsInvalid + planErrors > 0) worst = Math.max(worst, 1);
+  };
+
+  // Workspaces are read and judged one at a time, and each one's data is dropped once its report is
+  // written, so memory does not grow with their number. While one prints, the next is being read.
+  type Finishing = Promise<{ workspace: string | undefined; outcome?: BuildOutcome; error?: unknown }>;
+  const printing: Finishing[] = [];
+  const settle = async (f: Finishing) => {
+    const done = await f;
+    if (done.error !== undefined) throw done.error;
+    tell(done.workspace, done.outcome!);
+  };
   try {
     for (const workspace of workspaces) {
-      let outcome;
+      let prepared;
       try {
-        outcome = await build({ workspace, cwd: io.cwd, quarter: q.quarter, year, today: today(io), generatedAt: generatedAt(io.env), formats, out: flags.out, printer: getPrinter, progress });
+        prepared = await prepareBuild({ workspace, cwd: io.cwd, quarter: q.quarter, year, today: today(io), generatedAt: generatedAt(io.env), formats, out: flags.out, printer: getPrinter, progress, cache });
       } catch (e) {
         // With several workspaces, one that cannot be built does not stop the others.
-        if (!(e instanceof RunError) || workspaces.length === 1) throw e;
-        io.stderr(`darep: ${workspace}: ${e.message}\n${e.details.map((d) => `  ${d}\n`).join("")}`);
+        if (!(e instanceof RunError) || !several) throw e;
+        io.stderr(`darep: ${shown(workspace)}: ${e.message}\n${e.details.map((d) => `  ${d}\n`).join("")}`);
         worst = 2;
         continue;
       }
-      const { report } = outcome;
-      const s = report.summary;
-      if (!flags.quiet) {
-        const names = outcome.written.map((p) => relative(outcome.outDir, p)).join(", ");
-        io.stdout(`${report.partnership}, ${report.year} ${report.quarter}: wrote ${names || "nothing"} in ${relative(io.cwd, outcome.outDir) || "."}\n`);
-        io.stdout(`  ${s.returnsReceived} of ${s.returnsExpected} returns received (${s.returnsMissing} missing, ${s.returnsInvalid} with errors); ${s.exceptions} exception${s.exceptions === 1 ? "" : "s"} for the board.\n`);
-      }
-      if (flags.timings) io.stderr(JSON.stringify({ workspace: workspace ?? ".", timings: outcome.timings }) + "\n");
-      if (outcome.pdfProblem) {
-        const others = formats.filter((f) => f !== "pdf").map((f) => f.toUpperCase()).join(" and ");
-        io.stderr(`darep: the PDF was not written${others ? ` (the ${others} ${formats.length > 2 ? "were" : "was"})` : ""}: ${outcome.pdfProblem.message}\n${outcome.pdfProblem.details.map((d) => `  ${d}\n`).join("")}`);
-        worst = 2;
-      } else if (s.returnsMissing + s.returnsInvalid > 0) worst = Math.max(worst, 1);
+      printing.push(finishBuild(prepared, { printer: getPrinter, progress }).then((outcome) => ({ workspace, outcome }), (error: unknown) => ({ workspace, error })));
+      while (printing.length >= PRINTS_AT_ONCE) await settle(printing.shift()!);
     }
+    while (printing.length) await settle(printing.shift()!);
   } finally {
-    await (printer as PdfPrinter | null)?.close();
+    await Promise.allSettled(printing);
+    const printer = await (launching as Promise<PdfPrinter> | null)?.catch(() => null);
+    await printer?.close();
   }
   return worst;
 }

@@ -29,6 +29,6 @@ export async function runStatus(quarterArg: string, flags: StatusFlags, io: Io):
   const list = await status(ws, period, now);
   if (flags.format === "json") io.stdout(JSON.stringify(list, null, 2) + "\n");
   else if (flags.format === "markdown") io.stdout(formatStatusMarkdown(list));
-  else io.stdout(formatStatusText(list, colours(io)));
+  else io.stdout(formatStatusText(list, await colours(io)));
   return allIn(list) ? 0 : 1;
 }

@@ -1,0 +1,43 @@
+// The identity of the code whose results are cached: darep's version and the text of the stages that
+// read and check returns and load workspaces. A cached result is used only by the very code that made
+// it, so an upgrade (or an edit in a checkout between releases) can never be answered from an old entry.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { VERSION } from "../version.js";
+import { sha256 } from "./store.js";
+
+/** Folders (and single files) under src/ or dist/ whose code decides what a checked return holds. */
+const FOLDERS = ["ingest", "validate", "issues", "framework", "cache"];
+const FILES = ["api/check-return", "types"];
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const isCode = (name: string) => /\.(js|ts)$/.test(name) && !name.endsWith(".d.ts");
+
+let memo: string | null = null;
+
+// Read synchronously: some fifty small files are read faster so than through the thread pool.
+function compute(): string {
+  const names: string[] = [];
+  for (const folder of FOLDERS) {
+    let found: string[] = [];
+    try {
+      found = readdirSync(join(ROOT, folder));
+    } catch {}
+    names.push(...found.filter(isCode).map((n) => `${folder}/${n}`));
+  }
+  for (const file of FILES) for (const ext of [".js", ".ts"]) names.push(file + ext);
+  const parts: string[] = [];
+  for (const n of names.sort()) {
+    try {
+      parts.push(n, sha256(readFileSync(join(ROOT, n))));
+    } catch {}
+  }
+  return sha256(JSON.stringify([VERSION, parts]));
+}
+
+/** Worked out once per process. */
+export function codeFingerprint(): string {
+  memo ??= compute();
+  return memo;
+}

@@ -1,0 +1,96 @@
+// A folder of results darep worked out before, each under the hash of everything it was worked out
+// from: <dir>/<kind>/<key>.json. An entry is a header line (format, key, hash of the body) and a JSON
+// body; one that is torn, edited, foreign or of another format is ignored, never trusted. Every write
+// goes to a temporary name and is renamed into place, so a reader sees a whole entry or none. Failing
+// to read or write the cache never fails a run: the work is just done again.
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+
+export const CACHE_FOLDER = ".darep-cache";
+const FORMAT = 1;
+
+/** What the user asked for: no cache at all, or the folder to keep it in (default <workspace>/.darep-cache). */
+export interface CacheSetting {
+  enabled: boolean;
+  /** Absolute folder shared by every workspace of the run (--cache-dir, DAREP_CACHE_DIR). */
+  dir?: string;
+}
+
+/** The cache setting from the command line and the environment: --no-cache wins, then --cache-dir, then DAREP_CACHE_DIR. */
+export function cacheSetting(flags: { cache?: boolean; cacheDir?: string }, env: NodeJS.ProcessEnv, cwd: string): CacheSetting {
+  if (flags.cache === false) return { enabled: false };
+  const dir = flags.cacheDir || env.DAREP_CACHE_DIR || undefined;
+  return dir ? { enabled: true, dir: resolve(cwd, dir) } : { enabled: true };
+}
+
+export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+export class CacheStore {
+  readonly dir: string;
+  #prepared: Promise<void> | null = null;
+  #kinds = new Map<string, Promise<unknown>>();
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** The entry's body, or null when there is none or it cannot be trusted. */
+  async get(kind: string, key: string): Promise<unknown | null> {
+    let text: string;
+    try {
+      // At once, not through the thread pool: an entry is a few kilobytes, and hits are the common case.
+      text = readFileSync(this.#path(kind, key), "utf8");
+    } catch {
+      return null;
+    }
+    const newline = text.indexOf("\n");
+    if (newline < 0) return null;
+    try {
+      const head = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
+      const body = text.slice(newline + 1);
+      if (head?.format !== FORMAT || head.key !== key || head.sha256 !== sha256(body)) return null;
+      return JSON.parse(body) as unknown;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Store `value` (plain JSON data) under the key; quietly does nothing when the folder cannot be written. */
+  async put(kind: string, key: string, value: unknown): Promise<void> {
+    const body = JSON.stringify(value);
+    const path = this.#path(kind, key);
+    const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      await this.#prepare(kind);
+      await writeFile(tmp, `${JSON.stringify({ format: FORMAT, key, sha256: sha256(body) })}\n${body}`);
+      await rename(tmp, path);
+    } catch {
+      await rm(tmp, { force: true }).catch(() => undefined);
+    }
+  }
+
+  #path(kind: string, key: string): string {
+    return join(this.dir, kind, `${key}.json`);
+  }
+
+  /** Make the folders once per run, marked so that git and backup tools leave them alone. */
+  async #prepare(kind: string): Promise<void> {
+    this.#prepared ??= (async () => {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(join(this.dir, ".gitignore"), "# darep's cache: safe to delete at any time.\n*\n", { flag: "wx" }).catch(() => undefined);
+      await writeFile(join(this.dir, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# darep's cache: safe to delete at any time.\n", { flag: "wx" }).catch(() => undefined);
+    })();
+    await this.#prepared;
+    let made = this.#kinds.get(kind);
+    if (!made) this.#kinds.set(kind, (made = mkdir(join(this.dir, kind), { recursive: true })));
+    await made;
+  }
+}
+
+/** The store for a workspace under a setting, or null when caching is off. */
+export function openCache(setting: CacheSetting | undefined, workspaceRoot: string): CacheStore | null {
+  if (!setting?.enabled) return null;
+  return new CacheStore(setting.dir ?? join(workspaceRoot, CACHE_FOLDER));
+}

@@ -1,0 +1,110 @@
+// The action plan template (`darep template actions`): one row per action with the columns darep
+// reads, pre-filled from the latest action plan when there is one, for the lead officers to update
+// their progress and RAG rating. CSV (the bare columns) or XLSX (an `Actions` sheet with a dropdown
+// of ratings, and a `Guidance` sheet with the RAG guide). Every text goes through safeCell, so a
+// progress update starting "=" or "-" cannot run as a formula. Same input, same bytes.
+import type { Cell } from "exceljs";
+import { csvField } from "./csv.js";
+import { safeCell } from "./safe-cell.js";
+import { fixZipDates } from "./zip-dates.js";
+
+/** The header darep's action plan reader knows; in this order. */
+export const ACTION_TEMPLATE_HEADER = ["reference", "priority", "key action", "lead officer", "timescale", "measures", "progress update", "RAG"] as const;
+const WIDTHS = [11, 28, 60, 30, 18, 60, 70, 13];
+
+export const RAG_CHOICES = ["Red", "Amber", "Light green", "Green"] as const;
+
+/** One action as the template writes it, every cell text. */
+export type ActionTemplateRow = [string, string, string, string, string, string, string, string];
+
+export const RAG_GUIDE: [string, string][] = [
+  ["Red", "Action date passed and not complete, or not expected to complete in time, with significant impact on the work."],
+  ["Amber", "Action not started but in timescale, or slow progress with some impact on the work but expected to complete within timescale."],
+  ["Light green", "Action progressing well and should be delivered on time, but not yet complete."],
+  ["Green", "Action complete."],
+  ["(blank)", "Not rated yet: the report lists it as not rated."],
+];
+
+export function actionsCsv(rows: ActionTemplateRow[]): string {
+  const lines = [ACTION_TEMPLATE_HEADER.join(","), ...rows.map((r) => r.map(csvField).join(","))];
+  return `\ufeff${lines.join("\r\n")}\r\n`;
+}
+
+export interface ActionsXlsxInput {
+  partnership: string;
+  /** e.g. "2026-27 Q3". */
+  quarter: string;
+  /** e.g. "actions/2026-27-Q3.xlsx": where the filled-in plan is to be saved. */
+  saveAs: string;
+  /** The file the rows come from, or null for a blank plan. */
+  from: string | null;
+  rows: ActionTemplateRow[];
+  createdAt: Date;
+}
+
+function text(cell: Cell, value: string): void {
+  cell.value = value === "" ? null : safeCell(value);
+}
+
+export async function actionsXlsx(input: ActionsXlsxInput): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "darep";
+  wb.lastModifiedBy = "darep";
+  wb.title = `${input.partnership}: action plan, ${input.quarter}`;
+  wb.created = input.createdAt;
+  wb.modified = input.createdAt;
+
+  const sheet = wb.addWorksheet("Actions", { views: [{ state: "frozen", ySplit: 1, xSplit: 1 }] });
+  sheet.columns = ACTION_TEMPLATE_HEADER.map((h, i) => ({ header: h, width: WIDTHS[i] }));
+  const head = sheet.getRow(1);
+  head.font = { bold: true, color: { argb: "FFFFFFFF" } };
+  head.eachCell((c) => (c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F3A5F" } }));
+  // Room for the rows given and as many new actions again, each with the dropdown of ratings.
+  const last = Math.max(input.rows.length + 1, 2) + Math.max(input.rows.length, 20);
+  for (let n = 2; n <= last; n++) {
+    const row = sheet.getRow(n);
+    const values = input.rows[n - 2];
+    ACTION_TEMPLATE_HEADER.forEach((_, i) => {
+      const cell = row.getCell(i + 1);
+      if (values) text(cell, values[i]!);
+      cell.alignment = { vertical: "top", wrapText: true };
+    });
+    row.getCell(ACTION_TEMPLATE_HEADER.length).dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${RAG_CHOICES.join(",")}"`],
+      showInputMessage: true,
+      promptTitle: "RAG rating",
+      prompt: "Red, Amber, Light green or Green; leave blank if not rated. See the Guidance sheet.",
+      showErrorMessage: true,
+      errorTitle: "Not a RAG rating",
+      error: "Choose Red, Amber, Light green or Green, or leave the cell blank.",
+    };
+  }
+
+  const guide = wb.addWorksheet("Guidance");
+  guide.columns = [{ width: 18 }, { width: 110 }];
+  const lines: [string, string][] = [
+    [`${input.partnership}: action plan update, ${input.quarter}`, ""],
+    ["", input.from ? `Pre-filled from ${input.from}: update each action's progress and RAG rating.` : "A blank action plan: one row per action."],
+    ["Save", `Save it as ${input.saveAs} in the workspace (the sheet must stay named 'Actions').`],
+    ["reference", "The action's reference, e.g. P1.5: the priority, a dot, the action's number. Each reference once."],
+    ["priority", "The priority's code and name, e.g. 'P1 Prevent and ultimately end domestic abuse'."],
+    ["timescale", "The month it is due (March 2027: the end of that month), a date (31/03/2027), 'ongoing', or blank if none is agreed."],
+    ["measures", "How progress is measured. Name the indicators the action is meant to move, e.g. 'Analysis of PM1-PM8, PM20, QA11'; the board's report links them."],
+    ["RAG", "The lead officer's rating, from the guide below. darep reports a rating that contradicts the guide (an overdue action not rated Red), and never changes it."],
+    ["", ""],
+    ["RAG guide", ""],
+    ...RAG_GUIDE,
+  ];
+  lines.forEach(([a, b], i) => {
+    const row = guide.getRow(i + 1);
+    text(row.getCell(1), a);
+    text(row.getCell(2), b);
+    row.getCell(1).font = { bold: true, ...(i === 0 ? { size: 14 } : {}) };
+    row.getCell(2).alignment = { vertical: "top", wrapText: true };
+  });
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return fixZipDates(bytes, input.createdAt);
+}

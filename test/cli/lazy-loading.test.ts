@@ -1,0 +1,86 @@
+// Each command loads only what it needs: checking a CSV return never loads the spreadsheet, template
+// or browser libraries, and a report without a PDF never loads the browser's. Checked on the real
+// binary in a fresh process, which records every module it loads (ES modules through a resolve hook,
+// CommonJS ones from require's cache at exit).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { BIN } from "../helpers/cli.js";
+import { makeWorkspace } from "../helpers/workspace.js";
+
+const dir = mkdtempSync(join(tmpdir(), "darep-loaded-"));
+const hooks = join(dir, "hooks.mjs");
+writeFileSync(
+  hooks,
+  `import { appendFileSync } from "node:fs";
+export async function resolve(specifier, context, next) {
+  const found = await next(specifier, context);
+  if (process.env.DAREP_LOADED_FILE) appendFileSync(process.env.DAREP_LOADED_FILE, found.url + "\\n");
+  return found;
+}
+`,
+);
+const register = join(dir, "register.mjs");
+writeFileSync(
+  register,
+  `import { appendFileSync } from "node:fs";
+import { createRequire, register } from "node:module";
+register(${JSON.stringify(pathToFileURL(hooks).href)});
+process.on("exit", () => {
+  const cjs = Object.keys(createRequire(import.meta.url).cache);
+  if (process.env.DAREP_LOADED_FILE) appendFileSync(process.env.DAREP_LOADED_FILE, cjs.join("\\n") + "\\n");
+});
+`,
+);
+
+/** The npm packages a run of the real binary loaded. */
+function packagesLoaded(argv: string[], cwd: string): { code: number | null; packages: string[] } {
+  const file = join(mkdtempSync(join(tmpdir(), "darep-loaded-")), "loaded.txt");
+  writeFileSync(file, "");
+  const r = spawnSync(process.execPath, ["--import", register, BIN, ...argv], {
+    cwd,
+    env: { ...process.env, DAREP_LOADED_FILE: file, DAREP_TODAY: "2026-11-25", NO_COLOR: "1" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  const names = readFileSync(file, "utf8")
+    .split("\n")
+    .map((u) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(decodeURIComponent(u))?.[1]?.replace("\\", "/"))
+    .filter((n): n is string => Boolean(n));
+  return { code: r.status, packages: [...new Set(names)].sort() };
+}
+
+const RETURN = "returns/2026-27/Q2/riverside.csv";
+const csv = "indicator,measure,category,value\nPM17,people-supported,,61\n";
+
+describe("what each command loads", () => {
+  it("checks a CSV return without the spreadsheet, template or browser libraries", () => {
+    const ws = makeWorkspace({ files: { [RETURN]: csv } });
+    const cold = packagesLoaded(["validate", RETURN], ws);
+    expect(cold.code).toBe(1); // PM18 and PM19 are missing
+    expect(cold.packages).toEqual(expect.arrayContaining(["commander", "csv-parse", "zod"]));
+    for (const heavy of ["exceljs", "yauzl", "handlebars", "puppeteer", "puppeteer-core", "iconv-lite"]) expect(cold.packages).not.toContain(heavy);
+  });
+
+  it("checks a CSV return in an unchanged workspace without zod either (the checked config is cached)", () => {
+    const ws = makeWorkspace({ files: { [RETURN]: csv } });
+    packagesLoaded(["validate", RETURN], ws);
+    const warm = packagesLoaded(["validate", RETURN], ws);
+    expect(warm.code).toBe(1);
+    for (const heavy of ["zod", "exceljs", "yauzl", "handlebars", "puppeteer", "puppeteer-core"]) expect(warm.packages).not.toContain(heavy);
+  });
+
+  it("builds report.json and the HTML without the browser library, and report.json without handlebars", () => {
+    const ws = makeWorkspace({ files: { [RETURN]: csv } });
+    const json = packagesLoaded(["build", "Q2", "--year", "2026-27", "--format", "json", "--quiet"], ws);
+    expect(json.code).toBe(1);
+    for (const heavy of ["exceljs", "handlebars", "puppeteer", "puppeteer-core"]) expect(json.packages).not.toContain(heavy);
+    const html = packagesLoaded(["build", "Q2", "--year", "2026-27", "--format", "html,json", "--quiet"], ws);
+    expect(html.code).toBe(1);
+    expect(html.packages).toContain("handlebars");
+    for (const heavy of ["exceljs", "puppeteer", "puppeteer-core"]) expect(html.packages).not.toContain(heavy);
+  });
+});
