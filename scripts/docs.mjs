@@ -1,11 +1,14 @@
-// Regenerate README's table of issue codes from the catalogue (src/issues/catalogue.ts, built to dist/).
-// `npm run docs` writes it; `node scripts/docs.mjs --check` exits 1 when README is out of date.
-import { readFileSync, writeFileSync } from "node:fs";
+// Regenerate what is written from the code: README's table of issue codes (from the catalogue,
+// src/issues/catalogue.ts) and docs/report.schema.json (from report.json's zod schema), both read
+// from the built dist/. `npm run docs` writes them; `--check` exits 1 when either is out of date.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { CATALOGUE } = await import(join(root, "dist", "issues", "catalogue.js"));
+const { Report } = await import(join(root, "dist", "trends", "report-schema.js"));
+const { z } = await import("zod");
 
 export function codesTable() {
   const esc = (s) => s.replace(/\|/g, "\\|");
@@ -13,12 +16,22 @@ export function codesTable() {
   return ["| code | severity | about | meaning | what to do |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
 
-const readmePath = join(root, "README.md");
-const readme = readFileSync(readmePath, "utf8");
-const updated = readme.replace(/<!-- codes:start -->[\s\S]*?<!-- codes:end -->/, `<!-- codes:start -->\n${codesTable()}\n<!-- codes:end -->`);
-if (process.argv.includes("--check")) {
-  if (updated !== readme) {
-    console.error("README.md's issue codes are out of date: run npm run docs");
-    process.exit(1);
-  }
-} else if (updated !== readme) writeFileSync(readmePath, updated);
+const check = process.argv.includes("--check");
+const stale = [];
+function update(path, make) {
+  const before = existsSync(path) ? readFileSync(path, "utf8") : null;
+  const after = make(before);
+  if (after === before) return;
+  if (check) stale.push(path);
+  else writeFileSync(path, after);
+}
+
+update(join(root, "README.md"), (readme) =>
+  readme.replace(/<!-- codes:start -->[\s\S]*?<!-- codes:end -->/, `<!-- codes:start -->\n${codesTable()}\n<!-- codes:end -->`),
+);
+update(join(root, "docs", "report.schema.json"), () => JSON.stringify({ title: "darep report.json", ...z.toJSONSchema(Report) }, null, 2) + "\n");
+
+if (stale.length) {
+  console.error(`Out of date: ${stale.map((p) => p.slice(root.length + 1)).join(", ")}: run npm run docs`);
+  process.exit(1);
+}

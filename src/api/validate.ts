@@ -93,7 +93,31 @@ async function resolveTargets(ws: Workspace, req: ValidateRequest): Promise<{ en
     } else add(path);
   }
   const seen = new Set<string>();
-  return { entries: entries.filter((e) => !seen.has(e.path) && seen.add(e.path)), issues };
+  const unique = entries.filter((e) => !seen.has(e.path) && seen.add(e.path));
+  for (const a of ambiguous(unique)) if (!issues.some((i) => i.code === a.code && i.file === a.file)) issues.push(a);
+  return { entries: unique, issues };
+}
+
+/**
+ * Two files named as one agency's return for one quarter (a .csv and an .xlsx), when the user named
+ * files or folders: both are still checked, so the data officer sees what is in each, but the pair
+ * is an error, as it is for build (which uses neither).
+ */
+function ambiguous(entries: ReturnEntry[]): Issue[] {
+  const byReturn = new Map<string, ReturnEntry[]>();
+  for (const e of entries) {
+    const key = `${e.agency} ${periodKey(e.period)}`;
+    byReturn.set(key, [...(byReturn.get(key) ?? []), e]);
+  }
+  const out: Issue[] = [];
+  for (const group of byReturn.values()) {
+    if (group.length < 2) continue;
+    const { agency, period } = group[0]!;
+    const names = group.map((e) => e.file.split("/").pop()!);
+    const file = `returns/${period.year}/${period.quarter}/${names.join(" and ")}`;
+    out.push(issue("ambiguous-return", { file }, `${agency} has ${group.length} files for ${periodKey(period)} (${names.join(", ")}), so darep cannot tell which is the return.`, { found: names.join(", "), expected: "one file" }));
+  }
+  return out;
 }
 
 /** The figures each agency sent the quarter before, for the cross-quarter warnings. */

@@ -1,7 +1,7 @@
 // Printing the HTML report to a tagged, bookmarked A4 PDF with the user's own browser, one browser
 // shared by every report in a run. The page is sealed off: no scripts, and no request ever leaves it.
 import type { ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -28,6 +28,24 @@ const footer = (title: string) =>
 
 function firstLine(e: unknown): string {
   return String(e instanceof Error ? e.message : e).split("\n")[0]!.replace(/\s+/g, " ").trim();
+}
+
+/** SIGKILL every process whose command line names this profile folder (Linux: from /proc). */
+function killProfileUsers(profile: string): void {
+  if (process.platform !== "linux") return;
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(`--user-data-dir=${profile}`)) process.kill(Number(pid), "SIGKILL");
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
 }
 
 export class PdfPrinter {
@@ -75,8 +93,10 @@ export class PdfPrinter {
       child = browser.process();
       return new PdfPrinter(browser, profile, opts.timeoutMs, removeOnExit);
     } catch (e) {
-      // A browser that timed out may still be writing to the profile until puppeteer kills it, so
-      // the exit listener stays to remove the profile again.
+      // A launch that timed out can leave the browser starting up with no handle to it: end every
+      // process using this run's profile (unique to it), then remove the profile. The exit listener
+      // stays, to remove the profile again should a straggler write to it.
+      killProfileUsers(profile);
       await rm(profile, { recursive: true, force: true });
       throw new RunError(`The browser at ${executablePath} could not be started: ${firstLine(e)}`);
     }

@@ -138,11 +138,14 @@ describe("PdfPrinter", () => {
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, TMPDIR: tmp }, encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await readdir(tmp)).toEqual([]);
     if (process.platform === "linux") {
-      const alive = (await readdir("/proc")).filter((pid) => /^\d+$/.test(pid) && existsSync(`/proc/${pid}/cmdline`) && readCmdline(pid).includes(tmp));
-      expect(alive).toEqual([]);
+      // A SIGKILLed process leaves /proc once the kernel has reaped it: wait for that (not for a
+      // set time), giving up after 10 s, when whatever is still there is a browser left behind.
+      const alive = async () => (await readdir("/proc")).filter((pid) => /^\d+$/.test(pid) && existsSync(`/proc/${pid}/cmdline`) && readCmdline(pid).includes(tmp));
+      const deadline = Date.now() + 10_000;
+      while ((await alive()).length > 0 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+      expect(await alive()).toEqual([]);
     }
   });
 });

@@ -82,10 +82,11 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
     if (!flags.quiet) {
       const names = outcome.written.map((p) => relative(outcome.outDir, p)).join(", ");
       io.stdout(`${report.partnership}, ${report.year} ${report.quarter}: wrote ${names || "nothing"} in ${relative(io.cwd, outcome.outDir) || "."}\n`);
-      io.stdout(`  ${s.returnsReceived} of ${s.returnsExpected} returns received (${s.returnsMissing} missing, ${s.returnsInvalid} with errors); ${s.exceptions} exception${s.exceptions === 1 ? "" : "s"} for the board.\n`);
+      // As the cover counts them: a return with errors was still received.
+        io.stdout(`  ${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected} returns received (${s.returnsMissing} missing, ${s.returnsInvalid} with errors); ${s.exceptions} exception${s.exceptions === 1 ? "" : "s"} for the board.\n`);
       if (report.actions) io.stdout(`  action plan: ${report.actions.overdue.length} overdue, ${report.actions.findings.length} rated against the RAG guide${planErrors ? `; ${planErrors} error${planErrors === 1 ? "" : "s"} in the action plan or assurance files` : ""}.\n`);
     }
-    if (flags.timings) io.stderr(JSON.stringify({ workspace: shown(workspace), timings: outcome.timings, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }) + "\n");
+    if (flags.timings) io.stderr(JSON.stringify({ workspace: shown(workspace), timings: outcome.timings, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }) + "\n");
     if (outcome.pdfProblem) {
       const others = formats.filter((f) => f !== "pdf").map((f) => f.toUpperCase()).join(" and ");
       io.stderr(`darep: the PDF was not written${others ? ` (the ${others} ${formats.length > 2 ? "were" : "was"})` : ""}: ${outcome.pdfProblem.message}\n${outcome.pdfProblem.details.map((d) => `  ${d}\n`).join("")}`);

@@ -3,25 +3,26 @@ import type { ChalkInstance } from "chalk";
 import type { FileCheck, ValidationResult } from "../../api/validate.js";
 import type { Issue } from "../../types.js";
 import { where } from "./location.js";
+import { terminalSafe as safe } from "./terminal-safe.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function describe(i: Issue, c: ChalkInstance): string[] {
   const mark = i.severity === "error" ? c.red("error  ") : c.yellow("warning");
-  const place = where(i);
-  const lines = [`  ${mark} ${place ? `${place}: ` : ""}${i.message} ${c.dim(`[${i.code}]`)}`];
+  const place = safe(where(i));
+  const lines = [`  ${mark} ${place ? `${place}: ` : ""}${safe(i.message)} ${c.dim(`[${i.code}]`)}`];
   const detail: string[] = [];
   if (i.found !== undefined) detail.push(`found ${JSON.stringify(i.found)}`);
-  if (i.expected !== undefined) detail.push(`expected ${i.expected}`);
+  if (i.expected !== undefined) detail.push(`expected ${safe(i.expected)}`);
   if (detail.length) lines.push(`          ${c.dim(detail.join("; "))}`);
-  if (i.advice) lines.push(`          ${i.advice}`);
+  if (i.advice) lines.push(`          ${safe(i.advice)}`);
   return lines;
 }
 
 function fileBlock(f: FileCheck, c: ChalkInstance): string[] {
   const head = f.status === "valid" ? c.green("✓ valid") : c.red("✗ invalid");
   const counts = [f.errors ? plural(f.errors, "error") : "", f.warnings ? plural(f.warnings, "warning") : ""].filter(Boolean).join(", ");
-  const lines = [`${c.bold(f.file)}  ${head}${counts ? ` (${counts})` : ""}, ${plural(f.figures, "figure")} read`];
+  const lines = [`${c.bold(safe(f.file))}  ${head}${counts ? ` (${counts})` : ""}, ${plural(f.figures, "figure")} read`];
   for (const i of f.issues) lines.push(...describe(i, c));
   return lines;
 }
