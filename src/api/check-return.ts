@@ -35,7 +35,7 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
     const bytes = readFileSync(entry.path);
     const info = statSync(entry.path);
     sha256 = createHash("sha256").update(bytes).digest("hex");
-    receivedAt = info.mtime.toISOString();
+    receivedAt = entry.receivedAt ?? info.mtime.toISOString();
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === "EACCES" ? "darep may not read it" : "it could not be opened";
     return { ...base, status: "invalid", sha256, receivedAt, figures: [], issues: [issue("unreadable-file", { file: entry.file }, `${entry.file} cannot be read: ${why}.`)] };

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import type { ReturnsCache } from "../cache/returns.js";
 import { RunError } from "../errors.js";
 import { latestEnded, parsePeriodArg, periodKey, previousQuarter } from "../framework/period.js";
-import { listReturns, placeOf, workspaceFile, type ReturnEntry } from "../framework/returns-folder.js";
+import { isClutter, listReturns, placeOf, workspaceFile, type ReturnEntry } from "../framework/returns-folder.js";
 import type { Workspace } from "../framework/types.js";
 import type { ReadLimits } from "../ingest/index.js";
 import { issue } from "../issues/catalogue.js";
@@ -21,6 +21,8 @@ export interface FileCheck {
   /** "valid": no errors (warnings allowed); "invalid": at least one error. */
   status: "valid" | "invalid";
   sha256: string | null;
+  /** When it was received: the quarter's receipts log, else the file's modification time. */
+  receivedAt: string | null;
   figures: number;
   errors: number;
   warnings: number;
@@ -51,7 +53,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   for (const d of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, d.name);
     if (d.isDirectory()) out.push(...(await filesUnder(p)));
-    else if (d.isFile() && !d.name.startsWith(".") && !d.name.startsWith("~$")) out.push(p);
+    else if (d.isFile() && !isClutter(d.name)) out.push(p);
   }
   return out.sort();
 }
@@ -148,6 +150,7 @@ export function toFileCheck(r: ValidatedReturn): FileCheck {
     quarter: r.period.quarter,
     status: errors ? "invalid" : "valid",
     sha256: r.sha256,
+    receivedAt: r.receivedAt,
     figures: r.figures.length,
     errors,
     warnings: r.issues.length - errors,

@@ -1,5 +1,6 @@
 // Where returns live: returns/<year>/<quarter>/<agency-id>.csv|.xlsx. Lists them, and says what a
 // file's place means (which agency, which quarter), reporting folders and names that fit nothing.
+import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
 import { issue } from "../issues/catalogue.js";
@@ -14,6 +15,8 @@ export interface ReturnEntry {
   path: string;
   /** Workspace-relative, forward slashes: what reports and issues show. */
   file: string;
+  /** When the partnership received it, from the quarter's receipts file; else the file's time is used. */
+  receivedAt?: string;
 }
 
 export interface ReturnsListing {
@@ -23,9 +26,43 @@ export interface ReturnsListing {
 
 const RETURN_EXTENSIONS = new Set([".csv", ".xlsx"]);
 
-/** Files people's tools leave beside returns, never meant as returns. */
-function isClutter(name: string): boolean {
-  return name.startsWith(".") || name.startsWith("~$") || name === "Thumbs.db" || name === "desktop.ini" || name.toLowerCase() === "readme.md";
+/**
+ * The quarter's receipts log, `agency,received` per line (e.g. `probation-service,2026-11-04`): when
+ * each return arrived. A file's modification time stands in where the log has no line, but copying,
+ * unzipping or a fresh git clone resets it; the log keeps the dates the "late" rule needs.
+ */
+export const RECEIPTS_FILE = "_received.csv";
+
+/** Files people's tools leave beside returns, never meant as returns, and darep's receipts log. */
+export function isClutter(name: string): boolean {
+  return name.startsWith(".") || name.startsWith("~$") || name === "Thumbs.db" || name === "desktop.ini" || name.toLowerCase() === "readme.md" || name === RECEIPTS_FILE;
+}
+
+/** The receipts log of one quarter: agency -> ISO date, and a warning for each line it cannot use. */
+export function readReceipts(ws: Workspace, period: Period): { dates: Map<string, string>; issues: Issue[] } {
+  const file = `returns/${period.year}/${period.quarter}/${RECEIPTS_FILE}`;
+  const dates = new Map<string, string>();
+  const issues: Issue[] = [];
+  let text: string;
+  try {
+    text = readFileSync(join(ws.root, file), "utf8");
+  } catch {
+    return { dates, issues }; // the log is optional
+  }
+  text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((line, i) => {
+    const [agency = "", received = ""] = line.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
+    if ((agency === "" && received === "") || (i === 0 && agency.toLowerCase() === "agency")) return;
+    const known = ws.config.agencies.some((a) => a.id === agency);
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(received) && !Number.isNaN(Date.parse(received)) ? received : null;
+    if (known && date) return void dates.set(agency, date);
+    issues.push(
+      issue("invalid-receipt", { file, row: i + 1 }, known ? `Line ${i + 1} gives '${received}' as ${agency}'s date, which is not a date like 2026-11-04; the file's own time is used instead.` : `Line ${i + 1} names '${agency}', which is not an agency in darep.config.json.`, {
+        found: line.slice(0, 80),
+        expected: "agency-id,YYYY-MM-DD",
+      }),
+    );
+  });
+  return { dates, issues };
 }
 
 export function workspaceFile(ws: Workspace, path: string): string {
@@ -76,8 +113,9 @@ async function listQuarter(ws: Workspace, period: Period): Promise<ReturnsListin
   } catch {
     return { entries: [], issues: [] };
   }
+  const receipts = names.includes(RECEIPTS_FILE) ? readReceipts(ws, period) : { dates: new Map<string, string>(), issues: [] };
   const entries: ReturnEntry[] = [];
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...receipts.issues];
   const byAgency = new Map<string, string[]>();
   for (const name of names) {
     if (isClutter(name)) continue;
@@ -88,7 +126,8 @@ async function listQuarter(ws: Workspace, period: Period): Promise<ReturnsListin
       continue;
     }
     byAgency.set(place.agency, [...(byAgency.get(place.agency) ?? []), name]);
-    entries.push({ ...place, path, file: workspaceFile(ws, path) });
+    const receivedAt = receipts.dates.get(place.agency);
+    entries.push({ ...place, path, file: workspaceFile(ws, path), ...(receivedAt ? { receivedAt } : {}) });
   }
   for (const [agency, files] of byAgency) {
     if (files.length < 2) continue;
