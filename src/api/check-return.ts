@@ -7,6 +7,7 @@ import type { ReturnEntry } from "../framework/returns-folder.js";
 import type { Agency } from "../framework/schema.js";
 import type { Workspace } from "../framework/types.js";
 import { readReturn, type ReadLimits } from "../ingest/index.js";
+import { DEFAULT_SECONDS_PER_FILE } from "../ingest/limits.js";
 import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, ReadResult, ValidatedReturn } from "../types.js";
 import { checkAbout, validateTable } from "../validate/index.js";
@@ -44,12 +45,14 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
     return { ...base, status: "invalid", sha256, receivedAt, figures: [], issues: [issue("unknown-agency", { file: entry.file }, `${entry.agency} is not an agency in darep.config.json.`)] };
   }
 
+  const { maxSecondsPerFile = DEFAULT_SECONDS_PER_FILE, ...configured } = ws.config.options.limits ?? {};
+  const limits: Partial<ReadLimits> = { ...configured, ...options.limits };
   const cache = options.cache;
-  const key = cache?.key(ws, { entry, sha256, limits: options.limits, previous: options.previous });
+  const key = cache?.key(ws, { entry, sha256, limits, previous: options.previous });
   const hit = key ? await cache!.get(key, entry.agency) : null;
   if (hit) return { ...base, status: hit.status, sha256, receivedAt, figures: hit.figures, issues: hit.issues };
 
-  const read = await readReturn(entry.path, options.limits);
+  const read = await readWithin(entry, limits, maxSecondsPerFile);
   const part = checkRead(ws, entry, agency, read, options.previous);
   if (cache && key) {
     await cache.put(key, part);
@@ -57,10 +60,33 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
     // so that the next build finds every earlier quarter in the cache.
     if (options.previous?.length) {
       const alone = checkRead(ws, entry, agency, read, undefined);
-      await cache.put(cache.key(ws, { entry, sha256, limits: options.limits }), alone);
+      await cache.put(cache.key(ws, { entry, sha256, limits }), alone);
     }
   }
   return { ...base, status: part.status, sha256, receivedAt, figures: part.figures, issues: part.issues };
+}
+
+/**
+ * Read a file, or give up on it after `seconds`: the file is reported and skipped, and the rest go
+ * on. A read that is given up on still finishes in the background (exceljs cannot be stopped), but
+ * the size limits bound what it can cost.
+ */
+async function readWithin(entry: ReturnEntry, limits: Partial<ReadLimits>, seconds: number): Promise<ReadResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<ReadResult>((resolve) => {
+    timer = setTimeout(() => {
+      resolve({
+        table: null,
+        issues: [issue("limit-exceeded", { file: entry.file }, `Reading the file took longer than the limit of ${seconds} s, so it was skipped.`, { expected: `read within ${seconds} s (options.limits.maxSecondsPerFile)` })],
+      });
+    }, seconds * 1000);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([readReturn(entry.path, limits), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The check of a file already read: the About sheet, then the table against the framework. */

@@ -196,6 +196,18 @@ export const Config = z.strictObject({
       returnsDueDays: z.number().int().min(0).default(30),
       /** A move bigger than this factor against last quarter is a warning (likely keying error). */
       suddenChangeFactor: z.number().min(1).default(3),
+      /** Safety limits on one return file; each left out keeps its default (src/ingest/limits.ts). */
+      limits: z
+        .strictObject({
+          maxFileBytes: z.number().int("must be a whole number").positive("must be more than 0").optional(),
+          maxRows: z.number().int("must be a whole number").positive("must be more than 0").optional(),
+          maxCells: z.number().int("must be a whole number").positive("must be more than 0").optional(),
+          maxCellChars: z.number().int("must be a whole number").positive("must be more than 0").optional(),
+          maxUnzippedBytes: z.number().int("must be a whole number").positive("must be more than 0").optional(),
+          maxCompressionRatio: z.number().positive("must be more than 0").optional(),
+          maxSecondsPerFile: z.number().positive("must be more than 0").optional(),
+        })
+        .optional(),
     })
     .default({ spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 }),
 });

@@ -1,6 +1,9 @@
 // The safety limits on what one return file may cost to read, with their defaults.
-// A per-file time limit is deliberately not here: reading is async and cannot stop itself
-// part-way through exceljs, so the caller (the API) is the place to race a timer if one is wanted.
+// The per-file time limit is not here: reading cannot stop itself part-way through exceljs, so the
+// API races each read against it (src/api/check-return.ts; default DEFAULT_SECONDS_PER_FILE).
+
+/** Seconds one file may take to read before it is reported and skipped. */
+export const DEFAULT_SECONDS_PER_FILE = 30;
 
 export interface ReadLimits {
   /** Largest file read at all, in bytes. Default 20 MB. */
