@@ -2,19 +2,14 @@
 // "30 September 2026", "Q3 2023-24". Written by hand, not with Intl, so the words never depend on
 // the machine's locale or time-zone data (two builds on two machines give the same page).
 import type { Result } from "../trends/report-schema.js";
+import { formatNumber } from "../trends/words.js";
 
 export type Unit = Result["unit"];
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "1,234.5": thousands separators, at most `digits` decimals, trailing zeros dropped. */
-export function formatNumber(n: number, digits = 1): string {
-  const fixed = Math.abs(n).toFixed(digits);
-  const [whole, frac = ""] = fixed.split(".") as [string, string?];
-  const trimmed = frac.replace(/0+$/, "");
-  const sign = n < 0 && Number(fixed) !== 0 ? "-" : "";
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${trimmed ? `.${trimmed}` : ""}`;
-}
+// One number formatter for the sentences (trends) and the tables (here), so the two always agree.
+export { formatNumber };
 
 /** A figure with its unit: "1,234", "45%", "12.5 days"; "no figure" when there is none. */
 export function formatFigure(n: number | null, unit: Unit): string {
