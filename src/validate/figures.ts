@@ -19,7 +19,12 @@ const same = (a: Figure, b: Figure) => a.value === b.value && a.symbol === b.sym
  */
 export function dropDuplicates(figures: Figure[]): { figures: Figure[]; issues: Issue[] } {
   const byKey = new Map<string, Figure[]>();
-  for (const f of figures) byKey.set(figureKey(f), [...(byKey.get(figureKey(f)) ?? []), f]);
+  for (const f of figures) {
+    // Pushed in place: copying the list for each copy made a figure given k times cost k².
+    const copies = byKey.get(figureKey(f));
+    if (copies) copies.push(f);
+    else byKey.set(figureKey(f), [f]);
+  }
   const issues: Issue[] = [];
   const kept: Figure[] = [];
   for (const copies of byKey.values()) {
