@@ -54,7 +54,8 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
 
   const read = await readWithin(entry, limits, maxSecondsPerFile);
   const part = checkRead(ws, entry, agency, read, options.previous);
-  if (cache && key) {
+  // A read given up on says how busy the machine was, not what the file holds: never cached.
+  if (cache && key && !givenUp.has(read)) {
     await cache.put(key, part);
     // Next quarter this return is "the quarter before" and is checked without one: store that too,
     // so that the next build finds every earlier quarter in the cache.
@@ -66,6 +67,8 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   return { ...base, status: part.status, sha256, receivedAt, figures: part.figures, issues: part.issues };
 }
 
+const givenUp = new WeakSet<ReadResult>();
+
 /**
  * Read a file, or give up on it after `seconds`: the file is reported and skipped, and the rest go
  * on. A read that is given up on still finishes in the background (exceljs cannot be stopped), but
@@ -75,10 +78,12 @@ async function readWithin(entry: ReturnEntry, limits: Partial<ReadLimits>, secon
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<ReadResult>((resolve) => {
     timer = setTimeout(() => {
-      resolve({
+      const skipped: ReadResult = {
         table: null,
         issues: [issue("limit-exceeded", { file: entry.file }, `Reading the file took longer than the limit of ${seconds} s, so it was skipped.`, { expected: `read within ${seconds} s (options.limits.maxSecondsPerFile)` })],
-      });
+      };
+      givenUp.add(skipped);
+      resolve(skipped);
     }, seconds * 1000);
     timer.unref();
   });

@@ -58,6 +58,14 @@ JSON allows no comments, so each field is explained here.
 | \`options.tolerance.absolute\` | as a number (default 2) |
 | \`options.returnsDueDays\` | days after a quarter ends that returns are due; later ones are "late" (default 30) |
 | \`options.suddenChangeFactor\` | a figure that moves more than this many times against last quarter is a warning, often a keying error (default 3) |
+| \`options.limits\` | (optional) safety limits on one return file; each left out keeps its default |
+| \`options.limits.maxFileBytes\` | the largest file read at all, in bytes (default 20 MB) |
+| \`options.limits.maxRows\` | the most data rows in a return (default 100,000) |
+| \`options.limits.maxCells\` | the most cells in a return (default 1,000,000) |
+| \`options.limits.maxCellChars\` | the most characters in one cell; a longer one is read as blank and reported (default 10,000) |
+| \`options.limits.maxUnzippedBytes\` | the most a workbook may unpack to, in bytes (default 200 MB) |
+| \`options.limits.maxCompressionRatio\` | how many times a large part of a workbook may shrink when packed (default 200: a zip bomb shrinks about 1000 times) |
+| \`options.limits.maxSecondsPerFile\` | seconds one file may take to read before it is reported and skipped (default 30) |
 
 The example agencies and their contacts are placeholders: replace the contacts (and names) with your
 own before you send the templates. Each indicator should be reported by one agency.

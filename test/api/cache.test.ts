@@ -12,7 +12,7 @@ import { ReturnsCache } from "../../src/cache/returns.js";
 import { CacheStore, openCache, type CacheSetting } from "../../src/cache/store.js";
 import { loadWorkspace } from "../../src/framework/workspace.js";
 import { DEMO, darep } from "../helpers/cli.js";
-import { makeWorkspace } from "../helpers/workspace.js";
+import { AGENCIES, makeWorkspace } from "../helpers/workspace.js";
 
 // Count the files actually read, to see the cache at work.
 vi.mock("../../src/ingest/index.js", async (original) => {
@@ -144,6 +144,16 @@ describe("the cache of checked returns", () => {
       await store.put("returns", key, { status: "received", figures: [{ nonsense: true }], issues: [] });
     }
     expect(await reportJson(ws, ON)).toBe(without);
+  });
+
+  it("does not keep a return that took longer than the time limit to read (that says how busy the machine was)", async () => {
+    const csv = "indicator,measure,category,value\nPM20,incidents,,100\nPM20,incidents,crime,60\nPM20,incidents,non-crime,40\n";
+    const config = { partnership: "Test Partnership", framework: "doncaster", agencies: AGENCIES, options: { limits: { maxSecondsPerFile: 0.05 } } };
+    const ws = makeWorkspace({ config, files: { "returns/2026-27/Q2/south-yorkshire-police.csv": csv } });
+    vi.mocked(readReturn).mockImplementationOnce(() => new Promise(() => {})); // a read that never ends
+    const r = await validation(ws, ON, [join(ws, "returns/2026-27/Q2/south-yorkshire-police.csv")]);
+    expect(r.files[0]!.issues.map((i) => i.code)).toContain("limit-exceeded");
+    expect(entries(ws)).toEqual([]);
   });
 
   it("never writes to the workspace's own files", async () => {
