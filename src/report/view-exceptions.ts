@@ -64,7 +64,7 @@ function alsoRow({ r, rank }: { r: Result; rank: string }): AlsoRow {
  * One card per measure: a breakdown whose categories all moved the wrong way is one story for the
  * board, told once with the worst figure's chart and the others in a table, not seven cards.
  */
-function byMeasure(items: { r: Result; rank: string }[]): { r: Result; rank: string }[][] {
+export function byMeasure(items: { r: Result; rank: string }[]): { r: Result; rank: string }[][] {
   const groups = new Map<string, { r: Result; rank: string }[]>();
   for (const item of items) {
     const key = `${item.r.agency}/${item.r.indicator}/${item.r.measure}`;

@@ -53,8 +53,8 @@ const input: JudgeInput = {
       ...hubReturn(Q2, 220, 160, 60, 131, "Staff shortage at the hub"),
       issues: [{ code: "sudden-change", severity: "warning", file: "returns/2026-27/Q2/hub.csv", row: 5, indicator: "PM3", measure: "repeat-referrals", message: "The figure moved sharply." }],
     },
-    hubReturn(Q1, 210, 160, 50, 98),
-    hubReturn(LAST_YEAR, 200, 150, 50, 70),
+    hubReturn(Q1, 190, 160, 30, 98),
+    hubReturn(LAST_YEAR, 180, 150, 30, 70),
     ret("cranstoun", Q1, [figure("cranstoun", Q1, "PM3", "repeat-referrals", 40)]),
     ret("riverside", Q1, [figure("riverside", Q1, "PM17", "people-supported", 50), figure("riverside", Q1, "PM17", "waiting-list", 20)]),
     ret("riverside", Q2, [figure("riverside", Q2, "PM17", "people-supported", 68)], {
@@ -109,10 +109,15 @@ describe("judge()", () => {
       changeOnYearPercent: 87.1,
       yearToDate: 229,
       direction: "down",
-      severity: 6.735, // 33 / max(98 x 0.05, 2)
+      // beyond chance on the quarter (P(Y >= 131 | 229) = 0.015) and on the year (70 -> 131)
+      status: "worsening",
+      decidedBy: "quarter-and-year",
+      tier: 3,
+      // no limits yet: 33 / sqrt(98) = 3.3335 sigmas, 10 x 33 / 98 = 3.367 tenths; the smaller
+      severity: 3.334,
       note: "Staff shortage at the hub",
       commentary: "Repeats are up.",
-      sentence: "Repeat referrals (PM3) from Doncaster Council rose from 98 to 131 (up 33.7%); the partnership wants them to fall.",
+      sentence: "Repeat referrals (PM3) from Doncaster Council rose from 98 to 131 (up 33.7%), and are up 87.1% on a year ago (70); the partnership wants them to fall.",
     });
   });
 
@@ -140,7 +145,9 @@ describe("judge()", () => {
   });
 
   it("ranks exceptions worst first, a missing return after the moves, and leaves untracked ones out", () => {
-    expect(report.exceptions).toEqual(["PM3/repeat-referrals/total/hub", "PM17/people-supported/total/riverside", "PM3/repeat-referrals/total/cranstoun"]);
+    // off track (tier 2) before a move judged on two points before limits exist (tier 3), then missing (tier 4)
+    expect(report.exceptions).toEqual(["PM17/people-supported/total/riverside", "PM3/repeat-referrals/total/hub", "PM3/repeat-referrals/total/cranstoun"]);
+    expect(report.exceptions.map((k) => byKey.get(k)!.tier)).toEqual([2, 3, 4]);
     expect(report.exceptions.map((k) => byKey.get(k)!.rank)).toEqual([1, 2, 3]);
     expect(byKey.get("PM17/waiting-list/total/riverside")).toMatchObject({ status: "invalid", exception: false, rank: null });
     expect(report.results.filter((r) => !r.exception).every((r) => r.rank === null)).toBe(true);
