@@ -55,11 +55,18 @@ export function newBaselineNow(spc: SpcAnalysis, history: readonly HistoryPoint[
   return !!b && b.from > 0 && b.from === history.length - 1;
 }
 
-/** A single-point signal now that the same quarter last year also had, on the same side. */
-function recursYearly(spc: SpcAnalysis, last: number): boolean {
+/**
+ * A single-point signal now that the same quarter last year also had, on the same side, with the
+ * season back in between: not all three quarters between them on that side of the mean (a shift
+ * that began a year ago keeps them there, and is not the season).
+ */
+function recursYearly(spc: SpcAnalysis, history: readonly HistoryPoint[], last: number): boolean {
   const now = spc.marks[last];
   const then = spc.marks[last - 4];
-  return !!now && !!then && (now.rule === "beyond-limits" || now.rule === "two-of-three-near-limit") && then.side === now.side;
+  if (!now || !then || (now.rule !== "beyond-limits" && now.rule !== "two-of-three-near-limit") || then.side !== now.side || spc.mean === null) return false;
+  const between = [last - 3, last - 2, last - 1].map((i) => history[i]?.value ?? null);
+  const onSide = (v: number | null) => v !== null && (now.side === "high" ? v > spc.mean! : v < spc.mean!);
+  return !between.every(onSide);
 }
 
 function byLimits(f: FigureToJudge, better: "high" | "low", count: boolean): Judgement {
@@ -69,7 +76,7 @@ function byLimits(f: FigureToJudge, better: "high" | "low", count: boolean): Jud
   if (!mark) return { status: "stable", reasons: [say.withinLimits(f)], cause: null, signal: null, decidedBy: "limits" };
   const good = mark.side === better;
   const year = c.sameQuarterLastYear !== null && c.value !== null ? beyondChance(c.sameQuarterLastYear, c.value, count, f.tolerance) : null;
-  if (recursYearly(f.spc, last) && year && !year.beyond)
+  if (recursYearly(f.spc, f.history, last) && year && !year.beyond)
     return { status: "stable", reasons: [say.seasonalSignal(f, mark)], cause: null, signal: null, decidedBy: "year" };
   return { status: good ? "improving" : "worsening", reasons: [say.specialCause(f, mark, better)], cause: null, signal: patternAt(f.spc, last), decidedBy: "limits" };
 }
