@@ -95,7 +95,8 @@ function card(r: Result, rank: string, report: Report, also: { r: Result; rank: 
     wanted: wantedWords(r),
     wantedWhy: directionWords(r.directionReason),
     target: targetWords(r, report.quarter),
-    reasons: r.reasons.map((x) => x.text),
+    // The latest point in words first ("the ninth rise in a row"), then the rules that decided.
+    reasons: [...(r.reading ? [`The latest quarter: ${r.reading}.`] : []), ...r.reasons.map((x) => x.text)],
     chart: { svg: chart.svg, caption: "Every quarter on record; the latest is the diamond." },
     note: r.note ? noteParagraphs(r.note) : null,
     commentary: r.commentary ? markdownBlocks(r.commentary) : null,

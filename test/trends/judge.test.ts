@@ -244,6 +244,9 @@ describe("locked limits", () => {
     expect(codes(j)).toEqual(["seasonal"]);
     // the first time, it is a special cause
     expect(assess({ values: values.slice(0, 13), unit: "amount" }).status).toBe("worsening");
+    // a shift that began a year ago keeps the quarters between on its side: not the season
+    const shift = [100, 102, 100, 102, 100, 102, 100, 102, 100, 102, 100, 102, 120, 121, 119, 120, 121];
+    expect(assess({ values: shift, unit: "amount" })).toMatchObject({ status: "worsening", decidedBy: "limits" });
   });
 
   it("does not act on trial limits, and says they are trial limits", () => {
