@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { judge, type JudgeInput } from "../../src/trends/index.js";
 import { Report } from "../../src/trends/report-schema.js";
-import { agency, config, direction, figure, framework, indicator, measure, missingReturn, p, ret } from "./builders.js";
+import { agency, config, direction, figure, framework, indicator, measure, missingReturn, p, ret, returnsOver } from "./builders.js";
 
 const Q2 = p("2026-27", "Q2");
 const Q1 = p("2026-27", "Q1");
@@ -188,5 +188,38 @@ describe("judge()", () => {
     expect(r.returns[2]).toMatchObject({ agency: "cranstoun", status: "missing" });
     expect(r.results.find((x) => x.key === "PM3/repeat-referrals/total/cranstoun")!.status).toBe("missing");
     expect(r.warnings).toEqual([]);
+  });
+});
+
+describe("judge() with a re-baselined measure", () => {
+  // Sixteen quarters to 2026-27 Q2: twelve around 100, then a new recording rule from 2025-26 Q3
+  // lifts the level to about 150. Re-baselined there, the new quarters get trial limits of their own;
+  // without it, they would be special causes against the old limits.
+  const values = [100, 104, 98, 102, 100, 104, 98, 102, 100, 104, 98, 102, 150, 154, 148, 152];
+  const m = (rebase?: { from: string; reason: string }[]) => measure("repeat-referrals", { label: "Repeat referrals", ...(rebase ? { rebase } : {}) });
+  const build = (rebase?: { from: string; reason: string }[]) =>
+    judge({
+      ...input,
+      config: config([hub]),
+      framework: framework([indicator("PM3", [m(rebase)], { theme: "Hub" })]),
+      returns: returnsOver("hub", "PM3", "repeat-referrals", values, Q2),
+      commentary: null,
+    }).results[0]!;
+
+  it("carries each baseline, its first quarter and its reason into report.json", () => {
+    const r = build([{ from: "2025-26 Q3", reason: "New recording rule: repeats within 12 months, not 6" }]);
+    expect(r.spc!.baselines!.map((b) => ({ start: b.start, reason: b.reason, state: b.state, points: b.points }))).toEqual([
+      { start: "2022-23 Q3", reason: null, state: "computed", points: 12 },
+      { start: "2025-26 Q3", reason: "New recording rule: repeats within 12 months, not 6", state: "not-computed", points: 4 },
+    ]);
+    // four points since the new baseline: no limits yet, so 148 -> 152 is judged on the two counts
+    expect(r).toMatchObject({ status: "stable", decidedBy: "tolerance" });
+  });
+
+  it("without the rebase, the new level is a special cause against the old limits, and darep suggests re-baselining", () => {
+    const r = build();
+    expect(r).toMatchObject({ status: "worsening", decidedBy: "limits" });
+    expect(r.reasons.map((x) => x.code)).not.toContain("rebase-suggested"); // a run needs seven quarters
+    expect(r.spc!.baselines).toHaveLength(1);
   });
 });
