@@ -159,7 +159,7 @@ export function sentence(input: SentenceInput): string {
       else text = `${who} ${g.was} ${value}; ${lowerFirst(noPrevious(input.history))}`;
       break;
   }
-  if (input.record && c.value !== null) text += ` ${input.record === "high" ? "The highest" : "The lowest"} figure on record.`;
+  if (input.record && c.value !== null) text += ` This quarter's ${formatValue(c.value, unit)} is the ${input.record === "high" ? "highest" : "lowest"} on record.`;
   if (input.lowReliability) text += ` ${subject.agencyName} marks this figure as of low reliability ([u]).`;
   return text;
 }

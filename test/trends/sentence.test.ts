@@ -47,7 +47,7 @@ describe("sentences", () => {
     // 13.18, upper 145.4, two-sigma line 133.7; no run longer than 4. So the last point's only signal is
     // the trend: seven points (98 .. 131), six rises. (With 90 before the 98 it would be seven rises.)
     const text = say([90, 120, 90, 120, 100, 98, 105, 110, 115, 120, 125, 131]);
-    expect(text).toBe("Repeat Hub referrals (PM3) rose for the sixth quarter running (from 98 to 131); the partnership wants them to fall. The highest figure on record.");
+    expect(text).toBe("Repeat Hub referrals (PM3) rose for the sixth quarter running (from 98 to 131); the partnership wants them to fall. This quarter's 131 is the highest on record.");
   });
 
   it("tells a plain move with its percentage", () => {
@@ -101,8 +101,8 @@ describe("sentences", () => {
   });
 
   it("says when a figure is the highest or lowest on record", () => {
-    expect(say([100, 130, 100, 130, 100, 130, 100, 130, 100, 130, 100, 130, 113, 140])).toMatch(/so ordinary variation\. The highest figure on record\.$/);
-    expect(say([100, 130, 100, 130, 90])).toMatch(/The lowest figure on record\.$/);
+    expect(say([100, 130, 100, 130, 100, 130, 100, 130, 100, 130, 100, 130, 113, 140])).toMatch(/so ordinary variation\. This quarter's 140 is the highest on record\.$/);
+    expect(say([100, 130, 100, 130, 90])).toMatch(/This quarter's 90 is the lowest on record\.$/);
     expect(say([100, 130, 100, 90])).not.toMatch(/record/); // three earlier quarters are not a record
   });
 
