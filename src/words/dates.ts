@@ -9,9 +9,28 @@ const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2})?)?$/i;
 
 const HOUR = 3_600_000;
+const DAY = 86_400_000;
 
+/** Days in a month (1-12) of a year. */
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (Date.UTC(year, month, 1) - Date.UTC(year, month - 1, 1)) / DAY;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** An instant as UTC parts; arithmetic only (no Date object, so no zone can creep in). Hinnant's civil-from-days. */
+function utcParts(t: number): { y: number; m: number; d: number; h: number; mi: number } {
+  const days = Math.floor(t / DAY);
+  const ms = t - days * DAY;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d, h: Math.floor(ms / HOUR), mi: Math.floor((ms % HOUR) / 60_000) };
 }
 
 function validDay(y: number, m: number, d: number): boolean {
@@ -31,13 +50,14 @@ export function instantOf(iso: string): number | null {
 
 /** The last Sunday of a month (0-11) of a year, as a day of the month. */
 function lastSunday(year: number, month: number): number {
-  const last = new Date(Date.UTC(year, month + 1, 0));
-  return last.getUTCDate() - last.getUTCDay();
+  const last = daysIn(year, month + 1);
+  const weekday = (((Date.UTC(year, month, last) / DAY + 4) % 7) + 7) % 7; // 1 January 1970 was a Thursday (4)
+  return last - weekday;
 }
 
 /** Whether an instant falls in British Summer Time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October. */
 function isBst(t: number): boolean {
-  const y = new Date(t).getUTCFullYear();
+  const { y } = utcParts(t);
   return t >= Date.UTC(y, 2, lastSunday(y, 2), 1) && t < Date.UTC(y, 9, lastSunday(y, 9), 1);
 }
 
@@ -46,8 +66,8 @@ export function londonTime(iso: string): { date: string; time: string; zone: "GM
   const t = instantOf(iso);
   if (t === null) return null;
   const summer = isBst(t);
-  const local = new Date(t + (summer ? HOUR : 0)).toISOString();
-  return { date: local.slice(0, 10), time: local.slice(11, 16), zone: summer ? "BST" : "GMT" };
+  const p = utcParts(t + (summer ? HOUR : 0));
+  return { date: `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`, time: `${pad(p.h)}:${pad(p.mi)}`, zone: summer ? "BST" : "GMT" };
 }
 
 /** The UK calendar day (ISO date) of a timestamp, or a plain ISO date itself; null when it is neither. */
@@ -72,5 +92,5 @@ export function momentInWords(iso: string): string {
 
 /** Whole days from one ISO date to a later one (negative when earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
