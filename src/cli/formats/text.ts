@@ -2,10 +2,8 @@
 import type { ChalkInstance } from "chalk";
 import type { FileCheck, ValidationResult } from "../../api/validate.js";
 import type { Issue } from "../../types.js";
+import { plural, terminalSafe as safe } from "../../words/index.js";
 import { where } from "./location.js";
-import { terminalSafe as safe } from "./terminal-safe.js";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function describe(i: Issue, c: ChalkInstance): string[] {
   const mark = i.severity === "error" ? c.red("error  ") : c.yellow("warning");
