@@ -10,7 +10,7 @@ function describe(i: Issue, c: ChalkInstance): string[] {
   const place = safe(where(i));
   const lines = [`  ${mark} ${place ? `${place}: ` : ""}${safe(i.message)} ${c.dim(`[${i.code}]`)}`];
   const detail: string[] = [];
-  if (i.found !== undefined) detail.push(`found ${JSON.stringify(i.found)}`);
+  if (i.found !== undefined) detail.push(`found ${safe(JSON.stringify(i.found))}`);
   if (i.expected !== undefined) detail.push(`expected ${safe(i.expected)}`);
   if (detail.length) lines.push(`          ${c.dim(detail.join("; "))}`);
   if (i.advice) lines.push(`          ${safe(i.advice)}`);
