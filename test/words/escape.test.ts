@@ -76,3 +76,20 @@ describe("terminalSafe and friends", () => {
     expect(looksBlank(" x ")).toBe(false);
   });
 });
+
+describe("the CI formats", () => {
+  it("--format github shows terminal escapes in annotations and the summary instead of passing them on", async () => {
+    const { formatGithub } = await import("../../src/cli/formats/github.js");
+    const bad = "x\u001b[31m\u202e|[l](http://e.example)";
+    const out = formatGithub(
+      {
+        files: [{ file: `returns/2026-27/Q2/${bad}.csv`, agency: null, year: "2026-27", quarter: "Q2", status: "invalid", sha256: null, figures: 0, errors: 1, warnings: 0, issues: [{ code: "invalid-value", severity: "error", file: `returns/2026-27/Q2/${bad}.csv`, row: 2, cell: "D2", message: `Found ${bad}.` }] }],
+        issues: [],
+        summary: { files: 1, valid: 0, invalid: 1, errors: 1, warnings: 0 },
+      },
+      (f) => f,
+    );
+    expect(out.annotations + out.summary).not.toMatch(/[\u001b\u202e]/);
+    expect(out.summary).not.toMatch(/[^\\]\[l\]|\(http:\/\//);
+  });
+});

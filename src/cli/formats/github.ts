@@ -3,11 +3,12 @@
 // is where the full list lives).
 import type { ValidationResult } from "../../api/validate.js";
 import type { Issue } from "../../types.js";
-import { escapeMarkdown as escapeCell, plural } from "../../words/index.js";
+import { escapeMarkdown as escapeCell, plural, terminalSafe } from "../../words/index.js";
 import { columnNumber, where } from "./location.js";
 
-// https://docs.github.com/actions/reference/workflow-commands-for-github-actions (escaping rules)
-const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// https://docs.github.com/actions/reference/workflow-commands-for-github-actions (escaping rules). The
+// job log shows terminal escapes too, so controls and bidi characters are made visible first.
+const escapeData = (s: string) => terminalSafe(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 export interface GithubOutput {
