@@ -27,8 +27,8 @@ export function escapeXml(s: string, attribute = false): string {
  * Text safe in a markdown table cell, list item or heading (CommonMark and GitHub's extensions):
  * one line; & < > as entities (no HTML, no <autolink>); every character that opens emphasis, code,
  * a link, an image, a table cell, strikethrough, a heading or math backslash-escaped; "http://" and
- * "www." broken so GitHub does not make them links; a leading "-", "+" or "1." kept from starting a
- * list; controls and bidi characters shown as \uXXXX.
+ * "www." broken so GitHub does not make them links; a leading "- ", "+ " or "1. " kept from starting
+ * a list (a figure such as "-2" is left alone); controls and bidi characters shown as \uXXXX.
  */
 export function escapeMarkdown(s: string): string {
   const text = s
@@ -39,7 +39,7 @@ export function escapeMarkdown(s: string): string {
     .replace(/([\\`*_[\]|#~!$])/g, "\\$1")
     .replace(/:(?=\/\/)/g, "\\:")
     .replace(/\b(www)\./gi, "$1\\.")
-    .replace(/^(\s*)([-+=])/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/, "$1\\$2");
+    .replace(/^(\s*)([-+])(?=\s|$)/, "$1\\$2")
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
   return showControls(text);
 }

@@ -34,6 +34,8 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("a\n\n| --- |\r\nb")).toBe("a \\| --- \\| b");
     expect(escapeMarkdown("- item")).toBe("\\- item");
     expect(escapeMarkdown("1. item")).toBe("1\\. item");
+    expect(escapeMarkdown("-2 is below zero")).toBe("-2 is below zero");
+    expect(escapeMarkdown("+ 3")).toBe("\\+ 3");
     expect(escapeMarkdown("> quote")).toBe("&gt; quote");
   });
 
