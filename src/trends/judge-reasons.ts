@@ -9,7 +9,8 @@ import type { FigureToJudge, Judgement } from "./judge-types.js";
 import type { Reason } from "./report-schema.js";
 import { patternAt, PROVISIONAL_MINIMUM, type SpcSignal } from "./spc.js";
 import { ruleName } from "./signal-words.js";
-import { formatNumber, formatValue, wantedVerb } from "./words.js";
+import { formatNumber, formatValue } from "../words/index.js";
+import { wantedVerb } from "./words.js";
 
 const r = (code: Reason["code"], text: string): Reason => ({ code, text });
 const pWords = (p: number | null) => (p === null ? "" : p < 0.001 ? " (p < 0.001)" : ` (p = ${formatNumber(p, 3)})`);

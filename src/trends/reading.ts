@@ -3,7 +3,8 @@
 import type { Unit } from "../framework/schema.js";
 import type { HistoryPoint } from "./history.js";
 import { patternAt, type SpcAnalysis } from "./spc.js";
-import { formatNumber, formatValue, grammarOf, ordinalWord } from "./words.js";
+import { formatNumber, formatValue, ordinalWord } from "../words/index.js";
+import { grammarOf } from "./words.js";
 
 /** Earlier values needed before "highest on record" means anything: a year of them. */
 export const RECORD_MINIMUM = 4;

@@ -11,7 +11,8 @@ import type { Cause, DecidedBy } from "./judge-types.js";
 import { describeSignal } from "./signal-words.js";
 import type { SpcAnalysis, SpcSignal } from "./spc.js";
 import type { TargetProgress } from "./target.js";
-import { formatChange, formatValue, grammarOf, wantedVerb } from "./words.js";
+import { changeInBrief, formatValue } from "../words/index.js";
+import { grammarOf, wantedVerb } from "./words.js";
 
 export interface Subject {
   ref: string;
@@ -50,7 +51,7 @@ export function subjectText(s: Subject): string {
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 function moved(c: Comparison, unit: Unit): string {
-  const how = formatChange(c.change, c.changePercent, unit);
+  const how = changeInBrief(c.change, c.changePercent, unit);
   const verb = c.change! > 0 ? "rose" : c.change! < 0 ? "fell" : "stayed";
   const span = c.change === 0 ? `at ${formatValue(c.value!, unit)}` : `from ${formatValue(c.previous!, unit)} to ${formatValue(c.value!, unit)}`;
   return `${verb} ${span}${how ? ` (${how})` : ""}`;
@@ -60,7 +61,7 @@ function moved(c: Comparison, unit: Unit): string {
 export function onYear(c: Comparison, unit: Unit): string | null {
   if (c.sameQuarterLastYear === null || c.changeOnYear === null) return null;
   if (c.changeOnYear === 0) return `the same as a year ago`;
-  const how = formatChange(c.changeOnYear, c.changeOnYearPercent, unit) || `${c.changeOnYear > 0 ? "up" : "down"} from ${formatValue(c.sameQuarterLastYear, unit)}`;
+  const how = changeInBrief(c.changeOnYear, c.changeOnYearPercent, unit) || `${c.changeOnYear > 0 ? "up" : "down"} from ${formatValue(c.sameQuarterLastYear, unit)}`;
   return `${how} on a year ago (${formatValue(c.sameQuarterLastYear, unit)})`;
 }
 
@@ -71,7 +72,7 @@ function stableSentence(who: string, input: SentenceInput): string {
   const g = grammarOf(unit);
   const year = onYear(c, unit);
   const value = formatValue(c.value!, unit);
-  const lastQuarter = c.previous === null ? "" : c.change === 0 ? `, unchanged on last quarter` : `, ${formatChange(c.change, c.changePercent, unit) || (c.change! > 0 ? "up" : "down")} from ${formatValue(c.previous, unit)} last quarter`;
+  const lastQuarter = c.previous === null ? "" : c.change === 0 ? `, unchanged on last quarter` : `, ${changeInBrief(c.change, c.changePercent, unit) || (c.change! > 0 ? "up" : "down")} from ${formatValue(c.previous, unit)} last quarter`;
   switch (input.decidedBy) {
     case "limits":
       return `${who} ${g.was} ${value}${lastQuarter}${year ? ` and ${year}` : ""}: ${input.reading ?? "inside the usual range"}, so ordinary variation`;
