@@ -54,7 +54,7 @@ const DAY_WORDS = ["January", "February", "March", "April", "May", "June", "July
 const inWords = (iso: string) => `${Number(iso.slice(8, 10))} ${DAY_WORDS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 /** The headline status of each indicator: its worst exception's, else its first figure's. */
-function indicatorStatuses(results: readonly ResultLine[]): Map<string, IndicatorLink> {
+export function indicatorStatuses(results: readonly ResultLine[]): Map<string, IndicatorLink> {
   const best = new Map<string, { link: IndicatorLink; rank: number }>();
   for (const r of results) {
     const ref = r.indicator.toUpperCase();

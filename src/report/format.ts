@@ -19,6 +19,15 @@ export function formatFigure(n: number | null, unit: Unit): string {
   return formatNumber(n, 2);
 }
 
+/**
+ * A result's figure `back` quarters before its latest (0: this quarter), as the tables show it: a
+ * withheld one ([c], by the agency or by disclosure control) says so instead of "no figure".
+ */
+export function figureOf(r: Pick<Result, "history" | "unit">, n: number | null, back: number): string {
+  const p = r.history[r.history.length - 1 - back];
+  return n === null && p?.symbol === "c" ? "[c] withheld" : formatFigure(n, r.unit);
+}
+
 /** A figure without its unit word, for chart axes and labels: "45%", "1,234", "12.5". */
 export function formatTick(n: number, unit: Unit): string {
   return unit === "percent" ? `${formatNumber(n, 1)}%` : formatNumber(n, 2);

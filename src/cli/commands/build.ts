@@ -23,6 +23,8 @@ export interface BuildFlags {
   browser?: string;
   quiet?: boolean;
   timings?: boolean;
+  /** "none": also write the analyst's unprotected report.UNPROTECTED.json. */
+  disclosure?: string;
 }
 
 const FORMATS: OutputFormat[] = ["html", "pdf", "json"];
@@ -52,6 +54,8 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
   if (!q) throw new RunError(`'${quarterArg}' is not a quarter: write Q1, Q2, Q3 or Q4 (or e.g. '2025-26 Q2').`);
   const year = q.year ?? flags.year;
   const formats = parseFormats(flags.format);
+  if (flags.disclosure !== undefined && flags.disclosure !== "none")
+    throw new RunError(`--disclosure takes only "none" (found "${flags.disclosure}"): the published report is always protected as darep.config.json says.`);
   const named = [...(flags.workspace ?? []), ...(flags.workspaces ? await workspacesIn(flags.workspaces, io.cwd) : [])];
   const workspaces = named.length ? named : [undefined];
   const several = workspaces.length > 1 || flags.workspaces !== undefined;
@@ -107,7 +111,7 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
     for (const workspace of workspaces) {
       let prepared;
       try {
-        prepared = await prepareBuild({ workspace, cwd: io.cwd, quarter: q.quarter, year, today: today(io), generatedAt: generatedAt(io.env), formats, out: flags.out, printer: getPrinter, progress, cache });
+        prepared = await prepareBuild({ workspace, cwd: io.cwd, quarter: q.quarter, year, today: today(io), generatedAt: generatedAt(io.env), formats, out: flags.out, printer: getPrinter, progress, cache, unprotectedCopy: flags.disclosure === "none" });
       } catch (e) {
         // With several workspaces, one that cannot be built does not stop the others.
         if (!(e instanceof RunError) || !several) throw e;
