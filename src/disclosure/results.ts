@@ -45,7 +45,7 @@ export function protectResult(r: Result, history: Point[], period: Period): Resu
     actualToDate: c.yearToDate,
     projectedOutturn: c.yearToDate === null ? null : tidy((c.yearToDate * 4) / quarters, 1),
   };
-  const shown: Result = { ...r, ...c, symbol: history[history.length - 1]?.symbol ?? null, target, history, spc: hidden ? null : r.spc, severity: hidden ? 0 : r.severity };
+  const shown: Result = { ...r, ...c, symbol: history[history.length - 1]?.symbol ?? null, target, history, spc: hidden ? null : r.spc, severity: hidden || rounded ? 0 : r.severity };
   const withheld = { value: hiddenAt(r.history, history, 0) || shown.symbol === "c", previous: hiddenAt(r.history, history, 1), lastYear: hiddenAt(r.history, history, 4) };
 
   if (withheld.value) {
