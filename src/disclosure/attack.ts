@@ -32,7 +32,7 @@ export function checkDifferencing(report: Report, policy: DisclosurePolicy): str
       if (policy.applyTo === "all" && t && t.symbol !== "c" && isSmall(t.value, policy.minimum)) return leak(`a total of ${t.value} is shown`);
       if (!t) continue;
       if (t.symbol === "c") {
-        if (hidden.length === 0 && cats.some((r) => at(r))) return leak("the withheld total is the sum of the categories shown");
+        if (hidden.length === 0 && cats.some((r) => at(r)?.value != null)) return leak("the withheld total is the sum of the categories shown");
         continue;
       }
       if (t.value === null) continue;

@@ -40,7 +40,7 @@ export function protectReport(report: Report, options: Protection): Report {
 
   const published: Report = {
     ...report,
-    summary: exceptions.length === report.exceptions.length ? report.summary : summaryOf(report, ranked),
+    summary: summaryOf(report, ranked, exceptions.length !== report.exceptions.length),
     returns: report.returns.map((r) => ({ ...r, errors: r.errors.map(issue), warnings: r.warnings.map(issue) })),
     results: ranked,
     exceptions,
@@ -57,10 +57,12 @@ export function protectReport(report: Report, options: Protection): Report {
 
 const KIND: Partial<Record<Result["status"], string>> = { worsening: "moving the wrong way", "off-track": "off target", missing: "missing", invalid: "from a return with errors" };
 
-function summaryOf(report: Report, results: readonly Result[]): Report["summary"] {
+/** The counts again from the published statuses; the sentence again only when exceptions were withheld. */
+function summaryOf(report: Report, results: readonly Result[], reword: boolean): Report["summary"] {
   const byStatus: Record<string, number> = Object.fromEntries(Status.options.map((s) => [s, 0]));
   for (const r of results) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
   const k = results.filter((r) => r.exception).length;
+  if (!reword) return { ...report.summary, exceptions: k, byStatus };
   // The judge's sentence counts the exceptions by kind; said again here without the withheld ones.
   const head = /(?:No figure needs|\d+ figures? needs?) the board's attention[\s\S]*$/;
   const kinds = new Map<Result["status"], number>();

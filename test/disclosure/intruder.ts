@@ -27,7 +27,7 @@ export function intrude(report: Report, minimum = 8, totalsToo = false, unprotec
       if (!total || cats.length === 0) continue;
       const unknown = cells.filter((c) => c.p!.symbol === "c");
       if (total.p!.value === null && total.p!.symbol !== "c") continue; // no total on record: nothing to subtract from
-      if (unknown.length === 1) leaks.push(`${unknown[0]!.r.key} ${q}: is the total less the categories shown`);
+      if (unknown.length === 1 && cats.some((c) => c.p!.value !== null || c.p!.symbol === "c")) leaks.push(`${unknown[0]!.r.key} ${q}: is the total less the categories shown`);
       const hidden = cats.filter((c) => c.p!.symbol === "c");
       if (total.p!.symbol !== "c" && hidden.length > 1 && hidden.length < cats.length) {
         const between = total.p!.value! - cats.filter((c) => c.p!.symbol !== "c").reduce((s, c) => s + (c.p!.value ?? 0), 0);

@@ -2,7 +2,7 @@
 // date, limits, sentence and status), rounding, an agency's own [c], totals under "all", zeros,
 // findings that quote figures, and a guard that no field of a result goes out unclassified.
 import { describe, expect, it } from "vitest";
-import { protectReport } from "../../src/disclosure/index.js";
+import { checkDifferencing, protectReport } from "../../src/disclosure/index.js";
 import { RESULT_FIELDS } from "../../src/disclosure/results.js";
 import { Report, Result } from "../../src/trends/report-schema.js";
 import { breakdown, report, result } from "./builders.js";
@@ -145,5 +145,20 @@ describe("protectReport(): findings and policy", () => {
 
   it("classifies every field of a result, so that a new one is never published unprotected by accident", () => {
     expect(Object.keys(RESULT_FIELDS).sort()).toEqual(Object.keys(Result.shape).sort());
+  });
+});
+
+describe("checkDifferencing(), the check made on every report before it is written", () => {
+  const judged = report(breakdown("PM7", [40, 44, 46, 48, 50, 56], [10, 10, 10, 10, 10, 2], [15, 17, 18, 19, 20, 30], [15, 17, 18, 19, 20, 24]));
+  const policy = { applyTo: "breakdowns" as const, minimum: 8, roundTo: null, reason: null };
+
+  it("finds the small count an unprotected report shows, and the one its total gives away", () => {
+    expect(checkDifferencing(judged, policy)).toBe("PM7/people/agency, 2026-27 Q2: a category's count of 2 is shown");
+    const oneWithheld = { ...judged, results: judged.results.map((r) => (r.category === "a" ? { ...r, history: r.history.map((p) => (p.value === 2 ? { ...p, value: null, symbol: "c" as const } : p)) } : r)) };
+    expect(checkDifferencing(oneWithheld, policy)).toBe("PM7/people/agency, 2026-27 Q2: PM7/people/a/agency is the total less the categories shown");
+  });
+
+  it("finds nothing in the report protectReport() publishes", () => {
+    expect(checkDifferencing(protectReport(judged, {}), policy)).toBeNull();
   });
 });

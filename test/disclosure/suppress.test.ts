@@ -41,6 +41,8 @@ describe("suppress()", () => {
     expect(ids(suppress(breakdown(5, 3, 2, 0), ALL))).toEqual(["a", "b", "total"]);
     expect(ids(suppress(breakdown(5), ALL))).toEqual(["total"]);
     expect(ids(suppress(breakdown(5), RULE))).toEqual([]);
+    // Categories with no figure ([x]) leave nothing to add up: the total alone goes.
+    expect(ids(suppress(breakdown(5, null, null), ALL))).toEqual(["total"]);
   });
 
   it('a withheld total with every category shown would be their sum: a category goes with it ("all")', () => {
