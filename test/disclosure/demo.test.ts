@@ -45,6 +45,7 @@ beforeAll(async () => {
   const a = await darep([...ARGS, "--workspace", DEMO, "--out", join(tmp, "shut"), "--disclosure", "none"], { cwd: ROOT, env: ENV });
   expect(a.stderr).toBe("");
   expect(a.code).toBe(1);
+  expect(a.stdout).toContain("report.UNPROTECTED.json holds every true figure, small numbers included: keep it to the analysts; never send it.");
   shut = await built(join(tmp, "shut"));
   truth = JSON.parse(await readFile(join(tmp, "shut", "report.UNPROTECTED.json"), "utf8"));
   // The same demo with protection turned off in its config.

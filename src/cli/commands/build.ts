@@ -2,7 +2,7 @@
 // (--workspace repeated, or --workspaces <folder>), sharing one browser for every PDF.
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
-import { finishBuild, prepareBuild, type BuildOutcome, type OutputFormat } from "../../api/build.js";
+import { finishBuild, prepareBuild, UNPROTECTED_JSON, type BuildOutcome, type OutputFormat } from "../../api/build.js";
 import { cacheSetting } from "../../cache/store.js";
 import { RunError } from "../../errors.js";
 import { parsePeriodArg } from "../../framework/period.js";
@@ -88,6 +88,7 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
       io.stdout(`${report.partnership}, ${report.year} ${report.quarter}: wrote ${names || "nothing"} in ${relative(io.cwd, outcome.outDir) || "."}\n`);
       // As the cover counts them: a return with errors was still received.
         io.stdout(`  ${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected} returns received (${s.returnsMissing} missing, ${s.returnsInvalid} with errors); ${s.exceptions} exception${s.exceptions === 1 ? "" : "s"} for the board.\n`);
+      if (outcome.written.some((p) => p.endsWith(UNPROTECTED_JSON))) io.stdout(`  ${UNPROTECTED_JSON} holds every true figure, small numbers included: keep it to the analysts; never send it.\n`);
       if (report.actions) io.stdout(`  action plan: ${report.actions.overdue.length} overdue, ${report.actions.findings.length} rated against the RAG guide${planErrors ? `; ${planErrors} error${planErrors === 1 ? "" : "s"} in the action plan or assurance files` : ""}.\n`);
     }
     if (flags.timings) io.stderr(JSON.stringify({ workspace: shown(workspace), timings: outcome.timings, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }) + "\n");
