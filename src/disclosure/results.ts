@@ -35,7 +35,8 @@ const hiddenAt = (was: readonly Point[], now: readonly Point[], back: number) =>
 };
 
 export function protectResult(r: Result, history: Point[], period: Period): Result {
-  if (history === r.history) return r;
+  // Untouched by disclosure control: the judge's own figures and words stand.
+  if (history === r.history || history.every((p, i) => p === r.history[i])) return r;
   const hidden = history.some((p, i) => p.symbol === "c" && r.history[i]?.symbol !== "c");
   const rounded = history.some((p, i) => p.value !== null && p.value !== r.history[i]?.value);
   const c = compare(history, period, r.unit);
