@@ -63,6 +63,7 @@ describe("the HTML of a protected report", () => {
     expect(numbers(open.querySelector("svg")!.getAttribute("aria-label")!)).toContain(3);
     const svg = shut.querySelector("svg")!;
     expect(dataTexts(svg)).toContain("40");
+    expect(svg.getAttribute("aria-label")).toMatch(/; withheld for 4 quarters\.$/);
     for (const t of [svg.getAttribute("aria-label")!, svg.querySelector("title")!.textContent!, shut.querySelector(".sentence")!.textContent!, ...dataTexts(svg)])
       expect(numbers(t).filter((n) => n >= 1 && n <= 7), t).toEqual([]);
     // No process limits over withheld quarters: they would let them be worked out.
