@@ -3,6 +3,7 @@
 // sentence, chart and chase-list line are made from the protected figures alone. Judging has used
 // the true figures; the analyst's unprotected copy is the report before this stage.
 import { indicatorStatuses } from "../actions/judge.js";
+import { RunError } from "../errors.js";
 import { disclosurePolicy, type DisclosureOptions } from "../framework/disclosure.js";
 import { Status, type Report, type Result } from "../trends/report-schema.js";
 import { checkDifferencing } from "./attack.js";
@@ -10,7 +11,6 @@ import { protectHistories } from "./histories.js";
 import { protectIssue } from "./issues.js";
 import { protectResult } from "./results.js";
 import { statement } from "./words.js";
-import { RunError } from "../errors.js";
 
 export { disclosurePolicy } from "../framework/disclosure.js";
 export { checkDifferencing } from "./attack.js";
@@ -34,7 +34,7 @@ export function protectReport(report: Report, options: Protection): Report {
   const rank = new Map(exceptions.map((k, i) => [k, i + 1]));
   const ranked = results.map((r) => (r.exception ? { ...r, rank: rank.get(r.key) ?? null } : r.rank === null ? r : { ...r, rank: null }));
 
-  const touched = new Set(ranked.filter((r, i) => r !== report.results[i]).map((r) => `${r.indicator.toUpperCase()}/${r.measure}`));
+  const touched = new Set(results.filter((r, i) => r !== report.results[i]).map((r) => `${r.indicator.toUpperCase()}/${r.measure}`));
   const issue = (i: Report["warnings"][number]) => protectIssue(i, touched);
   const withheldNow = ranked.filter((r, i) => r.symbol === "c" && report.results[i]!.symbol !== "c").length;
 
