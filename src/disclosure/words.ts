@@ -2,7 +2,7 @@
 // sentences, reasons, issue messages and the first page's statement of the policy.
 import type { DisclosurePolicy } from "../framework/disclosure.js";
 import type { Reason, Result } from "../trends/report-schema.js";
-import { formatValue } from "../trends/words.js";
+import { formatValue } from "../words/index.js";
 
 export const WHY = "to protect people who could be identified";
 
