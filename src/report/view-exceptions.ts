@@ -74,6 +74,15 @@ export function byMeasure(items: { r: Result; rank: string }[]): { r: Result; ra
   return [...groups.values()];
 }
 
+/** A re-baselined figure's chart says whose limits it shows, and why the baseline changed. */
+export function baselineWords(r: Pick<Result, "spc">): string {
+  const all = r.spc?.baselines ?? [];
+  if (all.length < 2) return "";
+  const latest = all[all.length - 1]!;
+  const earlier = all.slice(1, -1).map((b) => `${b.start} (${b.reason ?? "re-baselined"})`);
+  return ` The lines are the limits of the latest baseline, from ${latest.start}: ${latest.reason ?? "re-baselined"}.${earlier.length ? ` Earlier baselines began ${earlier.join(", ")}.` : ""}`;
+}
+
 function card(r: Result, rank: string, report: Report, also: { r: Result; rank: string }[] = []): ExceptionCard {
   const subject = `${chartSubject(r)}, from ${r.agencyName}`;
   const chart = trendChart(r);
@@ -98,7 +107,7 @@ function card(r: Result, rank: string, report: Report, also: { r: Result; rank: 
     target: targetWords(r, report.quarter),
     // The latest point in words first ("the ninth rise in a row"), then the rules that decided.
     reasons: [...(r.reading ? [`The latest quarter: ${r.reading}.`] : []), ...r.reasons.map((x) => x.text)],
-    chart: { svg: chart.svg, caption: "Every quarter on record; the latest is the diamond." },
+    chart: { svg: chart.svg, caption: `Every quarter on record; the latest is the diamond.${baselineWords(r)}` },
     note: r.note ? noteParagraphs(r.note) : null,
     commentary: r.commentary ? markdownBlocks(r.commentary) : null,
     also: also.map(alsoRow),

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { exceptionsView } from "../../src/report/view-exceptions.js";
+import { baselineWords, exceptionsView } from "../../src/report/view-exceptions.js";
 import { toViewModel } from "../../src/report/view-model.js";
 import type { Report } from "../../src/trends/report-schema.js";
 import { DEMO, ROOT } from "../helpers/cli.js";
@@ -42,5 +42,15 @@ describe("one card per measure", () => {
     const rows = glance.filter((g) => g.figure.startsWith("PM2 "));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.figure).toMatch(/\(and 1 other category\)$/);
+  });
+});
+
+describe("a re-baselined figure's chart", () => {
+  it("says whose limits it shows and why the baseline changed", () => {
+    const base = { to: 0, fixedTo: null, state: "computed" as const, points: 12, mean: 1, lower: 0, upper: 2, movingRange: 1, screened: 0, poissonFloor: false };
+    const spc = (starts: [string, string | null][]) => ({ spc: { state: "computed" as const, points: 12, mean: 1, lower: 0, upper: 2, signals: [], latest: null, assurance: null, baselines: starts.map(([start, reason], i) => ({ ...base, from: i, start, reason })) } });
+    expect(baselineWords(spc([["2022-23 Q3", null]]))).toBe("");
+    expect(baselineWords(spc([["2022-23 Q3", null], ["2025-26 Q3", "new recording rule"]]))).toBe(" The lines are the limits of the latest baseline, from 2025-26 Q3: new recording rule.");
+    expect(baselineWords(spc([["2020-21 Q1", null], ["2022-23 Q1", "new service"], ["2025-26 Q3", "new rule"]]))).toMatch(/Earlier baselines began 2022-23 Q1 \(new service\)\.$/);
   });
 });
