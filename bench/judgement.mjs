@@ -122,7 +122,9 @@ function writeWorkspace(dir, length, all) {
     );
   });
   const refs = all.map((_, gi) => ref(gi));
-  writeFileSync(join(dir, "darep.config.json"), JSON.stringify({ partnership: "Judgement benchmark", framework: "bench", agencies: [{ id: "bench-agency", name: "Bench agency", indicators: refs }] }, null, 2));
+  // No disclosure control: the series are synthetic, and withholding the small counts would leave nothing to judge.
+  const options = { disclosure: { applyTo: "none", reason: "Synthetic benchmark series: no person is behind them." } };
+  writeFileSync(join(dir, "darep.config.json"), JSON.stringify({ partnership: "Judgement benchmark", framework: "bench", agencies: [{ id: "bench-agency", name: "Bench agency", indicators: refs }], options }, null, 2));
   for (let t = 0; t < length; t++) {
     const p = period(LAST - length + 1 + t);
     const folder = join(dir, "returns", p.year, p.quarter);

@@ -54,3 +54,20 @@ describe("a re-baselined figure's chart", () => {
     expect(baselineWords(spc([["2020-21 Q1", null], ["2022-23 Q1", "new service"], ["2025-26 Q3", "new rule"]]))).toMatch(/Earlier baselines began 2022-23 Q1 \(new service\)\.$/);
   });
 });
+
+describe("the demo's page 1", () => {
+  const report = demoReport();
+  const exceptions = report.exceptions.map((k) => report.results.find((r) => r.key === k)!);
+
+  it("lists no figure that did not move unless a special cause on locked limits put it there", () => {
+    const unmoved = exceptions.filter((r) => r.change === 0);
+    for (const r of unmoved) expect({ key: r.key, decidedBy: r.decidedBy, state: r.spc?.state }).toEqual({ key: r.key, decidedBy: "limits", state: "computed" });
+    expect(exceptions.some((r) => r.key.startsWith("PM15/"))).toBe(false);
+  });
+
+  it("ranks PM3's sustained rise above every other move", () => {
+    const moves = exceptions.filter((r) => r.status === "worsening" || r.status === "off-track");
+    expect(moves[0]!.key).toBe("PM3/repeat-referrals/total/doncaster-council");
+    expect(moves[0]!.tier).toBe(1);
+  });
+});
