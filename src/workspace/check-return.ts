@@ -1,16 +1,17 @@
 // One return through the first two stages: read the file (ingest), then check it (validate).
 // Whatever happens to this file stays with this file: the result always comes back, never a throw.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-import type { CheckedPart, ReturnsCache } from "../cache/returns.js";
-import type { ReturnEntry } from "../framework/returns-folder.js";
 import type { Agency } from "../framework/schema.js";
 import type { Workspace } from "../framework/types.js";
-import { readReturn, type ReadLimits } from "../ingest/index.js";
-import { DEFAULT_SECONDS_PER_FILE } from "../ingest/limits.js";
+import { parseReturn, type ReadLimits } from "../ingest/index.js";
+import { DEFAULT_SECONDS_PER_FILE, resolveLimits } from "../ingest/limits.js";
 import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, ReadResult, ValidatedReturn } from "../types.js";
 import { checkAbout, validateTable } from "../validate/index.js";
+import type { CheckedPart, ReturnsCache } from "./cache/returns.js";
+import { openInput } from "./input.js";
+import { openIssue } from "./read-table.js";
+import type { ReturnEntry } from "./returns-folder.js";
 
 export interface CheckOptions {
   limits?: Partial<ReadLimits>;
@@ -28,31 +29,31 @@ function relabel(issues: Issue[], from: string, to: string): Issue[] {
 export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: CheckOptions = {}): Promise<ValidatedReturn> {
   const agency = ws.config.agencies.find((a) => a.id === entry.agency);
   const base = { agency: entry.agency, period: entry.period, file: entry.file };
-  let sha256: string | null = null;
-  let receivedAt: string | null = null;
-  try {
-    // Read at once rather than through the thread pool: returns are small, and with the cache this
-    // read and the cache entry's are all the work an unchanged return costs.
-    const bytes = readFileSync(entry.path);
-    const info = statSync(entry.path);
-    sha256 = createHash("sha256").update(bytes).digest("hex");
-    receivedAt = entry.receivedAt ?? info.mtime.toISOString();
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "EACCES" ? "darep may not read it" : "it could not be opened";
-    return { ...base, status: "invalid", sha256, receivedAt, figures: [], issues: [issue("unreadable-file", { file: entry.file }, `${entry.file} cannot be read: ${why}.`)] };
+  const { maxSecondsPerFile = DEFAULT_SECONDS_PER_FILE, ...configured } = ws.config.options.limits ?? {};
+  const limits: Partial<ReadLimits> = { ...configured, ...options.limits };
+  // Read once: the bytes hashed for the cache are the bytes parsed. A file over the size limit is not read.
+  const { maxFileBytes } = resolveLimits(limits);
+  const input = openInput(entry.path, { maxBytes: maxFileBytes });
+  if (!input.ok) {
+    const failed =
+      input.problem === "too-big"
+        ? openIssue(input, entry.file, maxFileBytes)
+        : issue("unreadable-file", { file: entry.file }, `${entry.file} cannot be read: ${input.problem === "denied" ? "darep may not read it" : "it could not be opened"}.`);
+    return { ...base, status: "invalid", sha256: null, receivedAt: null, figures: [], issues: [failed] };
   }
+  const bytes = input.bytes;
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const receivedAt = entry.receivedAt ?? input.modified.toISOString();
   if (!agency) {
     return { ...base, status: "invalid", sha256, receivedAt, figures: [], issues: [issue("unknown-agency", { file: entry.file }, `${entry.agency} is not an agency in darep.config.json.`)] };
   }
 
-  const { maxSecondsPerFile = DEFAULT_SECONDS_PER_FILE, ...configured } = ws.config.options.limits ?? {};
-  const limits: Partial<ReadLimits> = { ...configured, ...options.limits };
   const cache = options.cache;
   const key = cache?.key(ws, { entry, sha256, limits, previous: options.previous });
   const hit = key ? await cache!.get(key, entry.agency) : null;
   if (hit) return { ...base, status: hit.status, sha256, receivedAt, figures: hit.figures, issues: hit.issues };
 
-  const read = await readWithin(entry, limits, maxSecondsPerFile);
+  const read = await readWithin(entry, bytes, limits, maxSecondsPerFile);
   const part = checkRead(ws, entry, agency, read, options.previous);
   // A read given up on says how busy the machine was, not what the file holds: never cached.
   if (cache && key && !givenUp.has(read)) {
@@ -70,11 +71,11 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
 const givenUp = new WeakSet<ReadResult>();
 
 /**
- * Read a file, or give up on it after `seconds`: the file is reported and skipped, and the rest go
+ * Parse a file's bytes, or give up on it after `seconds`: the file is reported and skipped, and the rest go
  * on. A read that is given up on still finishes in the background (exceljs cannot be stopped), but
  * the size limits bound what it can cost.
  */
-async function readWithin(entry: ReturnEntry, limits: Partial<ReadLimits>, seconds: number): Promise<ReadResult> {
+async function readWithin(entry: ReturnEntry, bytes: Buffer, limits: Partial<ReadLimits>, seconds: number): Promise<ReadResult> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<ReadResult>((resolve) => {
     timer = setTimeout(() => {
@@ -88,7 +89,7 @@ async function readWithin(entry: ReturnEntry, limits: Partial<ReadLimits>, secon
     timer.unref();
   });
   try {
-    return await Promise.race([readReturn(entry.path, limits), late]);
+    return await Promise.race([parseReturn(bytes, entry.path, limits), late]);
   } finally {
     clearTimeout(timer);
   }

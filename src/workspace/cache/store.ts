@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 
 export const CACHE_FOLDER = ".darep-cache";
 const FORMAT = 1;
@@ -16,13 +16,6 @@ export interface CacheSetting {
   enabled: boolean;
   /** Absolute folder shared by every workspace of the run (--cache-dir, DAREP_CACHE_DIR). */
   dir?: string;
-}
-
-/** The cache setting from the command line and the environment: --no-cache wins, then --cache-dir, then DAREP_CACHE_DIR. */
-export function cacheSetting(flags: { cache?: boolean; cacheDir?: string }, env: NodeJS.ProcessEnv, cwd: string): CacheSetting {
-  if (flags.cache === false) return { enabled: false };
-  const dir = flags.cacheDir || env.DAREP_CACHE_DIR || undefined;
-  return dir ? { enabled: true, dir: resolve(cwd, dir) } : { enabled: true };
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
