@@ -9,7 +9,7 @@ import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, ReadResult, ValidatedReturn } from "../types.js";
 import { checkAbout, validateTable } from "../validate/index.js";
 import type { CheckedPart, ReturnsCache } from "./cache/returns.js";
-import { openInput } from "./input.js";
+import { openInput, type Input } from "./input.js";
 import { openIssue } from "./read-table.js";
 import type { ReturnEntry } from "./returns-folder.js";
 
@@ -19,6 +19,20 @@ export interface CheckOptions {
   previous?: Figure[];
   /** Checked returns by content: a file unchanged since it was last checked is not read again. */
   cache?: ReturnsCache | null;
+  /** The file as already opened by openReturn, when one run checks it twice; else it is opened here. */
+  input?: Input;
+}
+
+/** The read limits for a workspace's returns: its config's, then the caller's; and the time limit. */
+function limitsFor(ws: Workspace, given: Partial<ReadLimits> | undefined) {
+  const { maxSecondsPerFile = DEFAULT_SECONDS_PER_FILE, ...configured } = ws.config.options.limits ?? {};
+  const limits: Partial<ReadLimits> = { ...configured, ...given };
+  return { limits, maxSecondsPerFile, maxFileBytes: resolveLimits(limits).maxFileBytes };
+}
+
+/** Open a return as checkReturn would (a file over the size limit is not read), to check it twice from one read. */
+export function openReturn(ws: Workspace, entry: ReturnEntry, limits?: Partial<ReadLimits>): Input {
+  return openInput(entry.path, { maxBytes: limitsFor(ws, limits).maxFileBytes });
 }
 
 /** Relabel the reader's and validator's locations from the absolute path to the workspace path. */
@@ -29,11 +43,9 @@ function relabel(issues: Issue[], from: string, to: string): Issue[] {
 export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: CheckOptions = {}): Promise<ValidatedReturn> {
   const agency = ws.config.agencies.find((a) => a.id === entry.agency);
   const base = { agency: entry.agency, period: entry.period, file: entry.file };
-  const { maxSecondsPerFile = DEFAULT_SECONDS_PER_FILE, ...configured } = ws.config.options.limits ?? {};
-  const limits: Partial<ReadLimits> = { ...configured, ...options.limits };
+  const { limits, maxSecondsPerFile, maxFileBytes } = limitsFor(ws, options.limits);
   // Read once: the bytes hashed for the cache are the bytes parsed. A file over the size limit is not read.
-  const { maxFileBytes } = resolveLimits(limits);
-  const input = openInput(entry.path, { maxBytes: maxFileBytes });
+  const input = options.input ?? openInput(entry.path, { maxBytes: maxFileBytes });
   if (!input.ok) {
     const failed =
       input.problem === "too-big"

@@ -9,9 +9,9 @@ import type { ReadLimits } from "../ingest/index.js";
 import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, Period, ValidatedReturn } from "../types.js";
 import type { ReturnsCache } from "./cache/returns.js";
-import { checkReturn } from "./check-return.js";
+import { checkReturn, openReturn } from "./check-return.js";
 import { inBatches } from "./gather.js";
-import { kindOf, listFolder } from "./input.js";
+import { kindOf, listFolder, type Input } from "./input.js";
 import { quarterMeant } from "./quarter.js";
 import { isClutter, listReturns, placeOf, workspaceFile, type ReturnEntry } from "./returns-folder.js";
 
@@ -100,8 +100,13 @@ function ambiguous(entries: ReturnEntry[]): Issue[] {
   return out;
 }
 
-/** The figures each agency sent the quarter before, for the cross-quarter warnings. */
-async function previousFigures(ws: Workspace, entries: ReturnEntry[], limits: Partial<ReadLimits> | undefined, cache: ReturnsCache | null): Promise<Map<string, Figure[]>> {
+/**
+ * The figures each agency sent the quarter before, for the cross-quarter warnings. A return that is
+ * both named and the quarter before another (validating Q1 and Q2 together) is opened once: its read
+ * is kept in `opened` for its own check.
+ */
+async function previousFigures(ws: Workspace, entries: ReturnEntry[], limits: Partial<ReadLimits> | undefined, cache: ReturnsCache | null, opened: Map<string, Input>): Promise<Map<string, Figure[]>> {
+  const named = new Set(entries.map((e) => e.path));
   const out = new Map<string, Figure[]>();
   const periods = new Map<string, Period>();
   const needed = new Set<string>();
@@ -113,7 +118,14 @@ async function previousFigures(ws: Workspace, entries: ReturnEntry[], limits: Pa
   for (const p of periods.values()) {
     const listed = await listReturns(ws, p);
     const wanted = listed.entries.filter((e) => needed.has(`${e.agency} ${periodKey(p)}`));
-    const checked = await Promise.all(wanted.map((e) => checkReturn(ws, e, { limits, cache })));
+    const checked = await Promise.all(
+      wanted.map((e) => {
+        if (!named.has(e.path)) return checkReturn(ws, e, { limits, cache });
+        const input = openReturn(ws, e, limits);
+        opened.set(e.path, input);
+        return checkReturn(ws, e, { limits, cache, input });
+      }),
+    );
     for (const r of checked) out.set(`${r.agency} ${periodKey(r.period)}`, r.figures);
   }
   return out;
@@ -122,11 +134,14 @@ async function previousFigures(ws: Workspace, entries: ReturnEntry[], limits: Pa
 /** The returns named, each checked; in the order found. */
 export async function checkNamed(ws: Workspace, req: NamedRequest, cache: ReturnsCache | null): Promise<NamedReturns> {
   const { entries, issues } = await resolveTargets(ws, req);
-  const previous = await previousFigures(ws, entries, req.limits, cache);
+  const opened = new Map<string, Input>();
+  const previous = await previousFigures(ws, entries, req.limits, cache, opened);
   // A few files at a time: enough to overlap reading and checking, few enough to bound memory.
   const returns = await inBatches(entries, 8, (e) => {
     const prev = previous.get(`${e.agency} ${periodKey(previousQuarter(e.period))}`);
-    return checkReturn(ws, e, { limits: req.limits, previous: prev, cache });
+    const input = opened.get(e.path);
+    opened.delete(e.path); // its bytes are not needed after this
+    return checkReturn(ws, e, { limits: req.limits, previous: prev, cache, input });
   });
   return { returns, issues };
 }

@@ -80,4 +80,15 @@ describe("validating a quarter", () => {
     expect(returns.map(([f]) => f.split("/").slice(1, 3).join(" "))).toEqual(expect.arrayContaining(["2026-27 Q1", "2026-27 Q2"]));
     for (const [file, n] of returns) expect(n, file).toBe(1);
   });
+
+  it("opens a return that is both named and the quarter before another only once", async () => {
+    const root = demoCopy();
+    const together = await validate({ workspace: root, targets: ["2026-27 Q1", "2026-27 Q2"], today: "2026-11-25" });
+    const returns = returnsIn(opened(root));
+    expect(returns.filter(([f]) => f.startsWith("returns/2026-27/Q1/")).length).toBeGreaterThan(5);
+    for (const [file, n] of returns) expect(n, file).toBe(1);
+    // The same results as checking each quarter on its own.
+    const q1 = await validate({ workspace: root, targets: ["2026-27 Q1"], today: "2026-11-25" });
+    expect(together.result.files.filter((f) => f.quarter === "Q1")).toEqual(q1.result.files);
+  });
 });
