@@ -11,6 +11,8 @@ import type { ValidateOutcome, ValidateRequest } from "./api/validate.js";
 
 export { RunError } from "./errors.js";
 export { VERSION } from "./version.js";
+/** "Q2", "2025-26 Q2", ... as a quarter and year; a RunError when the words are no quarter. */
+export { parseQuarter } from "./workspace/quarter.js";
 export type { QuarterRequest, WorkspaceRequest } from "./api/request.js";
 export type { BuildManyRequest, WorkspaceBuild } from "./api/build-many.js";
 export type { BuildOutcome, BuildRequest, OutputFormat } from "./api/build.js";
@@ -56,6 +58,3 @@ export async function writeActionsTemplate(req: ActionsTemplateLibraryRequest = 
 export async function init(req: InitRequest = {}): Promise<InitOutcome> {
   return (await import("./api/init.js")).initWorkspace(req);
 }
-
-/** "Q2", "2025-26 Q2", ... as a quarter and year; a RunError when the words are no quarter. */
-export { parseQuarter } from "./workspace/quarter.js";

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { build, buildMany, init, RunError, status, validate, writeTemplates } from "../../src/index.js";
+import { ROOT } from "../helpers/cli.js";
 import { AGENCIES, makeWorkspace } from "../helpers/workspace.js";
 
 const RETURN = "indicator,measure,category,value\nPM20,incidents,,100\nPM20,incidents,crime,60\nPM20,incidents,non-crime,40\n";
@@ -91,5 +92,16 @@ describe("the other calls of the library", () => {
     expect(made.files).toContain("darep.config.json");
     expect(watched()).toEqual({ stdout: 0, stderr: 0, exit: 0 });
     expect(JSON.parse(JSON.stringify(checked))).toEqual(checked);
+  });
+});
+
+describe("the package", () => {
+  it("exports the library face by its name, with its types, from the built code", () => {
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", "const m = await import('darep'); console.log(Object.keys(m).sort().join(' '))"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim().split(" ")).toEqual(["RunError", "VERSION", "build", "buildMany", "init", "parseQuarter", "status", "validate", "writeActionsTemplate", "writeTemplates"]);
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(pkg.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
+    expect(readFileSync(join(ROOT, pkg.types), "utf8")).toMatch(/export declare function build\(req: BuildRequest\): Promise<BuildOutcome>;/);
   });
 });
