@@ -7,7 +7,7 @@ import { describeZodError, parseJson } from "../framework/describe-zod.js";
 import type { Workspace } from "../framework/types.js";
 import { openCache, type CacheSetting } from "./cache/store.js";
 import { cachedWorkspace, storeWorkspace, workspaceFilesKey } from "./cache/workspace.js";
-import { kindOf, openInput } from "./input.js";
+import { kindOf, openInput, type Input } from "./input.js";
 
 export { CONFIG_FILE };
 
@@ -64,18 +64,21 @@ export async function loadWorkspace(opts: LoadOptions): Promise<Workspace> {
   // An unchanged workspace was checked before: take it from the cache, without loading zod at all.
   const store = openCache(opts.cache, root);
   const name = typeof data === "object" && data !== null ? (data as { framework?: unknown }).framework : undefined;
-  const key = store && typeof name === "string" ? workspaceFilesKey(text, frameworkDir(root, name)) : null;
+  // The framework's files are hashed for the key and, on a miss, loaded: from one read of each.
+  const opened = new Map<string, Input>();
+  const read = (path: string) => opened.get(path) ?? opened.set(path, openInput(path)).get(path)!;
+  const key = store && typeof name === "string" ? workspaceFilesKey(text, frameworkDir(root, name), read) : null;
   if (store && key) {
     const hit = await cachedWorkspace(store, key, { root, configPath, frameworkDir: frameworkDir(root, name as string) });
     if (hit) return hit;
   }
-  const ws = await checkWorkspace(root, configPath, shown, data, opts.cwd);
+  const ws = await checkWorkspace(root, configPath, shown, data, opts.cwd, read);
   if (store && key) await storeWorkspace(store, key, ws);
   return ws;
 }
 
 /** Check the config and load the framework it names, reporting every mistake. */
-async function checkWorkspace(root: string, configPath: string, shown: string, data: unknown, cwd: string): Promise<Workspace> {
+async function checkWorkspace(root: string, configPath: string, shown: string, data: unknown, cwd: string, read: (path: string) => Input): Promise<Workspace> {
   // Loaded here, not at the top: zod and the schemas cost more than a whole check of a small return.
   const [{ Config }, { FrameworkError, loadFramework }] = await Promise.all([import("../framework/schema.js"), import("./load-framework.js")]);
   const parsed = Config.safeParse(data);
@@ -88,7 +91,7 @@ async function checkWorkspace(root: string, configPath: string, shown: string, d
     throw new RunError(`${shown}: framework: no framework '${config.framework}' (looked in ${relative(cwd, dir) || dir}).`);
   let framework;
   try {
-    framework = await loadFramework(dir);
+    framework = await loadFramework(dir, read);
   } catch (e) {
     if (e instanceof FrameworkError) throw new RunError(`The framework in ${relative(cwd, dir) || dir} has mistakes:`, e.problems);
     throw e;

@@ -72,6 +72,17 @@ describe("reading a quarter for its report", () => {
   });
 });
 
+describe("opening a workspace", () => {
+  it("opens the config and each framework file once, even when the cache hashes them first", async () => {
+    const root = demoCopy();
+    const cache = { enabled: true, dir: mkdtempSync(join(tmpdir(), "darep-reads-cache-")) };
+    await openWorkspace({ workspace: root, cwd: root, cache });
+    const files = [...opened(root)];
+    expect(files.filter(([f]) => f.endsWith(".json")).length).toBeGreaterThan(20);
+    for (const [file, n] of files) expect(n, file).toBe(1);
+  });
+});
+
 describe("validating a quarter", () => {
   it("opens each of the quarter's returns, and each of the quarter before's, once", async () => {
     const root = demoCopy();

@@ -3,19 +3,19 @@
 // workspace that loaded without a mistake is ever stored.
 import { join } from "node:path";
 import type { Workspace } from "../../framework/types.js";
-import { listFolder, openInput } from "../input.js";
+import { listFolder, openInput, type Input } from "../input.js";
 import { codeFingerprint } from "./fingerprint.js";
 import { sha256, type CacheStore } from "./store.js";
 
 const KIND = "workspace";
 
 /** The key of a workspace: the config's text, the framework folder's path and every file in it, the code. */
-export function workspaceFilesKey(configText: string, frameworkDir: string): string | null {
+export function workspaceFilesKey(configText: string, frameworkDir: string, read: (path: string) => Input = openInput): string | null {
   const names = listFolder(frameworkDir)?.files;
   if (!names) return null;
   const files: [string, string][] = [];
   for (const n of names) {
-    const input = openInput(join(frameworkDir, n));
+    const input = read(join(frameworkDir, n));
     if (!input.ok) return null;
     files.push([n, sha256(input.bytes)]);
   }
