@@ -61,6 +61,16 @@ describe("src/workspace", () => {
   });
 });
 
+describe("openInput, the one door", () => {
+  it("is the only place in src/workspace that opens, lists or stats a file (the code fingerprint reads darep's own code)", () => {
+    const READS = /^(open|openSync|readFile|readFileSync|readdir|readdirSync|stat|statSync|lstat|lstatSync|existsSync|createReadStream|opendir|opendirSync|access|accessSync)$/;
+    const readers = files
+      .filter((f) => f.startsWith("workspace/"))
+      .filter((f) => [...source(f).matchAll(/import\s*\{([^}]*)\}\s*from\s*"node:fs(?:\/promises)?"/g)].some((m) => m[1]!.split(",").some((name) => READS.test(name.trim().split(/\s+as\s+/)[0]!))));
+    expect(readers.sort()).toEqual(["workspace/cache/fingerprint.ts", "workspace/input.ts"]);
+  });
+});
+
 describe("src/framework", () => {
   it("reads no file and imports nothing above it", () => {
     const offenders = files
