@@ -2,6 +2,11 @@
 // request ({ workspace, cwd, today, quarter, year, ...options }) and resolves to a plain result; none
 // prints, none exits, and a failure of the run is a thrown RunError (its message one plain sentence).
 // Each call loads its stages on first use, so a program that only validates never loads the browser.
+// The library reads no environment variable: pass `env` (for DAREP_BROWSER) or `browser` to build().
+//
+//   import { build, validate } from "darep";
+//   const { result } = await validate({ workspace: "partnership", targets: ["Q2"], year: "2026-27" });
+//   const { written, pdfProblem } = await build({ workspace: "partnership", quarter: "2026-27 Q2" });
 import type { BuildManyRequest, WorkspaceBuild } from "./api/build-many.js";
 import type { BuildOutcome, BuildRequest } from "./api/build.js";
 import type { InitOutcome, InitRequest } from "./api/init.js";
