@@ -5,6 +5,7 @@ import { parseQuarter, status } from "../../index.js";
 import { allIn } from "../../status/chase-list.js";
 import { formatStatusMarkdown } from "../../status/format-markdown.js";
 import { formatStatusText } from "../../status/format-text.js";
+import { jsonText } from "../../words/index.js";
 import { colours, today, type Io } from "../io.js";
 
 export interface StatusFlags {
@@ -19,7 +20,7 @@ export async function runStatus(quarter: string, flags: StatusFlags, io: Io): Pr
   parseQuarter(quarter);
   if (!(STATUS_FORMATS as readonly string[]).includes(flags.format)) throw new RunError(`--format must be one of ${STATUS_FORMATS.join(", ")} (found "${flags.format}").`);
   const { list } = await status({ workspace: flags.workspace, cwd: io.cwd, today: today(io), quarter, year: flags.year });
-  if (flags.format === "json") io.stdout(JSON.stringify(list, null, 2) + "\n");
+  if (flags.format === "json") io.stdout(jsonText(list) + "\n");
   else if (flags.format === "markdown") io.stdout(formatStatusMarkdown(list));
   else io.stdout(formatStatusText(list, await colours(io)));
   return allIn(list) ? 0 : 1;

@@ -3,6 +3,7 @@ import { appendFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { RunError } from "../../errors.js";
 import { validate } from "../../index.js";
+import { jsonText } from "../../words/index.js";
 import { formatText } from "../formats/text.js";
 import { cacheSetting, colours, today, type Io } from "../io.js";
 
@@ -23,7 +24,7 @@ export async function runValidate(targets: string[], flags: ValidateFlags, io: I
   const { root, result } = await validate({ workspace: flags.workspace, cwd: io.cwd, today: today(io), targets, year: flags.year, cache: cacheSetting(flags, io) });
 
   const pathOf = (file: string) => relative(io.cwd, join(root, file)).split(sep).join("/");
-  if (flags.format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
+  if (flags.format === "json") io.stdout(jsonText(result) + "\n");
   else if (flags.format === "github") {
     const { formatGithub } = await import("../formats/github.js");
     const out = formatGithub(result, pathOf);
