@@ -18,6 +18,8 @@ export { RunError } from "./errors.js";
 export { VERSION } from "./version.js";
 /** "Q2", "2025-26 Q2", ... as a quarter and year; a RunError when the words are no quarter. */
 export { parseQuarter } from "./workspace/quarter.js";
+/** The name of the analyst's unprotected copy of report.json (build's `unprotectedCopy`): never to be sent. */
+export { UNPROTECTED_JSON } from "./api/outputs.js";
 export type { QuarterRequest, WorkspaceRequest } from "./api/request.js";
 export type { BuildManyRequest, WorkspaceBuild } from "./api/build-many.js";
 export type { BuildOutcome, BuildRequest, OutputFormat } from "./api/build.js";

@@ -3,6 +3,7 @@
 // for the call (or uses the run's shared one) and closes what it started.
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { protectReport } from "../disclosure/index.js";
 import { RunError } from "../errors.js";
 import type { PdfPrinter } from "../report/pdf.js";
 import { PrinterPool } from "../report/printer-pool.js";
@@ -12,6 +13,7 @@ import { Report } from "../trends/report-schema.js";
 import { VERSION } from "../version.js";
 import { openWorkspace, parseQuarter, quarterMeant, readQuarter, type CacheSetting } from "../workspace/index.js";
 import { actionPlan, withActionPlan } from "./actions.js";
+import { UNPROTECTED_JSON } from "./outputs.js";
 import { settled, type QuarterRequest } from "./request.js";
 
 export type OutputFormat = "html" | "pdf" | "json";
@@ -32,7 +34,11 @@ export interface BuildRequest extends QuarterRequest {
   progress?: (step: string) => void;
   /** Reuse checked returns (and the checked config) from the cache; default: no cache. */
   cache?: CacheSetting;
+  /** Also write the analyst's unprotected report.UNPROTECTED.json (`--disclosure none`); never by default. */
+  unprotectedCopy?: boolean;
 }
+
+export { UNPROTECTED_JSON };
 
 export interface BuildOutcome {
   report: Report;
@@ -108,13 +114,16 @@ export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
     generator: `darep ${VERSION}`,
   });
   const plan = actionPlan({ config: ws.config, period, plan: snapshot.plan, assurance: snapshot.assurance }, judged.results);
-  const report = Report.parse({ ...withActionPlan(judged, plan), warnings: [...judged.warnings, ...snapshot.issues] });
+  const analysts = Report.parse({ ...withActionPlan(judged, plan), warnings: [...judged.warnings, ...snapshot.issues] });
+  // Everything written below is made from the protected report; only the analyst's copy is not.
+  const report = protectReport(analysts, { disclosure: ws.config.options.disclosure, marking: ws.config.options.marking });
   lap("judge");
 
   // resolve, not join: an absolute --out is used as given.
   const outDir = req.out ? resolve(cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
   const files: { path: string; content: string | Uint8Array }[] = [];
   if (formats.includes("json")) files.push({ path: join(outDir, "report.json"), content: JSON.stringify(report, null, 2) + "\n" });
+  if (req.unprotectedCopy) files.push({ path: join(outDir, UNPROTECTED_JSON), content: JSON.stringify(analysts, null, 2) + "\n" });
   let html: string | null = null;
   if (formats.includes("html") || formats.includes("pdf")) {
     say("Writing the HTML report");
@@ -138,7 +147,7 @@ export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildReques
     try {
       if (!req.printer) throw new RunError("No browser was given for the PDF.");
       const printer = await req.printer();
-      files.push({ path: join(outDir, "exception-report.pdf"), content: await printer.print(html, { title: titleOf(report) }) });
+      files.push({ path: join(outDir, "exception-report.pdf"), content: await printer.print(html, { title: titleOf(report), marking: report.marking ?? null }) });
     } catch (e) {
       pdfProblem = e instanceof RunError ? e : new RunError(`The PDF could not be printed: ${(e as Error).message}`);
     }

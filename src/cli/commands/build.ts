@@ -3,7 +3,7 @@
 // PDF, one failed workspace not stopping the rest); this says what each build did.
 import { relative } from "node:path";
 import { RunError } from "../../errors.js";
-import { buildMany, parseQuarter, type BuildOutcome, type OutputFormat, type WorkspaceBuild } from "../../index.js";
+import { buildMany, parseQuarter, UNPROTECTED_JSON, type BuildOutcome, type OutputFormat, type WorkspaceBuild } from "../../index.js";
 import { cacheSetting, colours, fixedDate, today, type Io } from "../io.js";
 
 export interface BuildFlags {
@@ -19,6 +19,8 @@ export interface BuildFlags {
   browser?: string;
   quiet?: boolean;
   timings?: boolean;
+  /** "none": also write the analyst's unprotected report.UNPROTECTED.json. */
+  disclosure?: string;
 }
 
 const FORMATS: OutputFormat[] = ["html", "pdf", "json"];
@@ -38,6 +40,8 @@ export function generatedAt(env: NodeJS.ProcessEnv): string {
 export async function runBuild(quarter: string, flags: BuildFlags, io: Io): Promise<number> {
   parseQuarter(quarter);
   const formats = parseFormats(flags.format);
+  if (flags.disclosure !== undefined && flags.disclosure !== "none")
+    throw new RunError(`--disclosure takes only "none" (found "${flags.disclosure}"): the published report is always protected as darep.config.json says.`);
   const c = await colours(io);
   const progress = io.isTTY && !flags.quiet ? (step: string) => io.stderr(c.dim(`  ${step}…\n`)) : undefined;
 
@@ -53,6 +57,7 @@ export async function runBuild(quarter: string, flags: BuildFlags, io: Io): Prom
       io.stdout(`${report.partnership}, ${report.year} ${report.quarter}: wrote ${names || "nothing"} in ${relative(io.cwd, outcome.outDir) || "."}\n`);
       // As the cover counts them: a return with errors was still received.
         io.stdout(`  ${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected} returns received (${s.returnsMissing} missing, ${s.returnsInvalid} with errors); ${s.exceptions} exception${s.exceptions === 1 ? "" : "s"} for the board.\n`);
+      if (outcome.written.some((p) => p.endsWith(UNPROTECTED_JSON))) io.stdout(`  ${UNPROTECTED_JSON} holds every true figure, small numbers included: keep it to the analysts; never send it.\n`);
       if (report.actions) io.stdout(`  action plan: ${report.actions.overdue.length} overdue, ${report.actions.findings.length} rated against the RAG guide${planErrors ? `; ${planErrors} error${planErrors === 1 ? "" : "s"} in the action plan or assurance files` : ""}.\n`);
     }
     if (flags.timings) io.stderr(JSON.stringify({ workspace: shown(workspace), timings: outcome.timings, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }) + "\n");
@@ -83,6 +88,7 @@ export async function runBuild(quarter: string, flags: BuildFlags, io: Io): Prom
       env: io.env,
       progress,
       cache: cacheSetting(flags, io),
+      unprotectedCopy: flags.disclosure === "none",
     },
     each,
   );
