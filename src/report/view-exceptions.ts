@@ -164,5 +164,18 @@ export function exceptionsView(report: Report): ExceptionsView {
     const parts = [moves.length ? `${plural(moves.length, "figure")} moving the wrong way or off target` : "", unknown.length ? `${plural(unknown.length, "figure")} that cannot be judged` : ""].filter(Boolean);
     intro = `${plural(k, "figure needs", "figures need")} the board's attention, worst first: ${parts.join(", then ")}.`;
   }
-  return { intro, none: k === 0, cards: byMeasure(moves).map(([first, ...rest]) => card(first!.r, first!.rank, report, rest)), absent: absentGroups(unknown, report) };
+  const cards = byMeasure(moves).map(([first, ...rest]) => card(first!.r, first!.rank, report, rest));
+  const absentList = absentGroups(unknown, report);
+  return { intro, none: k === 0, cards, absent: absentList, otherCommentary: otherCommentary(report, new Set(ranked.map(({ r }) => r.indicator))) };
+}
+
+/** Commentary on indicators no exception card or group shows: the analyst wrote it for the board too. */
+function otherCommentary(report: Report, shown: Set<string>): ExceptionsView["otherCommentary"] {
+  const out: ExceptionsView["otherCommentary"] = [];
+  for (const r of report.results) {
+    if (!r.commentary || shown.has(r.indicator)) continue;
+    shown.add(r.indicator);
+    out.push({ ref: r.indicator, heading: figureName(r), anchor: `commentary-${r.indicator}`, blocks: markdownBlocks(r.commentary) });
+  }
+  return out;
 }
