@@ -1,5 +1,6 @@
 // The values that pass between darep's stages: ingest -> validate -> trends -> report.
 // "As the agency wrote it" (RawTable, strings) is kept apart from "normalised" (Figure, numbers).
+import type { IssueCode } from "./issues/catalogue.js";
 
 /** UK financial-year quarter: Q1 = April-June ... Q4 = January-March. */
 export type QuarterName = "Q1" | "Q2" | "Q3" | "Q4";
@@ -25,8 +26,8 @@ export interface Location {
 
 /** A finding about the data: collected and reported, never thrown. */
 export interface Issue extends Location {
-  /** Stable kebab-case code from the catalogue in src/issues/catalogue.ts. */
-  code: string;
+  /** Stable kebab-case code from the catalogue in src/issues/catalogue.ts; a misspelt one does not compile. */
+  code: IssueCode;
   severity: Severity;
   indicator?: string;
   measure?: string;
@@ -50,7 +51,7 @@ export interface RawRow {
    * Problems the reader saw in a cell that the text alone cannot carry, by 0-based column:
    * the issue code to report (e.g. "formula-without-result", "merged-cells").
    */
-  problems?: Record<number, string>;
+  problems?: Record<number, IssueCode>;
 }
 
 /** A return as read from disk: a header and rows of strings, with their places. */
