@@ -6,11 +6,12 @@ import { join } from "node:path";
 import { readEvidenceTable } from "../actions/evidence.js";
 import { judgeActionPlan, type PlanInput, type PlanJudgement, type ResultLine } from "../actions/judge.js";
 import { readActionTable, type ActionContext } from "../actions/table.js";
-import type { Action, Evidence, Rag } from "../actions/types.js";
+import type { Action, Evidence } from "../actions/types.js";
 import { comparePeriods, isQuarterName, isYearLabel, periodKey, previousQuarter, quarterDates, sameQuarterLastYear } from "../framework/period.js";
 import type { Workspace } from "../framework/types.js";
 import { readReturn } from "../ingest/index.js";
 import { issue } from "../issues/catalogue.js";
+import type { Rag } from "../report-contract/schema.js";
 import type { Issue, Period } from "../types.js";
 
 export const ACTIONS_FOLDER = "actions";

@@ -10,7 +10,7 @@ import { loadWorkspace } from "../framework/workspace.js";
 import type { PdfPrinter } from "../report/pdf.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import { judge } from "../trends/index.js";
-import { Report } from "../trends/report-schema.js";
+import { Report } from "../report-contract/schema.js";
 import type { Period, QuarterName } from "../types.js";
 import { VERSION } from "../version.js";
 import { actionPlan, withActionPlan } from "./actions.js";

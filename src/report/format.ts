@@ -1,7 +1,7 @@
 // Numbers, changes, dates and quarters as the board reads them: "1,234", "45%", "up 13 (11%)",
 // "30 September 2026", "Q3 2023-24". Written by hand, not with Intl, so the words never depend on
 // the machine's locale or time-zone data (two builds on two machines give the same page).
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { formatNumber } from "../trends/words.js";
 
 export type Unit = Result["unit"];

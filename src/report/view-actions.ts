@@ -1,6 +1,6 @@
 // The action plan and quality assurance sections' views, and the actions an exception card names:
 // RAG ratings and assurance states each get a word and a shape, never colour alone.
-import type { ActionJson, ActionsJson, AssuranceJson, Rag, Report, Result } from "../trends/report-schema.js";
+import type { ActionJson, ActionsJson, AssuranceJson, Rag, Report, Result } from "../report-contract/schema.js";
 import { countWords, dateInWords, formatNumber, listWords, quarterLong } from "./format.js";
 import { statusLook } from "./status.js";
 import { whereWords } from "./view-data-quality.js";

@@ -1,7 +1,7 @@
 // The chase list's second half: actions overdue at the quarter's end and assurance evidence owed
 // from earlier quarters, grouped by who owns them. Pure: the judged action plan comes in.
 import type { PlanJudgement } from "../actions/judge.js";
-import type { Rag } from "../actions/types.js";
+import type { Rag } from "../report-contract/schema.js";
 import type { Period } from "../types.js";
 
 export interface OverdueAction {

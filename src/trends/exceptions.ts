@@ -14,7 +14,7 @@
 // Exceptions are ranked by severity, highest first, but missing and invalid figures (severity 0)
 // come after every move: the board hears first about what is going wrong, then about what is unknown.
 // Ties keep framework order.
-import type { Status } from "./report-schema.js";
+import type { Status } from "../report-contract/schema.js";
 import type { Comparison } from "./compare.js";
 import { tidy } from "./compare.js";
 import type { Side } from "./direction.js";

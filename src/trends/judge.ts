@@ -10,7 +10,7 @@
 // stable (or not yet comparable) figure improving, but never hides a move the wrong way.
 import type { Unit } from "../framework/schema.js";
 import type { GssSymbol, ReturnStatus } from "../types.js";
-import type { Reason, Status } from "./report-schema.js";
+import type { Reason, Status } from "../report-contract/schema.js";
 import type { Comparison } from "./compare.js";
 import { betterSide, type EffectiveDirection } from "./direction.js";
 import type { HistoryPoint } from "./history.js";

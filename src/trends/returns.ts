@@ -3,7 +3,7 @@
 import type { Agency, Config } from "../framework/schema.js";
 import { periodKey, quarterDates } from "../framework/period.js";
 import type { Issue, Period, ValidatedReturn } from "../types.js";
-import type { ReturnJson } from "./report-schema.js";
+import type { ReturnJson } from "../report-contract/schema.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 

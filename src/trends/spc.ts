@@ -6,40 +6,25 @@
 // moving range joins the points either side of them (that would be a two-quarter move counted as
 // one). They also break runs and trends, and a rule's three-point window must have all three on
 // record: a signal is never built across, or placed on, a quarter with no value.
-import type { HistoryPoint } from "./history.js";
+import type { HistoryPoint, Spc, SpcSignal as SpcSignalJson, TargetJson } from "../report-contract/schema.js";
 import type { Side } from "./direction.js";
 import { tidy } from "./compare.js";
 
-export interface QuarterTarget {
-  perQuarter: number;
-  comparison: "at-least" | "at-most";
-}
+export type QuarterTarget = Pick<TargetJson, "perQuarter" | "comparison">;
 
-export type SpcRule = "beyond-limits" | "run-of-seven" | "trend-of-seven" | "two-of-three-near-limit";
-export type Reading = "improvement" | "concern" | "neither";
-
-export interface SpcSignal {
-  rule: SpcRule;
+// The shapes are report.json's `spc` (src/report-contract/schema.ts), with what the engine always knows
+// made definite: a signal's first point, and the mean moving range (used to judge, never written).
+export type SpcRule = SpcSignalJson["rule"];
+export type Reading = SpcSignalJson["reading"];
+export type SpcSignal = SpcSignalJson & {
   /** Index into the history of the first point of the pattern. */
   from: number;
-  /** Index into the history of the point that completes the pattern (its last point). */
-  at: number;
-  side: Side;
-  reading: Reading;
-}
-
-export interface SpcAnalysis {
-  state: "computed" | "provisional" | "not-computed";
-  points: number;
-  mean: number | null;
-  lower: number | null;
-  upper: number | null;
+};
+export type SpcAnalysis = Omit<Spc, "signals"> & {
   /** The mean moving range: the series' usual quarter-to-quarter variation. */
   movingRange: number | null;
   signals: SpcSignal[];
-  latest: "common-cause" | "special-cause-improvement" | "special-cause-concern" | "special-cause-neither" | null;
-  assurance: "consistently-passing" | "consistently-failing" | "hit-and-miss" | null;
-}
+};
 
 /** Fewer points than this and no limits are shown at all. */
 export const PROVISIONAL_MINIMUM = 6;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CATALOGUE } from "../../src/issues/catalogue.js";
 import { Config } from "../../src/framework/schema.js";
-import { Report } from "../../src/trends/report-schema.js";
+import { Report } from "../../src/report-contract/schema.js";
 import { ROOT } from "../helpers/cli.js";
 
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
