@@ -5,7 +5,7 @@ import type { Issue } from "../types.js";
 import type { ChaseEntry, ChaseList } from "./chase-list.js";
 import { longDate } from "./due-date.js";
 import { actionWords, evidenceOwedWords, overdueWords, type PlanChase } from "./plan.js";
-import { contactWords, headline, owedWords, receivedWords, statusWord } from "./words.js";
+import { contactWords, headline, owedWords, receivedWords } from "./words.js";
 
 /** Escape text for a markdown table cell or list item. */
 export function mdText(s: string): string {
