@@ -1,10 +1,14 @@
 // The values that pass through the action-plan stage: an action as the lead officer wrote it, its
 // timescale read, its links to indicators, and the assurance evidence on record.
-import { Rag } from "../report-contract/schema.js";
+import type { Rag } from "../report-contract/schema.js";
 import type { Location, Period } from "../types.js";
 
-/** The seed's RAG guide, in order of concern: Red, Amber, Light green, Green. */
-export const RAGS: readonly Rag[] = Rag.options;
+/**
+ * The seed's RAG guide, in order of concern: Red, Amber, Light green, Green. Written out rather than
+ * taken from the schema's Rag.options, so that reading an action plan never loads zod; a test checks
+ * that the two agree.
+ */
+export const RAGS: readonly Rag[] = ["red", "amber", "light-green", "green"];
 
 /** A timescale as read: a last day, an ongoing action (perhaps with a first date), or none given. */
 export type Timescale =

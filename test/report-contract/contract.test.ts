@@ -5,8 +5,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { RAGS } from "../../src/actions/types.js";
 import { build } from "../../src/api/build.js";
-import { Report } from "../../src/report-contract/schema.js";
+import { Rag, Report } from "../../src/report-contract/schema.js";
 import { ROOT } from "../helpers/cli.js";
 
 /** Paths of the keys in `built` that `kept` does not have (undefined values never reach JSON). */
@@ -39,6 +40,10 @@ describe("report.json's contract", () => {
     for (const section of ["results", "returns", "actions", "assurance", "sources", "warnings"]) expect(built[section], section).toBeDefined();
     expect(dropped(built, kept)).toEqual([]);
     expect(kept).toEqual(built);
+  });
+
+  it("the action plan's list of RAG ratings is the schema's, in the same order", () => {
+    expect(RAGS).toEqual(Rag.options);
   });
 
   it("the check itself sees a field the schema does not know", () => {
