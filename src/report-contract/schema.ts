@@ -1,11 +1,13 @@
 // report.json: the judged results of one quarter. This zod schema is the single source of truth
 // for its shape: every TypeScript type of a value that goes into report.json is derived from it with
-// z.infer (the stages that build the sections, the renderer, the library face), and docs/report.md and
-// docs/report.schema.json are read from it. It lives below the stages (it imports only zod) because
-// three of them share it: trends/ writes the results, actions/ the action plan and assurance, report/
+// z.infer (the stages that build the sections, the renderer, the library face); docs/report.schema.json
+// is generated from it and README's report.json section is checked against it. It lives below the
+// stages (it imports only zod and the framework's enums) because three of them share it: trends/ writes the results, actions/ the action plan and assurance, report/
 // renders them. Change it only by adding optional fields, and bump REPORT_SCHEMA_VERSION's minor
 // number; a removal or a change of meaning bumps the major number.
 import { z } from "zod";
+// The framework's own enums, so that a unit, direction or frequency added there is one report.json carries.
+import { Direction, Frequency, Unit } from "../framework/schema.js";
 
 export const REPORT_SCHEMA_VERSION = "1.2.0";
 
@@ -18,7 +20,6 @@ export type GssSymbol = z.infer<typeof GssSymbol>;
 /** A financial year and quarter, e.g. { year: "2026-27", quarter: "Q2" }. */
 export const PeriodJson = z.object({ year: z.string(), quarter: QuarterName });
 export type PeriodJson = z.infer<typeof PeriodJson>;
-const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
 
 export const Status = z.enum([
   "improving",
@@ -161,7 +162,7 @@ export const Result = z.object({
   measureLabel: z.string(),
   category: z.string().nullable(),
   categoryLabel: z.string().nullable(),
-  unit: z.enum(["count", "percent", "rate", "days", "amount"]),
+  unit: Unit,
   /** The agency whose figure this is (an indicator reported by two agencies gives two results). */
   agency: z.string(),
   agencyName: z.string(),
@@ -313,7 +314,7 @@ export const AssuranceStatus = z.object({
   ref: z.string(),
   title: z.string(),
   owner: z.string(),
-  frequency: z.enum(["quarterly", "six-monthly", "annual"]),
+  frequency: Frequency,
   dueThisQuarter: z.boolean(),
   /** overdue: due earlier and never received; due: due now, not yet received; received; not-due. */
   state: z.enum(["overdue", "due", "received", "not-due"]),
