@@ -4,7 +4,7 @@
 import type { Cause } from "./judge.js";
 import type { Report, ReturnJson, Status } from "../report-contract/schema.js";
 import { Status as StatusEnum } from "../report-contract/schema.js";
-import { listWords } from "./words.js";
+import { listWords } from "../words/index.js";
 
 export type ReturnLine = Pick<ReturnJson, "agencyName" | "status" | "late">;
 

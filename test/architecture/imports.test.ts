@@ -67,8 +67,6 @@ const KNOWN: Record<string, string> = {
   "cli/commands/validate.ts -> cache": "item 2",
   "cli/commands/init.ts -> init": "item 2",
   "cli/commands/status.ts -> status": "item 2",
-  // Item 4: one words module (the report's numbers are written by the trend engine's formatter today).
-  "report/format.ts -> trends": "item 4",
   // Not assigned yet: a cell address ("D7") and the text of a number are shared by the readers of
   // returns and action plans; they belong in base (words/, or beside Location in src/types.ts).
   "validate/columns.ts -> ingest": "cell addresses to base",
