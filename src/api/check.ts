@@ -1,7 +1,7 @@
 // `darep build --check`: judge the quarter as a build would, write nothing, and list what the analyst
 // still has to do before the board meets (src/report/pre-board-check.ts).
 import { preBoardCheck, type CheckItem } from "../report/pre-board-check.js";
-import type { Report } from "../trends/report-schema.js";
+import type { Report } from "../report-contract/schema.js";
 import { prepareBuild, type BuildRequest } from "./build.js";
 
 export interface CheckOutcome {

@@ -2,7 +2,7 @@
 // (NHS boards know them): a circle whose colour, letter and little line each say the same thing, so
 // no reader depends on colour alone. Generic on purpose: an icon is chosen by a kind, and any field
 // that says which kind (the SPC reading, a target's assurance, a comparator's) can feed it.
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { escapeXml } from "../words/index.js";
 import type { IconView } from "./view-types.js";
 

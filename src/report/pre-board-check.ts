@@ -4,7 +4,7 @@
 //   that cannot be judged because its return is missing or has errors is chased by `darep status`,
 //   and the report already says why it has no figure);
 // - a figure the validator warned moved suddenly, whose agency gave no note to explain it.
-import type { Report, Result } from "../trends/report-schema.js";
+import type { Report, Result } from "../report-contract/schema.js";
 import { chartSubject } from "./chart-words.js";
 
 export interface CheckItem {

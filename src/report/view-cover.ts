@@ -1,7 +1,7 @@
 // Page 1's view: the summary, each item needing attention with its change, its reason in plain words
 // and its Making Data Count icons, what went well, and how to read the statuses and icons. One way of
 // counting runs through the page: an item is one measure of one agency, its categories with it.
-import type { Report, Result } from "../trends/report-schema.js";
+import type { Report, Result } from "../report-contract/schema.js";
 import { chartSubject } from "./chart-words.js";
 import { figureOf, quarterLong, quarterWord } from "./format.js";
 import { assuranceIcon, assuranceOf, variationIcon, variationOf, type IconView } from "./icons.js";

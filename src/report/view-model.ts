@@ -1,14 +1,10 @@
-// Report -> the plain data the templates print. Every formatting decision is made here (numbers,
-// dates in words, status words and shapes, grouping by theme), so the templates only print and
-// loop. Pure: the same report gives the same view, with no clock and no random ids.
-import { chartSubject } from "./chart-words.js";
-import type { Report, Result } from "../trends/report-schema.js";
-import { dateInWords, formatChange, formatFigure, momentInWords, plural } from "../words/index.js";
-import { figureOf, quarterLong, quarterWord } from "./format.js";
-import { STATUS_ORDER, statusLook } from "./status.js";
+
+import type { Report, Result } from "../report-contract/schema.js";
+import { dateInWords, formatChange, momentInWords, plural } from "../words/index.js";
+import { figureOf, quarterLong, } from "./format.js";
 import { actionsView, assuranceView } from "./view-actions.js";
 import { dataQualityView } from "./view-data-quality.js";
-import { byMeasure, exceptionsView, rankedExceptions, statusView } from "./view-exceptions.js";
+import { exceptionsView, statusView } from "./view-exceptions.js";
 import { APPENDIX_PDF, APPENDIX_SECTIONS, BOARD_PDF, type PackPart } from "./pack.js";
 import { coverView } from "./view-cover.js";
 import type { IndicatorRow, ReportView, SourcesView, ThemeView } from "./view-types.js";

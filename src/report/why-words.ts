@@ -1,7 +1,7 @@
 // Page 1's reason for each figure, in a few plain words a board member reads at a glance ("rising
 // for nine quarters in a row", "above its usual range"): no limits, tolerances or rule names. The
 // exception cards keep the full reasons.
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { formatFigure } from "../words/index.js";
 
 type Why = Pick<Result, "status" | "spc" | "reading" | "target" | "unit" | "agencyName" | "decidedBy" | "change" | "record">;
