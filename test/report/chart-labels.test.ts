@@ -21,7 +21,7 @@ afterAll(async () => {
   if (out) await rm(out, { recursive: true, force: true });
 });
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
 
 function labels(svg: string) {
   const view = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
@@ -29,7 +29,7 @@ function labels(svg: string) {
     const attrs = m[3]!;
     const size = Number(/font-size="([\d.]+)"/.exec(attrs)![1]);
     const anchor = (/text-anchor="(\w+)"/.exec(attrs)?.[1] ?? "start") as "start" | "middle" | "end";
-    return { s: unescape(m[4]!), ...textBox(Number(m[1]), Number(m[2]), unescape(m[4]!), size, anchor) };
+    return { s: unescapeXml(m[4]!), ...textBox(Number(m[1]), Number(m[2]), unescapeXml(m[4]!), size, anchor) };
   });
   return { width: Number(view[1]), height: Number(view[2]), boxes };
 }
