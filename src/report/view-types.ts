@@ -278,6 +278,8 @@ export interface ReportView {
   lang: string;
   /** The page's <title>, which Chromium also writes as the PDF's Title. */
   title: string;
+  /** The page's author, description and date, which the PDF's metadata also carries. */
+  meta: { author: string; description: string; created: string };
   contents: ContentsEntry[];
   cover: CoverView;
   exceptions: ExceptionsView;
