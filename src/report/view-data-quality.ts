@@ -1,6 +1,7 @@
 // The data-quality section's view: the chase list of returns that are missing, late or have errors,
 // by agency, with each error in plain words and where to find it.
 import type { Report, ReturnJson } from "../trends/report-schema.js";
+import { breakPoints } from "./break-points.js";
 import { countWords, dayOf, listWords, quarterLong } from "./format.js";
 import type { AgencyErrors, ChaseRow, DataQualityView, IssueRow, StatusView } from "./view-types.js";
 
@@ -69,7 +70,7 @@ export function dataQualityView(report: Report): DataQualityView {
     state: stateOf(r)!,
     received: r.receivedAt ? dayOf(r.receivedAt) : "not received",
     problems: problemWords(r),
-    contact: contactWords(r),
+    contact: breakPoints(contactWords(r)),
   }));
   const errors: AgencyErrors[] = report.returns
     .filter((r) => r.errors.length > 0)

@@ -114,7 +114,8 @@ export interface AbsentGroup {
   anchor: string;
   heading: string;
   text: string;
-  contact: string | null;
+  /** "Contact: name, address" in pieces, with a line-break opportunity between them (see break-points.ts). */
+  contact: string[] | null;
   items: AbsentItem[];
   commentary: CommentaryView[];
 }
@@ -131,7 +132,8 @@ export interface ChaseRow {
   state: StatusView;
   received: string;
   problems: string;
-  contact: string;
+  /** In pieces, with a line-break opportunity between them (see break-points.ts). */
+  contact: string[];
 }
 
 export interface IssueRow {
