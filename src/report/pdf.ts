@@ -8,7 +8,7 @@ import { basename, join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import { RunError } from "../errors.js";
 import { escapeXml } from "./escape.js";
-import { finishPdf, type PdfFacts } from "./pdf-finish.js";
+import type { PdfFacts } from "./pdf-finish.js";
 
 // Without the networking flags Chromium keeps trying to reach the (closed) network and slows start-up.
 const FLAGS = [
@@ -129,6 +129,9 @@ export class PdfPrinter {
   }
 
   async #render(page: Page, html: string, title: string): Promise<Uint8Array> {
+    // Loaded while the browser lays out and prints the page: the PDF library takes a while to load.
+    const finishing = import("./pdf-finish.js");
+    finishing.catch(() => undefined);
     page.setDefaultTimeout(this.#timeoutMs);
     await page.setJavaScriptEnabled(false);
     // The report is self-contained; anything it asks for is a mistake or an attack, never fetched.
@@ -165,6 +168,7 @@ export class PdfPrinter {
       margin: { top: "15mm", bottom: "18mm", left: "15mm", right: "15mm" },
       timeout: this.#timeoutMs,
     });
+    const { finishPdf } = await finishing;
     return await finishPdf(printed, facts);
   }
 
