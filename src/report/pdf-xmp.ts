@@ -1,6 +1,6 @@
 // The PDF's XMP metadata packet: title, language, author, subject and dates in Dublin Core and XMP
 // terms, and the PDF/UA-1 identifier that tells a reader or checker the file claims PDF/UA.
-import { escapeXml } from "./escape.js";
+import { escapeXml } from "../words/index.js";
 
 export interface XmpFacts {
   title: string;
@@ -18,7 +18,7 @@ const xmpDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 export function pdfXmp(f: XmpFacts): string {
   const x = escapeXml;
   const when = xmpDate(f.created);
-  const lang = x(f.lang);
+  const lang = x(f.lang, true);
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
