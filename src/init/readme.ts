@@ -52,12 +52,19 @@ JSON allows no comments, so each field is explained here.
 | \`agencies[].contact.email\` | (optional) an email address |
 | \`agencies[].indicators\` | the indicator references the agency reports each quarter, e.g. \`["PM20", "PM21"]\` |
 | \`options\` | (optional) how figures are judged; each has a default |
-| \`options.spcMinimumPoints\` | quarters on record before statistical process control limits are drawn (default 12; Making Data Count asks for 12 or more) |
+| \`options.spcMinimumPoints\` | the quarters a figure's statistical process control limits are fixed on (default 12, as Making Data Count asks); from 6 they are trial limits, shown but not acted on |
+| \`options.screenOutliers\` | leave unusually large quarter-to-quarter moves out of the limits, as NHSRplotthedots does (default true); false reproduces the Making Data Count Excel tool |
 | \`options.tolerance\` | a change within both limits is "stable" |
 | \`options.tolerance.relative\` | as a fraction of last quarter's figure (default 0.05, i.e. 5%) |
 | \`options.tolerance.absolute\` | as a number (default 2) |
 | \`options.returnsDueDays\` | days after a quarter ends that returns are due; later ones are "late" (default 30) |
 | \`options.suddenChangeFactor\` | a figure that moves more than this many times against last quarter is a warning, often a keying error (default 3) |
+| \`options.disclosure\` | (optional) small numbers: by default a count from 1 to 7 in a breakdown is withheld as [c] in every quarter, with whatever else would let it be worked out; each left out keeps its default |
+| \`options.disclosure.applyTo\` | \`breakdowns\` (the default: a measure's categories), \`all\` (totals too), or \`none\` (nothing withheld; the report says so on its first page) |
+| \`options.disclosure.minimum\` | the smallest count shown (default 8: counts 1 to 7 are withheld) |
+| \`options.disclosure.roundTo\` | round every other count to the nearest multiple of this, e.g. 5 as NHS Digital does (default: no rounding) |
+| \`options.disclosure.reason\` | why small numbers are not protected; needed with \`applyTo\` \`none\`, and printed on the report's first page |
+| \`options.marking\` | (optional, recommended for board packs) a protective marking such as OFFICIAL-SENSITIVE, printed at the top and bottom of every page |
 | \`options.limits\` | (optional) safety limits on one return file; each left out keeps its default |
 | \`options.limits.maxFileBytes\` | the largest file read at all, in bytes (default 20 MB) |
 | \`options.limits.maxRows\` | the most data rows in a return (default 100,000) |

@@ -5,7 +5,7 @@ import { breakPoints } from "./break-points.js";
 import { chartSubject } from "./chart-words.js";
 import { trendChart } from "./chart.js";
 import { formatChange, formatFigure, formatNumber, plural } from "../words/index.js";
-import { quarterLong } from "./format.js";
+import { figureOf, quarterLong } from "./format.js";
 import { markdownBlocks, noteParagraphs } from "./plain-text.js";
 import { statusLook } from "./status.js";
 import { cardActions } from "./view-actions.js";
@@ -59,20 +59,29 @@ export function figureName(r: Result): string {
 }
 
 function alsoRow({ r, rank }: { r: Result; rank: string }): AlsoRow {
-  return { anchor: `exception-${rank}`, rank, figure: chartSubject(r), value: formatFigure(r.value, r.unit), previous: formatFigure(r.previous, r.unit), status: statusView(r), sentence: r.sentence };
+  return { anchor: `exception-${rank}`, rank, figure: chartSubject(r), value: figureOf(r, r.value, 0), previous: figureOf(r, r.previous, 1), status: statusView(r), sentence: r.sentence };
 }
 
 /**
  * One card per measure: a breakdown whose categories all moved the wrong way is one story for the
  * board, told once with the worst figure's chart and the others in a table, not seven cards.
  */
-function byMeasure(items: { r: Result; rank: string }[]): { r: Result; rank: string }[][] {
+export function byMeasure(items: { r: Result; rank: string }[]): { r: Result; rank: string }[][] {
   const groups = new Map<string, { r: Result; rank: string }[]>();
   for (const item of items) {
     const key = `${item.r.agency}/${item.r.indicator}/${item.r.measure}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return [...groups.values()];
+}
+
+/** A re-baselined figure's chart says whose limits it shows, and why the baseline changed. */
+export function baselineWords(r: Pick<Result, "spc">): string {
+  const all = r.spc?.baselines ?? [];
+  if (all.length < 2) return "";
+  const latest = all[all.length - 1]!;
+  const earlier = all.slice(1, -1).map((b) => `${b.start} (${b.reason ?? "re-baselined"})`);
+  return ` The lines are the limits of the latest baseline, from ${latest.start}: ${latest.reason ?? "re-baselined"}.${earlier.length ? ` Earlier baselines began ${earlier.join(", ")}.` : ""}`;
 }
 
 function card(r: Result, rank: string, report: Report, also: { r: Result; rank: string }[] = []): ExceptionCard {
@@ -88,17 +97,18 @@ function card(r: Result, rank: string, report: Report, also: { r: Result; rank: 
     sentence: r.sentence,
     figuresCaption: `${r.indicator} figures for ${quarterLong(report)}`,
     figures: [
-      { label: "This quarter", value: formatFigure(r.value, r.unit) },
-      { label: "Last quarter", value: formatFigure(r.previous, r.unit) },
-      { label: "Same quarter last year", value: formatFigure(r.sameQuarterLastYear, r.unit) },
+      { label: "This quarter", value: figureOf(r, r.value, 0) },
+      { label: "Last quarter", value: figureOf(r, r.previous, 1) },
+      { label: "Same quarter last year", value: figureOf(r, r.sameQuarterLastYear, 4) },
       { label: "Change on last quarter", value: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit) },
       { label: "Change on a year ago", value: formatChange(r.changeOnYear, r.changeOnYearPercent, r.sameQuarterLastYear, r.value, r.unit) },
     ],
     wanted: wantedWords(r),
     wantedWhy: directionWords(r.directionReason),
     target: targetWords(r, report.quarter),
-    reasons: r.reasons.map((x) => x.text),
-    chart: { svg: chart.svg, caption: "Every quarter on record; the latest is the diamond." },
+    // The latest point in words first ("the ninth rise in a row"), then the rules that decided.
+    reasons: [...(r.reading ? [`The latest quarter: ${r.reading}.`] : []), ...r.reasons.map((x) => x.text)],
+    chart: { svg: chart.svg, caption: `Every quarter on record; the latest is the diamond.${baselineWords(r)}` },
     note: r.note ? noteParagraphs(r.note) : null,
     commentary: r.commentary ? markdownBlocks(r.commentary) : null,
     also: also.map(alsoRow),

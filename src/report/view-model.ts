@@ -4,11 +4,11 @@
 import { chartSubject } from "./chart-words.js";
 import type { Report, Result } from "../trends/report-schema.js";
 import { dateInWords, formatChange, formatFigure, momentInWords, plural } from "../words/index.js";
-import { quarterLong, quarterWord } from "./format.js";
+import { figureOf, quarterLong, quarterWord } from "./format.js";
 import { STATUS_ORDER, statusLook } from "./status.js";
 import { actionsView, assuranceView } from "./view-actions.js";
 import { dataQualityView } from "./view-data-quality.js";
-import { exceptionsView, rankedExceptions, statusView } from "./view-exceptions.js";
+import { byMeasure, exceptionsView, rankedExceptions, statusView } from "./view-exceptions.js";
 import type { CoverView, IndicatorRow, ReportView, SourcesView, ThemeView } from "./view-types.js";
 
 export type { ReportView } from "./view-types.js";
@@ -46,18 +46,21 @@ function cover(report: Report): CoverView {
       { label: "Report produced", value: dateInWords(report.generatedAt) },
     ],
     summary: s.text,
-    glance: rankedExceptions(report).map(({ r, rank }) => ({
-      rank,
-      anchor: `exception-${rank}`,
+    // One line per measure, as the exceptions section gives one card per measure: the categories of
+    // one breakdown are one item for the board (the card lists them).
+    glance: byMeasure(rankedExceptions(report)).map(([first, ...rest]) => ({
+      rank: first!.rank,
+      anchor: `exception-${first!.rank}`,
       // The measure's own words: one indicator often holds several figures (PM37 has five).
-      figure: `${r.indicator} ${chartSubject(r)}`,
-      value: formatFigure(r.value, r.unit),
-      status: statusView(r),
+      figure: `${first!.r.indicator} ${chartSubject(first!.r)}${rest.length ? ` (and ${plural(rest.length, "other category", "other categories")})` : ""}`,
+      value: figureOf(first!.r, first!.r.value, 0),
+      status: statusView(first!.r),
     })),
     legend: STATUS_ORDER.filter((st) => counts.has(st)).map((st) => {
       const look = statusLook(st);
       return { status: { word: look.word, shape: look.shape, css: look.css }, count: String(counts.get(st)), meaning: look.meaning };
     }),
+    disclosure: report.disclosure ? { text: report.disclosure.statement, off: report.disclosure.applyTo === "none" } : null,
   };
 }
 
@@ -79,9 +82,9 @@ function themes(report: Report): ThemeView[] {
       label: r.categoryLabel ? r.categoryLabel : rowLabel(r, reporters.get(r.indicator)?.size ?? 1),
       context: r.categoryLabel ? `${r.indicator} ${rowLabel({ ...r, categoryLabel: null } as Result, reporters.get(r.indicator)?.size ?? 1)}:` : null,
       title: j === 0 || results[j - 1]!.indicator !== r.indicator ? r.indicatorTitle : null,
-      value: formatFigure(r.value, r.unit),
-      previous: formatFigure(r.previous, r.unit),
-      lastYear: formatFigure(r.sameQuarterLastYear, r.unit),
+      value: figureOf(r, r.value, 0),
+      previous: figureOf(r, r.previous, 1),
+      lastYear: figureOf(r, r.sameQuarterLastYear, 4),
       change: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit),
       status: statusView(r),
     }));
@@ -119,5 +122,6 @@ export function toViewModel(report: Report): ReportView {
     assurance,
     themes: themes(report),
     sources: sources(report),
+    marking: report.marking ?? null,
   };
 }
