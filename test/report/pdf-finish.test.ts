@@ -1,6 +1,6 @@
 // finishPdf on a small tagged PDF made here in the shape Chromium prints (an outer Figure around a chart
 // Figure with Alt and a caption, a link annotation with a named destination): no browser needed.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "@cantoo/pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from "@cantoo/pdf-lib";
 import { describe, expect, it } from "vitest";
 import { finishPdf, type PdfFacts } from "../../src/report/pdf-finish.js";
 
