@@ -5,6 +5,7 @@ import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawRow } from "../types.js";
 import { cellAddress, columnIndex } from "./address.js";
 import type { ReadLimits } from "./limits.js";
+import { splitNumberAt } from "./split-number.js";
 
 /** Non-breaking and zero-width spaces: invisible in Excel, but they make "value" differ from "value". */
 const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/g;
@@ -98,6 +99,7 @@ export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Loc
   let width = named;
 
   const overflowing = new Set<RawRow>();
+  const valueColumn = names.findIndex((n) => n.toLowerCase() === "value");
   const rows = data.map((record) => {
     const cells = [...record.cells];
     let lastFilled = -1;
@@ -114,6 +116,13 @@ export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Loc
 
   function checkCellCount(row: RawRow, lastFilled: number): void {
     const { cells } = row;
+    // A value split by an unquoted thousands separator explains the surplus: the validator names it
+    // at the value cell ("did you mean 1,032?") and the row keeps every cell so it can say so.
+    if (valueColumn >= 0 && cells.length > headerSpan && splitNumberAt(cells, valueColumn, cells.length - headerSpan)) {
+      row.problems = { ...row.problems, [valueColumn]: "unquoted-thousands" };
+      overflowing.add(row);
+      return;
+    }
     const firstExtra = cells.findIndex((text, i) => i >= headerSpan && !isBlank(text));
     if (firstExtra >= 0) {
       const cell = cellAddress(firstExtra, row.row);
