@@ -145,15 +145,22 @@ export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Loc
     }
   }
 
-  for (const [i, record] of [...blankHeaderData].sort((a, b) => a[0] - b[0])) {
-    width = Math.max(width, i + 1);
+  // Consecutive such columns are one finding: a row filled out to column XFD is one mistake, not 16,000.
+  const blanks = [...blankHeaderData].sort((a, b) => a[0] - b[0]);
+  for (let k = 0; k < blanks.length; ) {
+    let last = k;
+    while (last + 1 < blanks.length && blanks[last + 1]![0] === blanks[last]![0] + 1) last++;
+    const [i, record] = blanks[k]!;
+    const end = blanks[last]![0];
+    width = Math.max(width, end + 1);
     const cell = cellAddress(i, headerRecord.row);
     const example = cellAddress(i, record.row);
-    issues.push(
-      issue("blank-header", { ...where, row: headerRecord.row, cell }, `The header cell ${cell} is blank, but the column below it has data (first in ${example}).`, {
-        found: quote(record.cells[i] ?? ""),
-      }),
-    );
+    const message =
+      end === i
+        ? `The header cell ${cell} is blank, but the column below it has data (first in ${example}).`
+        : `The header cells ${cell} to ${cellAddress(end, headerRecord.row)} are blank, but the ${(end - i + 1).toLocaleString("en-GB")} columns below them have data (first in ${example}).`;
+    issues.push(issue("blank-header", { ...where, row: headerRecord.row, cell }, message, { found: quote(record.cells[i] ?? "") }));
+    k = last + 1;
   }
   // Every row as wide as the header: padded with "", and empty trailing cells (Excel's used range) cut.
   const fit = (cells: string[]) => {
