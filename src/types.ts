@@ -21,6 +21,11 @@ export interface Location {
   column?: string;
   /** A spreadsheet cell address, e.g. "D7" (also given for CSV, counting columns A, B, ...). */
   cell?: string;
+  /**
+   * CSV only: the file's line where the row starts, when it is not the row's number (after a note
+   * with a line break in it, or Excel's `sep=,` line). Editors and CI annotations count lines.
+   */
+  line?: number;
 }
 
 /** A finding about the data: collected and reported, never thrown. */
@@ -65,6 +70,8 @@ export interface RawTable {
   about?: Record<string, string>;
   /** For CSV: the text encoding it was decoded from ("utf-8", "windows-1252", "utf-16le"...). */
   encoding?: string;
+  /** For CSV: the file's line where a row starts, by row number, for the rows where the two differ. */
+  lines?: Record<number, number>;
 }
 
 /** What reading a file gives: a table, or nothing, and the issues found on the way. */

@@ -4,7 +4,7 @@
 // a removal or a change of meaning bumps the major number.
 import { z } from "zod";
 
-export const REPORT_SCHEMA_VERSION = "1.2.0";
+export const REPORT_SCHEMA_VERSION = "1.3.0";
 
 const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
 const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
@@ -32,6 +32,8 @@ export const IssueJson = z.object({
   row: z.number().int().optional(),
   column: z.string().optional(),
   cell: z.string().optional(),
+  /** (since 1.3.0) CSV only: the file's line where the row starts, when it is not the row's number. */
+  line: z.number().int().optional(),
   indicator: z.string().optional(),
   measure: z.string().optional(),
   category: z.string().optional(),

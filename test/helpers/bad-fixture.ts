@@ -16,16 +16,23 @@ export interface CheckedFile {
 }
 
 /** Validate `fixture` (a name in fixtures/bad/, or a path) as `as` (e.g. "probation-service.csv"). */
-export function checkBad(fixture: string, as: string, extraArgs: string[] = []): { code: number; file: string; check: CheckedFile; stdout: string } {
+/** The fixture placed as in checkBad, and `darep validate <file> ...args` run on it as it is; stdout and code. */
+export function runBad(fixture: string, as: string, args: string[]): { code: number; file: string; stdout: string } {
   const root = mkdtempSync(join(tmpdir(), "darep-bad-cli-"));
   writeFileSync(join(root, "darep.config.json"), readFileSync(join(DEMO, "darep.config.json")));
   const file = `returns/2026-27/Q2/${as}`;
   mkdirSync(dirname(join(root, file)), { recursive: true });
   copyFileSync(fixture.includes("/") ? fixture : join(BAD, fixture), join(root, file));
-  const r = darepBin(["validate", file, "--format", "json", "--no-cache", ...extraArgs], { cwd: root });
+  const r = darepBin(["validate", file, "--no-cache", ...args], { cwd: root });
   if (r.code === 2) throw new Error(`darep failed: ${r.stderr}`);
+  return { code: r.code, file, stdout: r.stdout };
+}
+
+/** Validate `fixture` (a name in fixtures/bad/, or a path) as `as` (e.g. "probation-service.csv"), as JSON. */
+export function checkBad(fixture: string, as: string, extraArgs: string[] = []): { code: number; file: string; check: CheckedFile; stdout: string } {
+  const r = runBad(fixture, as, ["--format", "json", ...extraArgs]);
   const result = JSON.parse(r.stdout) as { files: CheckedFile[] };
-  return { code: r.code, file, check: result.files[0]!, stdout: r.stdout };
+  return { code: r.code, file: r.file, check: result.files[0]!, stdout: r.stdout };
 }
 
 /** The parts of an issue a test pins down. */
