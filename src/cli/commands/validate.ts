@@ -1,13 +1,14 @@
 // `darep validate [paths...]`: check returns and say, cell by cell, what to fix.
 import { appendFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { validate } from "../../api/validate.js";
+import { validate, type ValidationResult } from "../../api/validate.js";
 import { ReturnsCache } from "../../cache/returns.js";
 import { cacheSetting, openCache } from "../../cache/store.js";
 import { loadWorkspace } from "../../framework/workspace.js";
 import { RunError } from "../../errors.js";
 import { formatText } from "../formats/text.js";
 import { colours, today, type Io } from "../io.js";
+import type { Issue } from "../../types.js";
 
 export interface ValidateFlags {
   workspace?: string;
@@ -16,6 +17,8 @@ export interface ValidateFlags {
   /** false with --no-cache. */
   cache?: boolean;
   cacheDir?: string;
+  /** --errors-only: leave warnings out of text, github and junit output (json stays the library's result). */
+  errorsOnly?: boolean;
 }
 
 export const VALIDATE_FORMATS = ["text", "json", "github", "junit"] as const;
@@ -27,7 +30,8 @@ export async function runValidate(targets: string[], flags: ValidateFlags, io: I
   const ws = await loadWorkspace({ workspace: flags.workspace, cwd: io.cwd, cache: setting });
   const store = openCache(setting, ws.root);
   const cache = store ? await ReturnsCache.open(store) : null;
-  const result = await validate(ws, { targets, cwd: io.cwd, today: today(io), year: flags.year, cache });
+  const checked = await validate(ws, { targets, cwd: io.cwd, today: today(io), year: flags.year, cache });
+  const result = flags.errorsOnly && flags.format !== "json" ? errorsOnly(checked) : checked;
 
   if (flags.format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
   else if (flags.format === "github") {
@@ -40,6 +44,12 @@ export async function runValidate(targets: string[], flags: ValidateFlags, io: I
   } else if (flags.format === "junit") {
     const { formatJunit } = await import("../formats/junit.js");
     io.stdout(formatJunit(result, (file) => relative(io.cwd, join(ws.root, file)).split(sep).join("/")));
-  } else io.stdout(formatText(result, await colours(io)));
+  } else io.stdout(formatText(result, await colours(io), { errorsOnly: flags.errorsOnly }));
   return result.summary.errors > 0 ? 1 : 0;
+}
+
+/** The result with its warnings left out of the lists (the counts still say how many there were). */
+function errorsOnly(result: ValidationResult): ValidationResult {
+  const keep = (issues: Issue[]) => issues.filter((i) => i.severity === "error");
+  return { ...result, issues: keep(result.issues), files: result.files.map((f) => ({ ...f, issues: keep(f.issues) })) };
 }
