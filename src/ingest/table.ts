@@ -5,17 +5,12 @@ import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawRow } from "../types.js";
 import { cellAddress, columnIndex } from "./address.js";
 import type { ReadLimits } from "./limits.js";
+import { formatNumber, hasInvisible, INVISIBLE, looksBlank } from "../words/index.js";
 import { splitNumberAt } from "./split-number.js";
 
-/** Non-breaking and zero-width spaces: invisible in Excel, but they make "value" differ from "value". */
-const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/g;
-
-/** Anything a reader could see: not white space (which in JS includes NBSP and U+FEFF), not zero-width. */
-const VISIBLE = /[^\s\u200b-\u200d\u2060]/;
-
-/** A cell with nothing a reader could see in it. */
+/** A cell with nothing a reader could see in it: only white space and invisible characters. */
 export function isBlank(text: string): boolean {
-  return text === "" || !VISIBLE.test(text);
+  return text === "" || looksBlank(text);
 }
 
 export function isBlankRow(cells: readonly string[]): boolean {
@@ -47,8 +42,7 @@ export interface Shaped {
 function cleanHeader(header: RawRow, where: Location, issues: Issue[]): string[] {
   let first: { cell: string; text: string } | null = null;
   const names = header.cells.map((text, i) => {
-    if (first === null && INVISIBLE.test(text)) first = { cell: cellAddress(i, header.row), text };
-    INVISIBLE.lastIndex = 0;
+    if (first === null && hasInvisible(text)) first = { cell: cellAddress(i, header.row), text };
     return text.replace(/\u00a0/g, " ").replace(INVISIBLE, "").trim();
   });
   if (first !== null) {
@@ -158,7 +152,7 @@ export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Loc
     const message =
       end === i
         ? `The header cell ${cell} is blank, but the column below it has data (first in ${example}).`
-        : `The header cells ${cell} to ${cellAddress(end, headerRecord.row)} are blank, but the ${(end - i + 1).toLocaleString("en-GB")} columns below them have data (first in ${example}).`;
+        : `The header cells ${cell} to ${cellAddress(end, headerRecord.row)} are blank, but the ${formatNumber(end - i + 1, 0)} columns below them have data (first in ${example}).`;
     issues.push(issue("blank-header", { ...where, row: headerRecord.row, cell }, message, { found: quote(record.cells[i] ?? "") }));
     k = last + 1;
   }

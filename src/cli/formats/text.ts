@@ -4,10 +4,8 @@
 import type { ChalkInstance } from "chalk";
 import type { FileCheck, ValidationResult } from "../../api/validate.js";
 import type { Issue } from "../../types.js";
+import { plural, terminalSafe as safe } from "../../words/index.js";
 import { where } from "./location.js";
-import { terminalSafe as safe } from "./terminal-safe.js";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export interface TextOptions {
   /** Leave warnings out (they are still counted in each file's verdict). */
@@ -62,7 +60,7 @@ function describe(g: Group, c: ChalkInstance): string[] {
   const message = many ? `${g.rows.length} times, e.g. ${safe(i.message)}` : safe(i.message);
   const lines = [`  ${mark} ${place ? `${place}: ` : ""}${message} ${c.dim(`[${i.code}]`)}`];
   const detail: string[] = [];
-  if (i.found !== undefined && !many) detail.push(`found ${JSON.stringify(i.found)}`);
+  if (i.found !== undefined && !many) detail.push(`found ${safe(JSON.stringify(i.found))}`);
   if (i.expected !== undefined) detail.push(`expected ${safe(i.expected)}`);
   if (detail.length) lines.push(`          ${c.dim(detail.join("; "))}`);
   if (i.advice) lines.push(`          ${safe(i.advice)}`);
