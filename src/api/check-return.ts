@@ -10,7 +10,9 @@ import { readReturn, type ReadLimits } from "../ingest/index.js";
 import { DEFAULT_SECONDS_PER_FILE } from "../ingest/limits.js";
 import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, ReadResult, ValidatedReturn } from "../types.js";
+import { quarterDates } from "../framework/period.js";
 import { checkAbout, validateTable } from "../validate/index.js";
+import { dateOf, plausibleSubmitted } from "../validate/submitted.js";
 
 export interface CheckOptions {
   limits?: Partial<ReadLimits>;
@@ -30,6 +32,7 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   const base = { agency: entry.agency, period: entry.period, file: entry.file };
   let sha256: string | null = null;
   let receivedAt: string | null = null;
+  let savedOn = "";
   try {
     // Read at once rather than through the thread pool: returns are small, and with the cache this
     // read and the cache entry's are all the work an unchanged return costs.
@@ -37,6 +40,7 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
     const info = statSync(entry.path);
     sha256 = createHash("sha256").update(bytes).digest("hex");
     receivedAt = entry.receivedAt ?? info.mtime.toISOString();
+    savedOn = info.mtime.toISOString().slice(0, 10);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === "EACCES" ? "darep may not read it" : "it could not be opened";
     return { ...base, status: "invalid", sha256, receivedAt, figures: [], issues: [issue("unreadable-file", { file: entry.file }, `${entry.file} cannot be read: ${why}.`)] };
@@ -50,7 +54,10 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   const cache = options.cache;
   const key = cache?.key(ws, { entry, sha256, limits, previous: options.previous });
   const hit = key ? await cache!.get(key, entry.agency) : null;
-  if (hit) return { ...base, status: hit.status, sha256, receivedAt, figures: hit.figures, issues: hit.issues };
+  // When it arrived: the receipts log, else the About sheet's submitted date when plausible, else the file's time.
+  const arrived = (part: CheckedPart) =>
+    entry.receivedAt ?? plausibleSubmitted(part.submitted, quarterDates(entry.period, ws.config.financialYearStartMonth).start, savedOn) ?? receivedAt;
+  if (hit) return { ...base, status: hit.status, sha256, receivedAt: arrived(hit), figures: hit.figures, issues: hit.issues };
 
   const read = await readWithin(entry, limits, maxSecondsPerFile);
   const part = checkRead(ws, entry, agency, read, options.previous);
@@ -64,7 +71,7 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
       await cache.put(cache.key(ws, { entry, sha256, limits }), alone);
     }
   }
-  return { ...base, status: part.status, sha256, receivedAt, figures: part.figures, issues: part.issues };
+  return { ...base, status: part.status, sha256, receivedAt: arrived(part), figures: part.figures, issues: part.issues };
 }
 
 const givenUp = new WeakSet<ReadResult>();
@@ -113,5 +120,6 @@ function checkRead(ws: Workspace, entry: ReturnEntry, agency: Agency, read: Read
     issues.push(...checked.issues);
   }
   const status = issues.some((i) => i.severity === "error") ? "invalid" : "received";
-  return { status, figures, issues };
+  const submitted = dateOf(read.table?.about?.submitted);
+  return { status, figures, issues, ...(submitted ? { submitted } : {}) };
 }

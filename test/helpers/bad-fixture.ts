@@ -17,9 +17,13 @@ export interface CheckedFile {
 
 /** Validate `fixture` (a name in fixtures/bad/, or a path) as `as` (e.g. "probation-service.csv"). */
 /** The fixture placed as in checkBad, and `darep validate <file> ...args` run on it as it is; stdout and code. */
-export function runBad(fixture: string, as: string, args: string[]): { code: number; file: string; stdout: string } {
+export function runBad(fixture: string, as: string, args: string[], extra: Record<string, string> = {}): { code: number; file: string; stdout: string } {
   const root = mkdtempSync(join(tmpdir(), "darep-bad-cli-"));
   writeFileSync(join(root, "darep.config.json"), readFileSync(join(DEMO, "darep.config.json")));
+  for (const [path, text] of Object.entries(extra)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
   const file = `returns/2026-27/Q2/${as}`;
   mkdirSync(dirname(join(root, file)), { recursive: true });
   copyFileSync(fixture.includes("/") ? fixture : join(BAD, fixture), join(root, file));
@@ -29,8 +33,8 @@ export function runBad(fixture: string, as: string, args: string[]): { code: num
 }
 
 /** Validate `fixture` (a name in fixtures/bad/, or a path) as `as` (e.g. "probation-service.csv"), as JSON. */
-export function checkBad(fixture: string, as: string, extraArgs: string[] = []): { code: number; file: string; check: CheckedFile; stdout: string } {
-  const r = runBad(fixture, as, ["--format", "json", ...extraArgs]);
+export function checkBad(fixture: string, as: string, extraArgs: string[] = [], extra: Record<string, string> = {}): { code: number; file: string; check: CheckedFile; stdout: string } {
+  const r = runBad(fixture, as, ["--format", "json", ...extraArgs], extra);
   const result = JSON.parse(r.stdout) as { files: CheckedFile[] };
   return { code: r.code, file: r.file, check: result.files[0]!, stdout: r.stdout };
 }
