@@ -18,6 +18,8 @@ export interface ValidateFlags {
   /** false with --no-cache. */
   cache?: boolean;
   cacheDir?: string;
+  /** --framework: check the files alone, without a workspace. */
+  framework?: string;
   /** --errors-only: leave warnings out of text, github and junit output (json stays the library's result). */
   errorsOnly?: boolean;
 }
@@ -27,16 +29,25 @@ export const VALIDATE_FORMATS = ["text", "json", "github", "junit"] as const;
 export async function runValidate(targets: string[], flags: ValidateFlags, io: Io): Promise<number> {
   if (!(VALIDATE_FORMATS as readonly string[]).includes(flags.format))
     throw new RunError(`--format must be one of ${VALIDATE_FORMATS.join(", ")} (found "${flags.format}").`);
-  const setting = cacheSetting(flags, io.env, io.cwd);
-  const ws = await loadWorkspace({ workspace: flags.workspace, cwd: io.cwd, cache: setting });
-  const store = openCache(setting, ws.root);
-  const cache = store ? await ReturnsCache.open(store) : null;
-  const checked = await validate(ws, { targets, cwd: io.cwd, today: today(io), year: flags.year, cache });
+  let checked: ValidationResult;
+  let root = io.cwd;
+  if (flags.framework !== undefined) {
+    if (flags.workspace) throw new RunError("--framework checks files without a workspace: give --framework or --workspace, not both.");
+    const { validateAlone } = await import("../../api/validate-alone.js");
+    checked = await validateAlone({ files: targets, framework: flags.framework, cwd: io.cwd });
+  } else {
+    const setting = cacheSetting(flags, io.env, io.cwd);
+    const ws = await loadWorkspace({ workspace: flags.workspace, cwd: io.cwd, cache: setting });
+    const store = openCache(setting, ws.root);
+    const cache = store ? await ReturnsCache.open(store) : null;
+    checked = await validate(ws, { targets, cwd: io.cwd, today: today(io), year: flags.year, cache });
+    root = ws.root;
+  }
   const result = flags.errorsOnly && flags.format !== "json" ? errorsOnly(checked) : checked;
 
   if (flags.format === "json") io.stdout(jsonText(result) + "\n");
   else if (flags.format === "github") {
-    const pathOf = (file: string) => relative(io.cwd, join(ws.root, file)).split(sep).join("/");
+    const pathOf = (file: string) => relative(io.cwd, join(root, file)).split(sep).join("/");
     const { formatGithub } = await import("../formats/github.js");
     const out = formatGithub(result, pathOf);
     io.stdout(out.annotations);
@@ -44,7 +55,7 @@ export async function runValidate(targets: string[], flags: ValidateFlags, io: I
     if (summaryFile) await appendFile(summaryFile, out.summary, "utf8");
   } else if (flags.format === "junit") {
     const { formatJunit } = await import("../formats/junit.js");
-    io.stdout(formatJunit(result, (file) => relative(io.cwd, join(ws.root, file)).split(sep).join("/")));
+    io.stdout(formatJunit(result, (file) => relative(io.cwd, join(root, file)).split(sep).join("/")));
   } else io.stdout(formatText(result, await colours(io), { errorsOnly: flags.errorsOnly }));
   return result.summary.errors > 0 ? 1 : 0;
 }
