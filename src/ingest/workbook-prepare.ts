@@ -2,6 +2,10 @@
 // (zip-check.ts); every XML part loses a namespace prefix exceljs cannot follow (xml-prefix.ts);
 // every sheet is repaired and measured (sheet-repair.ts); only when something changed is the zip
 // written again, in memory, with fflate (stored, not deflated: exceljs reads it straight back).
+// Why repair rather than switch reader: the maintained fork @cj-tech-master/excelts 10.2.0 reads the
+// prefixed, address-less and whole-column-validation files unrepaired, but still throws on a
+// shared-string index out of range and reads duplicate parts and cells silently (last wins), so this
+// pass would still be needed; exceljs stays, as the design names it.
 import { zipSync } from "fflate";
 import type { ReadLimits } from "./limits.js";
 import { repairSheet, type SheetRepair } from "./sheet-repair.js";
