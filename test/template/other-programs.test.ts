@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadWorkspace } from "../../src/framework/workspace.js";
+import { loadWorkspace } from "../../src/workspace/load.js";
 import { checkBad } from "../helpers/bad-fixture.js";
 import { darepBin, DEMO, ROOT } from "../helpers/cli.js";
 import { fillXlsx } from "./fill.js";

@@ -1,14 +1,11 @@
 // `darep validate [paths...]`: check returns and say, cell by cell, what to fix.
 import { appendFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { validate, type ValidationResult } from "../../api/validate.js";
-import { ReturnsCache } from "../../cache/returns.js";
-import { cacheSetting, openCache } from "../../cache/store.js";
-import { loadWorkspace } from "../../framework/workspace.js";
 import { RunError } from "../../errors.js";
+import { validate, validateAlone, type ValidationResult } from "../../index.js";
 import { jsonText } from "../../words/index.js";
 import { formatText } from "../formats/text.js";
-import { colours, today, type Io } from "../io.js";
+import { cacheSetting, colours, today, type Io } from "../io.js";
 import type { Issue } from "../../types.js";
 
 export interface ValidateFlags {
@@ -33,21 +30,17 @@ export async function runValidate(targets: string[], flags: ValidateFlags, io: I
   let root = io.cwd;
   if (flags.framework !== undefined) {
     if (flags.workspace) throw new RunError("--framework checks files without a workspace: give --framework or --workspace, not both.");
-    const { validateAlone } = await import("../../api/validate-alone.js");
     checked = await validateAlone({ files: targets, framework: flags.framework, cwd: io.cwd });
   } else {
-    const setting = cacheSetting(flags, io.env, io.cwd);
-    const ws = await loadWorkspace({ workspace: flags.workspace, cwd: io.cwd, cache: setting });
-    const store = openCache(setting, ws.root);
-    const cache = store ? await ReturnsCache.open(store) : null;
-    checked = await validate(ws, { targets, cwd: io.cwd, today: today(io), year: flags.year, cache });
-    root = ws.root;
+    const outcome = await validate({ workspace: flags.workspace, cwd: io.cwd, today: today(io), targets, year: flags.year, cache: cacheSetting(flags, io) });
+    checked = outcome.result;
+    root = outcome.root;
   }
   const result = flags.errorsOnly && flags.format !== "json" ? errorsOnly(checked) : checked;
 
+  const pathOf = (file: string) => relative(io.cwd, join(root, file)).split(sep).join("/");
   if (flags.format === "json") io.stdout(jsonText(result) + "\n");
   else if (flags.format === "github") {
-    const pathOf = (file: string) => relative(io.cwd, join(root, file)).split(sep).join("/");
     const { formatGithub } = await import("../formats/github.js");
     const out = formatGithub(result, pathOf);
     io.stdout(out.annotations);
@@ -55,7 +48,7 @@ export async function runValidate(targets: string[], flags: ValidateFlags, io: I
     if (summaryFile) await appendFile(summaryFile, out.summary, "utf8");
   } else if (flags.format === "junit") {
     const { formatJunit } = await import("../formats/junit.js");
-    io.stdout(formatJunit(result, (file) => relative(io.cwd, join(root, file)).split(sep).join("/")));
+    io.stdout(formatJunit(result, pathOf));
   } else io.stdout(formatText(result, await colours(io), { errorsOnly: flags.errorsOnly }));
   return result.summary.errors > 0 ? 1 : 0;
 }

@@ -2,7 +2,7 @@
 // one-line verdict, then its errors, then its warnings; a finding repeated on many rows is one
 // entry ("rows 2-63: ..."), so the few errors that matter are never buried under the same warning.
 import type { ChalkInstance } from "chalk";
-import type { FileCheck, ValidationResult } from "../../api/validate.js";
+import type { FileCheck, ValidationResult } from "../../index.js";
 import type { Issue } from "../../types.js";
 import { plural, terminalSafe as safe } from "../../words/index.js";
 import { where } from "./location.js";
