@@ -7,7 +7,6 @@ import type { Framework } from "../framework/types.js";
 import { DAREP_ROOT } from "../framework/workspace.js";
 import type { ReadResult } from "../types.js";
 import { kindOf } from "./input.js";
-import { FrameworkError, FRAMEWORK_FILE, loadFramework } from "./load-framework.js";
 import { readTableFile } from "./read-table.js";
 
 export interface LoneRequest {
@@ -27,6 +26,9 @@ export interface LoneReturns {
 export async function openLone(req: LoneRequest): Promise<LoneReturns> {
   const name = req.framework;
   const dir = isAbsolute(name) || name.startsWith(".") || /[/\\]/.test(name) ? resolve(req.cwd, name) : join(DAREP_ROOT, "schemas", name);
+  // Loaded here, not at the top: the framework's checks (zod) cost more than a small check, and the
+  // workspace's front door must not load them for commands that never come here.
+  const { FrameworkError, FRAMEWORK_FILE, loadFramework } = await import("./load-framework.js");
   if (kindOf(join(dir, FRAMEWORK_FILE)) !== "file") throw new RunError(`--framework: no framework '${name}' (a bundled one: doncaster, rotherham, portsmouth; or a folder holding ${FRAMEWORK_FILE}).`);
   let framework: Framework;
   try {
