@@ -30,7 +30,7 @@ export type { ActionsTemplateLibraryRequest as ActionsTemplateRequest, ActionsTe
 export type { FileCheck, ValidateOutcome, ValidateRequest, ValidationResult } from "./api/validate.js";
 export type { AloneRequest } from "./api/validate-alone.js";
 export type { ChaseList } from "./status/chase-list.js";
-export type { Report } from "./trends/report-schema.js";
+export type { Report } from "./report-contract/schema.js";
 export type { CacheSetting } from "./workspace/index.js";
 
 /** Check returns (files, folders or a quarter) against the partnership's framework. */
