@@ -1,7 +1,7 @@
 
 import type { Report, Result } from "../report-contract/schema.js";
 import { dateInWords, formatChange, momentInWords, plural } from "../words/index.js";
-import { figureOf, quarterLong, } from "./format.js";
+import { figureOf, quarterLong } from "./format.js";
 import { actionsView, assuranceView } from "./view-actions.js";
 import { dataQualityView } from "./view-data-quality.js";
 import { exceptionsView, statusView } from "./view-exceptions.js";
@@ -79,6 +79,11 @@ export function toViewModel(report: Report, part: PackPart = "full"): ReportView
         : part === "appendix"
           ? `The appendix to the exception report for ${quarterLong(report)}: every figure of the quarter and the files they came from. The summary, the exceptions and the action plan are in ${BOARD_PDF}.`
           : null,
+    meta: {
+      author: report.partnership,
+      description: `The ${report.partnership}'s exception report for the ${report.board}, ${quarterLong(report)}: ${dateInWords(report.period.start)} to ${dateInWords(report.period.end)}.`,
+      created: report.generatedAt,
+    },
     contents: SECTIONS.filter((s) => shown(s.anchor)).map((s) => ({ anchor: s.anchor, label: s.label })),
     cover: coverView(report),
     exceptions: exceptionsView(report),
