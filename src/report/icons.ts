@@ -24,19 +24,19 @@ interface Look {
 }
 
 const VARIATION: Record<VariationKind, Look> = {
-  "concern-high": { tone: TONE.concern, letter: "H", line: [7, 7, 6, 3, 2], label: "Special cause of concern, high", meaning: "Higher than chance explains, the wrong way." },
-  "concern-low": { tone: TONE.concern, letter: "L", line: [3, 3, 4, 7, 8], label: "Special cause of concern, low", meaning: "Lower than chance explains, the wrong way." },
-  "improvement-high": { tone: TONE.improvement, letter: "H", line: [7, 7, 6, 3, 2], label: "Special cause of improvement, high", meaning: "Higher than chance explains, the way wanted." },
-  "improvement-low": { tone: TONE.improvement, letter: "L", line: [3, 3, 4, 7, 8], label: "Special cause of improvement, low", meaning: "Lower than chance explains, the way wanted." },
+  "concern-high": { tone: TONE.concern, letter: "H", line: [7, 7, 6, 3, 2], label: "Special cause of concern, high", meaning: "Higher than chance explains: the wrong way." },
+  "concern-low": { tone: TONE.concern, letter: "L", line: [3, 3, 4, 7, 8], label: "Special cause of concern, low", meaning: "Lower than chance explains: the wrong way." },
+  "improvement-high": { tone: TONE.improvement, letter: "H", line: [7, 7, 6, 3, 2], label: "Special cause of improvement, high", meaning: "Higher than chance explains: the way wanted." },
+  "improvement-low": { tone: TONE.improvement, letter: "L", line: [3, 3, 4, 7, 8], label: "Special cause of improvement, low", meaning: "Lower than chance explains: the way wanted." },
   "neither-high": { tone: TONE.neither, letter: "H", line: [7, 7, 6, 3, 2], label: "Special cause, high, no wanted direction", meaning: "Higher than chance explains; no direction is wanted." },
   "neither-low": { tone: TONE.neither, letter: "L", line: [3, 3, 4, 7, 8], label: "Special cause, low, no wanted direction", meaning: "Lower than chance explains; no direction is wanted." },
   "common-cause": { tone: TONE.common, letter: "", line: [5, 4, 6, 4, 5], label: "Common cause variation", meaning: "Within its usual ups and downs." },
 };
 
 const ASSURANCE: Record<AssuranceKind, Look> = {
-  pass: { tone: TONE.improvement, letter: "P", line: [2, 3, 2, 3, 2], label: "Target consistently met", meaning: "Its usual range is all on the right side of the target: it will meet it unless something changes." },
-  fail: { tone: TONE.concern, letter: "F", line: [8, 7, 8, 7, 8], label: "Target consistently missed", meaning: "Its usual range is all on the wrong side of the target: it will miss it unless something changes." },
-  "hit-and-miss": { tone: TONE.common, letter: "?", line: [3, 7, 4, 7, 3], label: "Target hit and miss", meaning: "The target is inside its usual range: it will be met in some quarters and missed in others." },
+  pass: { tone: TONE.improvement, letter: "P", line: [2, 3, 2, 3, 2], label: "Target consistently met", meaning: "Its usual range meets the target: met unless something changes." },
+  fail: { tone: TONE.concern, letter: "F", line: [8, 7, 8, 7, 8], label: "Target consistently missed", meaning: "Its usual range misses the target: missed unless something changes." },
+  "hit-and-miss": { tone: TONE.common, letter: "?", line: [3, 7, 4, 7, 3], label: "Target hit and miss", meaning: "The target is inside its usual range: met in some quarters, missed in others." },
 };
 
 function draw(look: Look, kind: string, assurance: boolean): string {

@@ -5,7 +5,7 @@
 export type PackPart = "full" | "board" | "appendix";
 
 /** The sections only the appendix (and the HTML report) holds. */
-export const APPENDIX_SECTIONS: ReadonlySet<string> = new Set(["all-indicators", "sources"]);
+export const APPENDIX_SECTIONS: ReadonlySet<string> = new Set(["every-action", "all-indicators", "sources"]);
 
 export const BOARD_PDF = "exception-report.pdf";
 export const APPENDIX_PDF = "exception-report-appendix.pdf";

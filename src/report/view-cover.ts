@@ -24,6 +24,8 @@ export function measureItems(report: Report): { head: Result; results: Result[] 
   });
 }
 
+const absent = (r: Result) => r.status === "missing" || r.status === "invalid";
+
 function icons(r: Result): { variation: IconView | null; assurance: IconView | null } {
   const v = variationOf(r);
   const a = assuranceOf(r);
@@ -36,13 +38,40 @@ function row(r: Result, rank: string, others: number): GlanceRow {
     anchor: `exception-${rank}`,
     // The measure's own words: one indicator often holds several figures (PM37 has five).
     figure: `${r.indicator} ${chartSubject(r)}${others ? ` (and ${plural(others, "other category", "other categories")})` : ""}`,
-    agency: r.agencyName,
     value: figureOf(r, r.value, 0),
     change: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit),
     why: whyInWords(r),
     ...icons(r),
     status: statusView(r),
   };
+}
+
+/**
+ * The figures of one indicator from one agency that cannot be judged for the same reason (a return
+ * missing) are one line: "PM37 ...: 5 figures", numbered 5-9, so page 1 is not a list of "no figure".
+ */
+function gathered(groups: { r: Result; rank: string }[][]): GlanceRow[] {
+  const rows: GlanceRow[] = [];
+  let run: { r: Result; rank: string }[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const [first, last] = [run[0]!, run[run.length - 1]!];
+    if (run.length === 1) rows.push(row(first.r, first.rank, 0));
+    else rows.push({ ...row(first.r, `${first.rank}–${last.rank}`, 0), anchor: `exception-${first.rank}`, figure: `${first.r.indicator} ${first.r.indicatorTitle}: ${plural(run.length, "figure")}` });
+    run = [];
+  };
+  for (const group of groups) {
+    const head = group[0]!;
+    const prev = run[run.length - 1]?.r;
+    if (group.length === 1 && absent(head.r) && (!prev || (prev.agency === head.r.agency && prev.indicator === head.r.indicator && prev.status === head.r.status))) run.push(head);
+    else {
+      flush();
+      if (group.length === 1 && absent(head.r)) run.push(head);
+      else rows.push(row(head.r, head.rank, group.length - 1));
+    }
+  }
+  flush();
+  return rows;
 }
 
 function iconKey(rows: GlanceRow[]): IconView[] {
@@ -57,7 +86,8 @@ export function coverView(report: Report): CoverView {
   const items = measureItems(report);
   const counts = new Map<string, number>();
   for (const { head } of items) counts.set(head.status, (counts.get(head.status) ?? 0) + 1);
-  const glance = byMeasure(rankedExceptions(report)).map(([first, ...rest]) => row(first!.r, first!.rank, rest.length));
+  const measures = byMeasure(rankedExceptions(report));
+  const glance = gathered(measures);
   // What went well: the items moving the wanted way beyond chance, or on target, none of them an exception.
   const wentWell = items
     .filter(({ head }) => (head.status === "improving" || head.status === "on-track") && !head.exception)
@@ -70,14 +100,14 @@ export function coverView(report: Report): CoverView {
     quarter: `${quarterWord(report.quarter)} of ${report.year}`,
     dates: `${dateInWords(report.period.start)} to ${dateInWords(report.period.end)}`,
     facts: [
-      { label: "Period", value: `${quarterLong(report)}: ${dateInWords(report.period.start)} to ${dateInWords(report.period.end)}` },
+      { label: "Period", value: quarterLong(report) },
       { label: "Returns received", value: `${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected}${problems.length ? ` (${problems.join(", ")})` : ""}` },
       { label: "Data last received", value: s.lastReceived ? dateInWords(s.lastReceived) : "no return received" },
-      { label: "Figures needing attention", value: `${glance.length} of ${items.length}` },
+      { label: "Figures needing attention", value: `${measures.length} of ${items.length}` },
       { label: "Report produced", value: dateInWords(report.generatedAt) },
     ],
     summary: s.text,
-    counting: `A figure here is one measure from one agency; a breakdown of it by category counts as part of it (${plural(items.length, "figure")}, ${plural(report.results.length, "number")} in all).`,
+    counting: `(a figure is one measure from one agency, its breakdown by category part of it: ${plural(items.length, "figure")} in all)`,
     glance,
     wentWell,
     iconKey: iconKey([...glance, ...wentWell]),

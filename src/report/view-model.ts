@@ -17,6 +17,7 @@ export const SECTIONS = [
   { anchor: "data-quality", label: "Data quality: the chase list" },
   { anchor: "action-plan", label: "Action plan" },
   { anchor: "assurance", label: "Quality assurance" },
+  { anchor: "every-action", label: "Every action" },
   { anchor: "all-indicators", label: "All indicators" },
   { anchor: "sources", label: "Sources" },
 ] as const;
@@ -63,11 +64,15 @@ function sources(report: Report): SourcesView {
 }
 
 export function toViewModel(report: Report, part: PackPart = "full"): ReportView {
-  const actions = actionsView(report);
+  const full = actionsView(report);
+  // The board's PDF keeps the action plan's summary, overdue actions and contradicted ratings; the
+  // list of every action is reference material, in the appendix with every figure.
+  const actions = full && part === "board" ? { ...full, all: [], allElsewhere: `Every action, with the indicators it names, is in the appendix (${APPENDIX_PDF}) and in the HTML report.` } : full;
   const assurance = assuranceView(report);
   // The action plan and assurance sections appear only for a workspace that keeps them.
   const inPart = (anchor: string) => part === "full" || (part === "appendix") === APPENDIX_SECTIONS.has(anchor);
-  const shown = (anchor: string) => inPart(anchor) && (anchor !== "action-plan" || actions !== null) && (anchor !== "assurance" || assurance !== null);
+  const shown = (anchor: string) =>
+    inPart(anchor) && (anchor !== "action-plan" || actions !== null) && (anchor !== "assurance" || assurance !== null) && (anchor !== "every-action" || (part === "appendix" && actions !== null));
   return {
     lang: "en-GB",
     title: part === "appendix" ? `${reportTitle(report)}: appendix` : reportTitle(report),
@@ -75,9 +80,9 @@ export function toViewModel(report: Report, part: PackPart = "full"): ReportView
     // The board PDF says where the rest is; the appendix PDF says what it belongs to.
     elsewhere:
       part === "board"
-        ? `Every figure of the quarter, and the sources, are in the appendix (${APPENDIX_PDF}) and in the HTML report.`
+        ? `Appendix: ${APPENDIX_PDF}.`
         : part === "appendix"
-          ? `The appendix to the exception report for ${quarterLong(report)}: every figure of the quarter and the files they came from. The summary, the exceptions and the action plan are in ${BOARD_PDF}.`
+          ? `The appendix to the exception report for ${quarterLong(report)}: every action of the action plan, every figure of the quarter and the files they came from. The summary, the exceptions and the action plan are in ${BOARD_PDF}.`
           : null,
     meta: {
       author: report.partnership,

@@ -29,7 +29,6 @@ export interface GlanceRow {
   rank: string;
   anchor: string;
   figure: string;
-  agency: string;
   value: string;
   /** On last quarter, as the tables say it: "up 59 (65.6%)". */
   change: string;
@@ -277,6 +276,8 @@ export interface ActionsView {
   notRated: string | null;
   allCaption: string;
   all: ActionRow[];
+  /** Where the list of every action is, when this page leaves it out (the board's PDF). */
+  allElsewhere?: string;
   issues: PlainIssueRow[];
 }
 
