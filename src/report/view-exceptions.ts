@@ -134,6 +134,7 @@ function absentGroups(items: { r: Result; rank: string }[], report: Report): Abs
   for (const item of items) byAgency.set(item.r.agency, [...(byAgency.get(item.r.agency) ?? []), item]);
   return [...byAgency.values()].map((group, i) => {
     const first = group[0]!.r;
+    const one = group.length > 1 && group.every(({ r }) => r.indicator === first.indicator);
     const ret = report.returns.find((x) => x.agency === first.agency);
     const commentary: CommentaryView[] = [];
     for (const { r } of group)
@@ -143,7 +144,9 @@ function absentGroups(items: { r: Result; rank: string }[], report: Report): Abs
       heading: `${first.agencyName}: ${plural(group.length, "figure")} cannot be judged`,
       text: groupText(ret, first.agencyName, report),
       contact: contactPieces(ret),
-      items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r), actions: cardActions(r, report).actions })),
+      // One indicator's figures (PM37's five) name it once, and its actions once, not five times over.
+      ...(one ? { indicator: figureName(first), actions: cardActions(first, report).actions } : {}),
+      items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: one ? chartSubject(r) : `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r), actions: one ? null : cardActions(r, report).actions })),
       commentary,
     };
   });

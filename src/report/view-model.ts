@@ -67,7 +67,7 @@ export function toViewModel(report: Report, part: PackPart = "full"): ReportView
   const full = actionsView(report);
   // The board's PDF keeps the action plan's summary, overdue actions and contradicted ratings; the
   // list of every action is reference material, in the appendix with every figure.
-  const actions = full && part === "board" ? { ...full, all: [], allElsewhere: `Every action, with the indicators it names, is in the appendix (${APPENDIX_PDF}) and in the HTML report.` } : full;
+  const actions = full && part === "board" ? { ...full, all: [], allElsewhere: `Every action, with the indicators it names: in the appendix, ${APPENDIX_PDF}.` } : full;
   const assurance = assuranceView(report);
   // The action plan and assurance sections appear only for a workspace that keeps them.
   const inPart = (anchor: string) => part === "full" || (part === "appendix") === APPENDIX_SECTIONS.has(anchor);

@@ -138,6 +138,9 @@ export interface AbsentGroup {
   /** "Contact: name, address" in pieces, with a line-break opportunity between them (see break-points.ts). */
   contact: string[] | null;
   items: AbsentItem[];
+  /** When every item is of one indicator: its name, said once above them, and its actions, said once below. */
+  indicator?: string | null;
+  actions?: CardAction[] | null;
   commentary: CommentaryView[];
 }
 
