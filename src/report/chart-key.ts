@@ -3,7 +3,7 @@
 // foot. Also the approximate box of an SVG text, shared with the test that no two labels overlap.
 import { escapeXml } from "../words/index.js";
 
-export type KeyMark = "figure" | "latest" | "special-cause" | "mean" | "limits" | "target" | "baseline" | "rebase";
+export type KeyMark = "figure" | "latest" | "special-cause" | "mean" | "limits" | "provisional" | "target" | "baseline" | "rebase";
 
 export const MARK_COLOUR = { line: "#1f4e79", mean: "#595959", limit: "#595959", target: "#8a4600", concern: "#b34700", baseline: "#9ecae1", axis: "#595959" } as const;
 
@@ -13,6 +13,7 @@ const WORDS: Record<KeyMark, string> = {
   "special-cause": "Special cause of concern",
   mean: "Mean",
   limits: "Process limits (usual range)",
+  provisional: "Provisional: fewer quarters than the framework asks for",
   target: "Target",
   baseline: "Quarters the limits come from",
   rebase: "New baseline",
@@ -46,6 +47,8 @@ function glyph(mark: KeyMark, x: number, y: number): string {
       return line(c.limit, "4 3", 0.9);
     case "target":
       return line(c.target, "8 2 2 2", 1.4);
+    case "provisional":
+      return `<text x="${n1(x + 4)}" y="${n1(y + 3)}" font-size="${KEY_SIZE}" fill="${c.axis}">*</text>`;
     case "baseline":
       return `<rect x="${n1(x)}" y="${n1(y - 1.5)}" width="12" height="3" fill="${c.baseline}"/>`;
     case "rebase":

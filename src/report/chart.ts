@@ -119,7 +119,7 @@ export function trendChart(result: Result): TrendChart {
   if (lines.upper !== null || lines.lower !== null) marks.add("limits");
   if (lines.target) marks.add("target");
   for (const l of spread(labels)) out.push(text(PLOT.right + 4, l.y, l.lines, `font-size="8.5" fill="${l.colour}"`));
-  if (lines.provisional) out.push(text(PLOT.left, PLOT.top - 3, "* provisional: fewer quarters than the framework asks for", `font-size="8" fill="${COLOUR.axis}"`));
+  if (lines.provisional) marks.add("provisional");
 
   // The figures: a line broken at every gap, a dot per quarter.
   const segments: string[] = [];
@@ -156,12 +156,14 @@ export function trendChart(result: Result): TrendChart {
     const roomAbove = cy - PLOT.top > 20;
     const roomBelow = PLOT.bottom - cy > 20;
     const above = (fromBelow && roomAbove) || !roomBelow;
-    out.push(text(cx + 4, above ? cy - 10 : cy + 18, tick(latest.value), `text-anchor="end" font-size="9" font-weight="bold" fill="${COLOUR.line}"`));
+    // At the top with its line rising to it: up and to the left of the point, clear of the line.
+    const [lx, ly] = !roomAbove && fromBelow ? [cx - 9, cy - 2] : [cx + 4, above ? cy - 10 : cy + 18];
+    out.push(text(lx, ly, tick(latest.value), `text-anchor="end" font-size="9" font-weight="bold" fill="${COLOUR.line}"`));
   } else if (latest) {
     out.push(text(x(last), PLOT.bottom - 4, latest.symbol === "c" ? "withheld" : "no figure", `text-anchor="end" font-size="8.5" fill="${COLOUR.axis}"`));
   }
 
-  const order: KeyMark[] = ["figure", "latest", "special-cause", "mean", "limits", "target", "baseline", "rebase"];
+  const order: KeyMark[] = ["figure", "latest", "special-cause", "mean", "limits", "provisional", "target", "baseline", "rebase"];
   const key = chartKey(order.filter((m) => marks.has(m)), 4, PLOT.bottom + 32, W - 8);
   const height = Math.ceil(PLOT.bottom + 32 + key.height + 2);
   const svg =
