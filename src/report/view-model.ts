@@ -80,7 +80,7 @@ export function toViewModel(report: Report, part: PackPart = "full"): ReportView
     // The board PDF says where the rest is; the appendix PDF says what it belongs to.
     elsewhere:
       part === "board"
-        ? `Appendix: ${APPENDIX_PDF}.`
+        ? `(the appendix: ${APPENDIX_PDF})`
         : part === "appendix"
           ? `The appendix to the exception report for ${quarterLong(report)}: every action of the action plan, every figure of the quarter and the files they came from. The summary, the exceptions and the action plan are in ${BOARD_PDF}.`
           : null,
