@@ -104,6 +104,23 @@ function program(io: Io, setCode: (code: number) => void): Command {
       setCode(await runStatus(quarter, flags, io));
     });
 
+  p.command("export")
+    .summary("every figure of a quarter as one tidy table (CSV, XLSX) for Power BI or Excel")
+    .description(
+      "Write the quarter's figures, one row per figure, as the report publishes them, into reports/<year>-<quarter>/\n" +
+        "<partnership>-<year>-<quarter>-figures.csv and .xlsx. The report is built first if it is missing or older than its inputs.",
+    )
+    .argument("<quarter>", "Q1, Q2, Q3 or Q4 (the latest such quarter that has ended), or e.g. '2026-27 Q2'")
+    .option("--year <year>", "the financial year, e.g. 2026-27")
+    .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
+    .option("-f, --format <list>", "which tables, comma-separated: csv,xlsx", "csv,xlsx")
+    .option("-o, --out <dir>", "write them here instead of the report folder")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (quarter: string, flags) => {
+      const { runExport } = await import("./commands/export.js");
+      setCode(await runExport(quarter, flags, io));
+    });
+
   p.command("init")
     .summary("start a new workspace: config, framework, returns folders, README")
     .description("Make a new workspace in DIR (default: this folder) with the Doncaster framework, an example darep.config.json, returns folders for the current financial year and a README. Overwrites nothing.")
