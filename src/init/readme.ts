@@ -51,6 +51,10 @@ JSON allows no comments, so each field is explained here.
 | \`agencies[].contact.name\` | (optional) a role or a person's name |
 | \`agencies[].contact.email\` | (optional) an email address |
 | \`agencies[].indicators\` | the indicator references the agency reports each quarter, e.g. \`["PM20", "PM21"]\` |
+| \`distribution\` | (optional) who \`darep send\` emails the board pack to; the mail server is never here but in the DAREP_SMTP_URL environment variable |
+| \`distribution.board\` | the board's email addresses, e.g. \`["chair@council.gov.uk"]\`: each gets its own message |
+| \`distribution.from\` | the address the messages come from, e.g. \`"Community Safety Team <cst@council.gov.uk>"\` |
+| \`distribution.maxMessageMB\` | the largest message darep will send, in MB (default 10; the PDF grows by a third when attached) |
 | \`options\` | (optional) how figures are judged; each has a default |
 | \`options.spcMinimumPoints\` | quarters on record before statistical process control limits are drawn (default 12; Making Data Count asks for 12 or more) |
 | \`options.tolerance\` | a change within both limits is "stable" |

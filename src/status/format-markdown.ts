@@ -19,7 +19,7 @@ export function mdText(s: string): string {
 
 const MARK = { missing: "❌ missing", invalid: "⚠️ invalid", received: "✅ received" } as const;
 
-function place(i: Issue): string {
+export function place(i: Issue): string {
   const parts = [i.indicator, i.row !== undefined ? `row ${i.row}` : "", i.cell ? `cell ${i.cell}` : ""].filter(Boolean);
   return parts.length ? parts.join(", ") : "the file";
 }

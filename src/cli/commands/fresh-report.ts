@@ -1,8 +1,10 @@
 // Shared by `darep send` and `darep export`: the quarter asked for, the workspace, and the report
 // folder's files rebuilt with `darep build`'s own function when missing or older than their inputs.
 import { existsSync } from "node:fs";
-import { build, type OutputFormat } from "../../api/build.js";
-import { REPORT_JSON, REPORT_PDF, staleFiles } from "../../api/pack.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { build, prepareBuild, type OutputFormat } from "../../api/build.js";
+import { REPORT_JSON, REPORT_PDF, reportFolder, staleFiles } from "../../api/pack.js";
 import { RunError } from "../../errors.js";
 import { latestEnded, parsePeriodArg } from "../../framework/period.js";
 import type { Workspace } from "../../framework/types.js";
@@ -20,11 +22,35 @@ export async function workspaceAndPeriod(quarterArg: string, flags: { year?: str
   return { ws, period };
 }
 
+/**
+ * Files newer than the report do not always change it: a git clone or a copy gives every file a new
+ * time, and a board address added to the config changes nothing in the report. So when the files
+ * needed all exist, the report is judged again in memory (no PDF), and the published one is kept when
+ * it is the same but for its timestamp; a rebuilt PDF would otherwise go out again as "updated".
+ */
+async function sameAsPublished(ws: Workspace, period: Period, names: string[], io: Io): Promise<boolean> {
+  const dir = reportFolder(ws, period);
+  if (!names.every((n) => existsSync(join(dir, n)))) return false;
+  let published: string;
+  try {
+    published = await readFile(join(dir, REPORT_JSON), "utf8");
+  } catch {
+    return false;
+  }
+  const stamp = generatedAt(io.env);
+  const again = await prepareBuild({ workspace: ws.root, cwd: io.cwd, quarter: period.quarter, year: period.year, today: today(io), generatedAt: stamp, formats: ["json"] }).catch(() => null);
+  if (!again) return false;
+  const untimed = (text: string, at: string) => text.split(at).join("");
+  const old = (JSON.parse(published) as { generatedAt?: unknown }).generatedAt;
+  return typeof old === "string" && untimed(JSON.stringify(JSON.parse(published)), old) === untimed(JSON.stringify(again.report), stamp);
+}
+
 /** Build the report first when a file needed is missing or stale; say so on stderr. */
 export async function freshReport(ws: Workspace, period: Period, need: "json" | "pdf", flags: { browser?: string }, io: Io): Promise<void> {
   const names = need === "pdf" ? [REPORT_JSON, REPORT_PDF] : [REPORT_JSON];
   const stale = await staleFiles(ws, period, names);
   if (stale.length === 0) return;
+  if (await sameAsPublished(ws, period, names, io)) return;
   io.stderr(`darep: ${stale.join(" and ")} for ${period.year} ${period.quarter} ${stale.length > 1 ? "are" : "is"} missing or older than the workspace's files: building the report first.\n`);
   const formats: OutputFormat[] = need === "pdf" ? ["html", "pdf", "json"] : ["json"];
   let printer: import("../../report/pdf.js").PdfPrinter | null = null;
