@@ -5,7 +5,7 @@ import { exportCsv } from "../export/csv.js";
 import { exportTable } from "../export/rows.js";
 import { exportXlsx } from "../export/xlsx.js";
 import { fileStem } from "../framework/file-names.js";
-import { periodKey } from "../framework/period.js";
+import { periodKey, quarterDates } from "../framework/period.js";
 import type { Workspace } from "../framework/types.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import type { Period } from "../types.js";
@@ -19,6 +19,8 @@ export interface ExportRequest {
   formats: ExportFormat[];
   /** Absolute folder; default the report folder. */
   outDir?: string;
+  /** Also the earlier quarters on record in the report (value and symbol). */
+  history?: boolean;
 }
 
 export interface ExportResult {
@@ -28,7 +30,7 @@ export interface ExportResult {
 
 export async function exportFigures(ws: Workspace, req: ExportRequest): Promise<ExportResult> {
   const report = await readReport(ws, req.period);
-  const table = exportTable(report);
+  const table = exportTable(report, { history: req.history, datesOf: (p) => quarterDates(p, ws.config.financialYearStartMonth) });
   const dir = req.outDir ? resolve(req.outDir) : reportFolder(ws, req.period);
   const stem = `${fileStem(report.partnership, req.period)}-figures`;
   const files: { path: string; content: string | Uint8Array }[] = [];

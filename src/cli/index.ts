@@ -136,6 +136,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
     .option("-f, --format <list>", "which tables, comma-separated: csv,xlsx", "csv,xlsx")
     .option("-o, --out <dir>", "write them here instead of the report folder")
+    .option("--history", "add a row for each earlier quarter in the report's history (its value and symbol)")
     .option("-q, --quiet", "print nothing but errors")
     .action(async (quarter: string, flags) => {
       const { runExport } = await import("./commands/export.js");

@@ -13,7 +13,7 @@ import { exportCsv } from "../../src/export/csv.js";
 import { exportTable } from "../../src/export/rows.js";
 import { exportXlsx } from "../../src/export/xlsx.js";
 import type { Report } from "../../src/trends/report-schema.js";
-import { darep, DEMO } from "../helpers/cli.js";
+import { darep, DEMO, ROOT } from "../helpers/cli.js";
 
 let tmp = "";
 let ws = "";
@@ -118,11 +118,36 @@ describe("darep export", () => {
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
+  it("has every column, its type and its meaning in README, with the version", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const start = readme.indexOf("### `darep export`");
+    const doc = readme.slice(start, readme.indexOf("\n## ", start));
+    expect(doc).toContain(`export version ${EXPORT_VERSION}`);
+    for (const c of COLUMNS) expect(doc, c.name).toContain(`| \`${c.name}\` | ${c.type} | ${c.meaning} |`);
+    expect(doc).toMatch(/Get Data > Text\/CSV/);
+  });
+
   it("refuses Parquet and unknown formats with exit 2, saying why", async () => {
     const r = await darep(["export", "Q2", "--year", "2026-27", "--workspace", ws, "--format", "parquet"], { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/does not write Parquet/);
     expect((await darep(["export", "Q2", "--year", "2026-27", "--workspace", ws, "--format", "pdf"], { cwd: tmp })).code).toBe(2);
+  });
+
+  it("with --history adds one row per earlier quarter of each figure, its value and symbol only", async () => {
+    const out = join(tmp, "history");
+    const r = await darep(["export", "Q2", "--year", "2026-27", "--workspace", ws, "--format", "csv", "--history", "--out", out], { cwd: tmp });
+    expect(r.code).toBe(0);
+    const rows = parse(readFileSync(join(out, `${STEM}.csv`), "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+    const earlier = report.results.reduce((n, x) => n + x.history.filter((h) => !(h.year === "2026-27" && h.quarter === "Q2")).length, 0);
+    expect(rows).toHaveLength(report.results.length + earlier);
+    const pm10 = report.results.find((x) => x.key === "PM10/outcome-stars-completed/total/doncaster-council")!;
+    const lastYear = pm10.history.find((h) => h.year === "2025-26" && h.quarter === "Q2")!;
+    const row = rows.find((x) => x.key === pm10.key && x.year === "2025-26" && x.quarter === "Q2")!;
+    expect(row).toMatchObject({ value: String(lastYear.value), period_start: "2025-07-01", period_end: "2025-09-30", status: "", direction: "", indicator: "PM10" });
+    // One row per figure per quarter: keys never repeat within a quarter.
+    const seen = new Set(rows.map((x) => `${x.year} ${x.quarter} ${x.key}`));
+    expect(seen.size).toBe(rows.length);
   });
 
   it("uses the report as it is when it is up to date, and writes into --out", async () => {

@@ -12,6 +12,7 @@ export interface ExportFlags {
   format: string;
   out?: string;
   quiet?: boolean;
+  history?: boolean;
 }
 
 function parseFormats(text: string): ExportFormat[] {
@@ -27,7 +28,7 @@ export async function runExport(quarterArg: string, flags: ExportFlags, io: Io):
   const formats = parseFormats(flags.format);
   const { ws, period } = await workspaceAndPeriod(quarterArg, flags, io);
   await freshReport(ws, period, "json", {}, io);
-  const done = await exportFigures(ws, { period, formats, outDir: flags.out ? resolve(io.cwd, flags.out) : undefined });
-  if (!flags.quiet) io.stdout(`${ws.config.partnership}, ${period.year} ${period.quarter}: ${done.rows} figures written to ${done.written.map((p) => relative(io.cwd, p) || p).join(" and ")}\n`);
+  const done = await exportFigures(ws, { period, formats, history: !!flags.history, outDir: flags.out ? resolve(io.cwd, flags.out) : undefined });
+  if (!flags.quiet) io.stdout(`${ws.config.partnership}, ${period.year} ${period.quarter}: ${done.rows} rows written to ${done.written.map((p) => relative(io.cwd, p) || p).join(" and ")}\n`);
   return 0;
 }
