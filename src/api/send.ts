@@ -67,6 +67,16 @@ function sender(ws: Workspace): { header: string; address: string; domain: strin
   return { header: from, address, domain: address.split("@")[1]! };
 }
 
+async function readSentLog(path: string): Promise<SentEntry[]> {
+  const text = await readFile(path, "utf8").catch(() => "");
+  try {
+    return parseSentLog(text);
+  } catch (e) {
+    const where = /line (\d+)/i.exec((e as Error).message)?.[1];
+    throw new RunError(`The sent log ${path} cannot be read${where ? ` (line ${where})` : ""}: it says what was sent to whom, so darep will not send without it. Put right what was changed by hand in it, and run again.`);
+  }
+}
+
 /** The config's distribution fields a run needs, checked before anything is built or read. */
 export function checkDistribution(ws: Workspace, kind: MessageKind): void {
   sender(ws);
@@ -91,7 +101,7 @@ export async function send(ws: Workspace, req: SendRequest): Promise<SendOutcome
   const marking = markingOf(ws);
   const folder = reportFolder(ws, req.period);
   const logPath = join(folder, SENT_LOG);
-  const log = parseSentLog(await readFile(logPath, "utf8").catch(() => ""));
+  const log = await readSentLog(logPath);
   const messageId = () => `<${req.newId()}@${from.domain}>`;
   const planned: Planned[] = [];
   const noAddress: SendOutcome["noAddress"] = [];

@@ -199,6 +199,23 @@ describe("darep send", () => {
     }
   });
 
+  it("refuses a sent log it cannot read rather than risk sending twice, exit 2", async () => {
+    const logPath = join(folder(), "sent.csv");
+    const text = readFileSync(logPath, "utf8");
+    const before = server.received.length;
+    try {
+      writeFileSync(logPath, `${text}2026-12-01,board,"unclosed quote\r\n`);
+      const r = await run([]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^darep: The sent log .*sent\.csv cannot be read.*will not send without it/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(server.received).toHaveLength(before);
+    } finally {
+      writeFileSync(logPath, text);
+    }
+    expect((await run(["--out", "x"])).code).toBe(2);
+  });
+
   it("needs distribution.from and distribution.board, exit 2", async () => {
     const configPath = join(ws, "darep.config.json");
     const text = readFileSync(configPath, "utf8");

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { relative, resolve } from "node:path";
 import { checkDistribution, send, type SendLine } from "../../api/send.js";
+import { RunError } from "../../errors.js";
 import { momentOf } from "../../report/format.js";
 import { SMTP_ENV, smtpSettings } from "../../send/smtp-url.js";
 import { smtpDelivery } from "../../send/transport.js";
@@ -31,6 +32,7 @@ function say(line: SendLine, io: Io, cwd: string): void {
 
 export async function runSend(quarterArg: string, flags: SendFlags, io: Io): Promise<number> {
   // The mail server is read (and refused) before anything else is done, so a refused URL connects to nothing.
+  if (flags.out && !flags.dryRun) throw new RunError("--out says where --dry-run writes its .eml files: use it with --dry-run.");
   const url = io.env[SMTP_ENV];
   const settings = flags.dryRun ? null : smtpSettings(url);
   const { ws, period } = await workspaceAndPeriod(quarterArg, flags, io);
