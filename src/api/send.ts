@@ -114,7 +114,8 @@ export async function send(ws: Workspace, req: SendRequest): Promise<SendOutcome
 
   if (req.kind === "board") {
     checkDistribution(ws, "board");
-    const board = ws.config.distribution?.board ?? [];
+    // An address listed twice still gets one message.
+    const board = [...new Map((ws.config.distribution?.board ?? []).map((a) => [a.trim().toLowerCase(), a.trim()])).values()];
     const report = await readReport(ws, req.period);
     const pdf = await readPdf(ws, req.period);
     const sha = sha256(pdf);

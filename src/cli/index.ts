@@ -107,10 +107,11 @@ function program(io: Io, setCode: (code: number) => void): Command {
   p.command("send")
     .summary("email the board pack to the board, or (--chase) chase the agencies that owe")
     .description(
-      "Email the quarter's board pack (the PDF 'darep build' wrote, built first if missing or older than its inputs) to each\n" +
-        "address in distribution.board, with the summary in the message. The mail server comes only from DAREP_SMTP_URL\n" +
-        "(smtps://user:pass@host:465 or smtp://user:pass@host:587, TLS required except on this machine). The same pack is\n" +
-        "never sent twice to one address (see sent.csv in the report folder) unless --resend.",
+      "Email the quarter's board pack (the PDF 'darep build' wrote, built first if missing or older than its inputs) to each " +
+        "address in distribution.board, with the summary in the message. The mail server comes only from DAREP_SMTP_URL " +
+        "(smtps://user:pass@host:465, or smtp://user:pass@host:587 with STARTTLS; TLS is required except on this machine). " +
+        "The same pack is never sent twice to one address (see sent.csv in the report folder) unless --resend. " +
+        "Exit 0 all sent; 1 an agency that owes has no contact.email; 2 a message was not sent.",
     )
     .argument("<quarter>", "Q1, Q2, Q3 or Q4 (the latest such quarter that has ended), or e.g. '2026-27 Q2'")
     .option("--year <year>", "the financial year, e.g. 2026-27")
@@ -128,7 +129,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
   p.command("export")
     .summary("every figure of a quarter as one tidy table (CSV, XLSX) for Power BI or Excel")
     .description(
-      "Write the quarter's figures, one row per figure, as the report publishes them, into reports/<year>-<quarter>/\n" +
+      "Write the quarter's figures, one row per figure, as the report publishes them, into reports/<year>-<quarter>/" +
         "<partnership>-<year>-<quarter>-figures.csv and .xlsx. The report is built first if it is missing or older than its inputs.",
     )
     .argument("<quarter>", "Q1, Q2, Q3 or Q4 (the latest such quarter that has ended), or e.g. '2026-27 Q2'")

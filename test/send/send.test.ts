@@ -175,7 +175,8 @@ describe("darep send", () => {
       expect(mail.html).toBeTruthy();
       expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
     }
-    const chase = await run(["--dry-run", "--chase", "--resend", "--out", join(tmp, "drafts")]);
+    // An analyst without SMTP access: no DAREP_SMTP_URL at all.
+    const chase = await run(["--dry-run", "--chase", "--resend", "--out", join(tmp, "drafts")], { DAREP_SMTP_URL: "" });
     expect(chase.code).toBe(0);
     expect(readdirSync(join(tmp, "drafts")).sort()).toEqual(["chase-cranstoun.eml", "chase-st-leger-homes.eml"]);
     expect(server.received).toHaveLength(before.received);
