@@ -3,6 +3,7 @@
 // judged results and the quarter's end come in; nothing is read and no clock is asked.
 import type { AssuranceFramework } from "../framework/schema.js";
 import type { Issue, Period } from "../types.js";
+import { dateInWords } from "../words/index.js";
 import { assuranceStatus } from "./assurance.js";
 import { judgeRag, RAG_WORDS } from "./rag.js";
 import type { Action, ActionJson, ActionsJson, AssuranceJson, Evidence, IndicatorLink, LinkedAction, PriorityCount, Rag, RagFinding } from "./types.js";
@@ -50,8 +51,6 @@ export interface PlanJudgement {
   links: Map<string, LinkedAction[]> | null;
 }
 
-const DAY_WORDS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const inWords = (iso: string) => `${Number(iso.slice(8, 10))} ${DAY_WORDS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 /** The headline status of each indicator: its worst exception's, else its first figure's. */
 function indicatorStatuses(results: readonly ResultLine[]): Map<string, IndicatorLink> {
@@ -104,7 +103,7 @@ function judgePlan(plan: NonNullable<PlanInput["plan"]>, quarterEnd: string, sta
         stated: a.rag,
         expected: j.ruled,
         due,
-        message: `${a.ref} was due by ${due ? inWords(due) : "its timescale"} and is not complete, so the RAG guide says ${RAG_WORDS[j.ruled]}; the lead officer rated it ${RAG_WORDS[a.rag]}.`,
+        message: `${a.ref} was due by ${due ? dateInWords(due) : "its timescale"} and is not complete, so the RAG guide says ${RAG_WORDS[j.ruled]}; the lead officer rated it ${RAG_WORDS[a.rag]}.`,
         file: a.source.file,
         ...(a.source.sheet ? { sheet: a.source.sheet } : {}),
         ...(a.source.row !== undefined ? { row: a.source.row } : {}),

@@ -3,9 +3,10 @@
 // action due in March is on time until March ends. Dates, quarters and "ongoing" are read too.
 import { quarterDates } from "../framework/period.js";
 import type { QuarterName } from "../types.js";
+import { MONTH_NAMES } from "../words/index.js";
 import type { Timescale } from "./types.js";
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
 /** "Sept", "sep", "September" -> 8 (0-based); null when it names no month. */
 export function monthIndex(word: string): number | null {

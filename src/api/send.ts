@@ -15,6 +15,7 @@ import { buildMessage, type Attachment, type Message } from "../send/mime.js";
 import { decide, formatSentLog, parseSentLog, SENT_LOG, type MessageKind, type SentEntry } from "../send/sent-log.js";
 import { ServerError, type Delivery } from "../send/transport.js";
 import type { Period } from "../types.js";
+import { bytesInWords, formatNumber } from "../words/index.js";
 import { markingOf, readPdf, readReport, reportFolder } from "./pack.js";
 import { status } from "./status.js";
 import { makeTemplate } from "./template.js";
@@ -148,7 +149,7 @@ export async function send(ws: Workspace, req: SendRequest): Promise<SendOutcome
     p.line.messageId = p.message.messageId;
     if (p.raw.length > limit)
       throw new RunError(
-        `The message to ${p.line.recipient} would be ${(p.raw.length / 1024 / 1024).toFixed(1)} MB, more than the ${limit / 1024 / 1024} MB limit (distribution.maxMessageMB in darep.config.json): nothing was sent. Raise the limit if your mail server takes more, or share the PDF another way.`,
+        `The message to ${p.line.recipient} would be ${bytesInWords(p.raw.length)}, more than the ${formatNumber(limit / 1024 / 1024, 2)} MB limit (distribution.maxMessageMB in darep.config.json): nothing was sent. Raise the limit if your mail server takes more, or share the PDF another way.`,
       );
   }
 

@@ -1,9 +1,10 @@
 // Financial years and quarters: naming, ordering, dates. Pure: "today" is always an argument.
 import type { Period, QuarterName } from "../types.js";
+import { MONTH_NAMES } from "../words/index.js";
 
 export const QUARTERS: readonly QuarterName[] = ["Q1", "Q2", "Q3", "Q4"];
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = MONTH_NAMES;
 
 /** The label of the financial year that starts in calendar year `startYear`, e.g. 2025 -> "2025-26". */
 export function yearLabel(startYear: number): string {

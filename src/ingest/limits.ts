@@ -41,9 +41,5 @@ export function resolveLimits(given: Partial<ReadLimits> = {}): ReadLimits {
   return limits;
 }
 
-/** Bytes in words a user can judge, e.g. "20 MB". */
-export function sizeInWords(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-  return `${bytes} bytes`;
-}
+/** Bytes in words a user can judge, e.g. "20 MB" (words/ says it). */
+export { bytesInWords as sizeInWords } from "../words/index.js";

@@ -5,16 +5,11 @@ import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawRow } from "../types.js";
 import { cellAddress, columnIndex } from "./address.js";
 import type { ReadLimits } from "./limits.js";
+import { hasInvisible, INVISIBLE, looksBlank } from "../words/index.js";
 
-/** Non-breaking and zero-width spaces: invisible in Excel, but they make "value" differ from "value". */
-const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/g;
-
-/** Anything a reader could see: not white space (which in JS includes NBSP and U+FEFF), not zero-width. */
-const VISIBLE = /[^\s\u200b-\u200d\u2060]/;
-
-/** A cell with nothing a reader could see in it. */
+/** A cell with nothing a reader could see in it: only white space and invisible characters. */
 export function isBlank(text: string): boolean {
-  return text === "" || !VISIBLE.test(text);
+  return text === "" || looksBlank(text);
 }
 
 export function isBlankRow(cells: readonly string[]): boolean {
@@ -46,8 +41,7 @@ export interface Shaped {
 function cleanHeader(header: RawRow, where: Location, issues: Issue[]): string[] {
   let first: { cell: string; text: string } | null = null;
   const names = header.cells.map((text, i) => {
-    if (first === null && INVISIBLE.test(text)) first = { cell: cellAddress(i, header.row), text };
-    INVISIBLE.lastIndex = 0;
+    if (first === null && hasInvisible(text)) first = { cell: cellAddress(i, header.row), text };
     return text.replace(/\u00a0/g, " ").replace(INVISIBLE, "").trim();
   });
   if (first !== null) {

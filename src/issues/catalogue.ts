@@ -2,6 +2,7 @@
 // what it means and what to do. README's table of codes is generated from this file
 // (`npm run docs:issues`), so this is the one place to add or change a code.
 import type { Issue, Location, Severity } from "../types.js";
+import { showControls } from "../words/index.js";
 
 export interface IssueType {
   severity: Severity;
@@ -108,7 +109,7 @@ export function issue(
  * (which make text display in another order than it is read, "Trojan Source").
  */
 export function quote(s: string, max = 60): string {
-  const shown = s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const shown = showControls(s);
   if (shown.length <= max) return shown;
   // Never cut between the two halves of a character outside the BMP (an emoji, say).
   const end = /[\ud800-\udbff]/.test(shown[max - 1] ?? "") ? max - 1 : max;

@@ -3,7 +3,8 @@
 // process limit of 125."
 import type { Result } from "../trends/report-schema.js";
 import { concernPoints, referenceLines } from "./chart-lines.js";
-import { formatFigure, formatTick, listWords, quarterLong } from "./format.js";
+import { formatFigure, formatTick, listWords } from "../words/index.js";
+import { quarterLong } from "./format.js";
 
 export function chartSubject(result: Result): string {
   return result.categoryLabel ? `${result.measureLabel}: ${result.categoryLabel}` : result.measureLabel;

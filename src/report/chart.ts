@@ -7,8 +7,8 @@ import type { Result } from "../trends/report-schema.js";
 import { concernPoints, referenceLines } from "./chart-lines.js";
 import { niceScale } from "./chart-scale.js";
 import { describeChart } from "./chart-words.js";
-import { escapeXml } from "./escape.js";
-import { formatTick, yearShort } from "./format.js";
+import { escapeXml, formatTick } from "../words/index.js";
+import { yearShort } from "./format.js";
 
 export interface TrendChart {
   svg: string;
@@ -114,7 +114,7 @@ export function trendChart(result: Result): TrendChart {
   }
 
   const svg =
-    `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeXml(description)}">` +
+    `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeXml(description, true)}">` +
     `<title>${escapeXml(description)}</title>${out.join("")}</svg>`;
   return { svg, description };
 }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import { RunError } from "../errors.js";
-import { escapeXml } from "./escape.js";
+import { escapeHtml, formatNumber } from "../words/index.js";
 
 // Without the networking flags Chromium keeps trying to reach the (closed) network and slows start-up.
 const FLAGS = [
@@ -24,7 +24,7 @@ const FLAGS = [
 const HEADER = "<div></div>";
 const footer = (title: string) =>
   `<div style="font-size:8pt;font-family:Arial,Helvetica,sans-serif;color:#444;width:100%;margin:0 15mm;display:flex;justify-content:space-between">` +
-  `<span>${escapeXml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+  `<span>${escapeHtml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
 function firstLine(e: unknown): string {
   return String(e instanceof Error ? e.message : e).split("\n")[0]!.replace(/\s+/g, " ").trim();
@@ -115,7 +115,7 @@ export class PdfPrinter {
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new RunError(`The browser took longer than ${+(this.#timeoutMs / 1000).toFixed(1)} s to print the PDF.`)),
+        () => reject(new RunError(`The browser took longer than ${formatNumber(this.#timeoutMs / 1000, 1)} s to print the PDF.`)),
         this.#timeoutMs,
       );
     });

@@ -1,7 +1,8 @@
 // The action plan and quality assurance sections' views, and the actions an exception card names:
 // RAG ratings and assurance states each get a word and a shape, never colour alone.
 import type { ActionJson, ActionsJson, AssuranceJson, Rag, Report, Result } from "../trends/report-schema.js";
-import { countWords, dateInWords, formatNumber, listWords, quarterLong } from "./format.js";
+import { dateInWords, formatNumber, listWords, plural } from "../words/index.js";
+import { quarterLong } from "./format.js";
 import { statusLook } from "./status.js";
 import { whereWords } from "./view-data-quality.js";
 import type { ActionRow, ActionsView, AssuranceView, CardAction, LegendEntry, PlainIssueRow, PriorityRow, StatusView } from "./view-types.js";
@@ -101,8 +102,8 @@ export function actionsView(report: Report): ActionsView | null {
   else {
     const which = a.year === report.year && a.quarter === report.quarter ? `The action plan update for ${quarterLong(report)}` : `There is no action plan update for ${quarterLong(report)}; the latest, for ${a.quarter} ${a.year},`;
     intro =
-      `${which} (${a.file}) has ${countWords(n, "action")}${parts.length ? `: ${listWords(parts)}` : ""}. ` +
-      `Judged at the quarter's end, ${end}, ${countWords(a.overdue.length, "action is", "actions are")} overdue and ${countWords(a.findings.length, "rating contradicts", "ratings contradict")} the RAG guide. ` +
+      `${which} (${a.file}) has ${plural(n, "action")}${parts.length ? `: ${listWords(parts)}` : ""}. ` +
+      `Judged at the quarter's end, ${end}, ${plural(a.overdue.length, "action is", "actions are")} overdue and ${plural(a.findings.length, "rating contradicts", "ratings contradict")} the RAG guide. ` +
       "Ratings are shown as the lead officers gave them; darep never changes one.";
   }
   const byRef = new Map(a.actions.map((x) => [x.ref, x]));
@@ -148,7 +149,7 @@ export function assuranceView(report: Report): AssuranceView | null {
     anchor: "assurance",
     heading: "Quality assurance",
     intro:
-      `Of the ${countWords(a.items.length, "item")} in the ${a.framework}, ${countWords(shown.length, "was", "were")} due this quarter or owed from before: ` +
+      `Of the ${plural(a.items.length, "item")} in the ${a.framework}, ${plural(shown.length, "was", "were")} due this quarter or owed from before: ` +
       `${formatNumber(s.received, 0)} received, ${formatNumber(s.due, 0)} due and not yet received, ${formatNumber(s.overdue, 0)} overdue from an earlier quarter. ${since}`,
     legend: legend(ASSURANCE_LOOKS, ["overdue", "due", "received"]),
     caption: `Assurance evidence due in ${quarterLong(report)} or overdue, most urgent first`,

@@ -1,7 +1,8 @@
 // The data-quality section's view: the chase list of returns that are missing, late or have errors,
 // by agency, with each error in plain words and where to find it.
 import type { Report, ReturnJson } from "../trends/report-schema.js";
-import { countWords, dayOf, listWords, quarterLong } from "./format.js";
+import { dateInWords, listWords, plural } from "../words/index.js";
+import { quarterLong } from "./format.js";
 import type { AgencyErrors, ChaseRow, DataQualityView, IssueRow, StatusView } from "./view-types.js";
 
 /** The board needs to know whom to chase, not every error: the rest are in `darep validate`'s output. */
@@ -53,9 +54,9 @@ function contactWords(r: ReturnJson): string {
 }
 
 function problemWords(r: ReturnJson): string {
-  if (r.status === "missing") return `No return; ${countWords(r.indicators.length, "indicator")} owed`;
-  const parts = [r.errors.length ? countWords(r.errors.length, "error") : "", r.warnings.length ? countWords(r.warnings.length, "warning") : "", r.late ? "received after the due date" : ""].filter(Boolean);
-  return `${parts.join(", ")}; ${countWords(r.figuresUsed, "figure")} used`;
+  if (r.status === "missing") return `No return; ${plural(r.indicators.length, "indicator")} owed`;
+  const parts = [r.errors.length ? plural(r.errors.length, "error") : "", r.warnings.length ? plural(r.warnings.length, "warning") : "", r.late ? "received after the due date" : ""].filter(Boolean);
+  return `${parts.join(", ")}; ${plural(r.figuresUsed, "figure")} used`;
 }
 
 export function dataQualityView(report: Report): DataQualityView {
@@ -67,7 +68,7 @@ export function dataQualityView(report: Report): DataQualityView {
   const chase: ChaseRow[] = chased.map((r) => ({
     agency: r.agencyName,
     state: stateOf(r)!,
-    received: r.receivedAt ? dayOf(r.receivedAt) : "not received",
+    received: r.receivedAt ? dateInWords(r.receivedAt) : "not received",
     problems: problemWords(r),
     contact: contactWords(r),
   }));
@@ -79,20 +80,20 @@ export function dataQualityView(report: Report): DataQualityView {
         anchor: `errors-${i + 1}`,
         heading: `Errors in the return from ${r.agencyName}`,
         file: r.file ?? "no file",
-        caption: `The ${countWords(r.errors.length, "error")} in ${r.agencyName}'s return`,
+        caption: `The ${plural(r.errors.length, "error")} in ${r.agencyName}'s return`,
         rows: r.errors.slice(0, MAX_ERRORS_PER_AGENCY).map((e) => issueRow(e, names)),
-        more: more > 0 ? `…and ${countWords(more, "more error")}. Checking the file with darep validate lists every one.` : null,
+        more: more > 0 ? `…and ${plural(more, "more error")}. Checking the file with darep validate lists every one.` : null,
       };
     });
   const withWarnings = fine.filter((r) => r.warnings.length > 0);
   return {
     intro:
       `${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected} returns for ${quarterLong(report)} were received: ` +
-      `${countWords(s.returnsMissing, "is", "are")} missing, ${countWords(s.returnsInvalid, "has", "have")} errors and ${countWords(late, "was", "were")} late.`,
+      `${plural(s.returnsMissing, "is", "are")} missing, ${plural(s.returnsInvalid, "has", "have")} errors and ${plural(late, "was", "were")} late.`,
     chase,
     allGood: fine.length ? `Received on time with no errors: ${listWords(fine.map((r) => r.agencyName))}.` : null,
     warningsNote: withWarnings.length
-      ? `Warnings are figures to double-check, not errors: ${listWords(withWarnings.map((r) => `${countWords(r.warnings.length, "warning")} from ${r.agencyName}`))}.`
+      ? `Warnings are figures to double-check, not errors: ${listWords(withWarnings.map((r) => `${plural(r.warnings.length, "warning")} from ${r.agencyName}`))}.`
       : null,
     errors,
     otherWarnings: report.warnings.map((w) => issueRow(w, names)),

@@ -3,7 +3,8 @@
 import type { Report, Result, ReturnJson } from "../trends/report-schema.js";
 import { chartSubject } from "./chart-words.js";
 import { trendChart } from "./chart.js";
-import { countWords, formatChange, formatFigure, formatNumber, quarterLong } from "./format.js";
+import { formatChange, formatFigure, formatNumber, plural } from "../words/index.js";
+import { quarterLong } from "./format.js";
 import { markdownBlocks, noteParagraphs } from "./plain-text.js";
 import { statusLook } from "./status.js";
 import { cardActions } from "./view-actions.js";
@@ -128,7 +129,7 @@ function absentGroups(items: { r: Result; rank: string }[], report: Report): Abs
       if (r.commentary && !commentary.some((c) => c.ref === r.indicator)) commentary.push({ ref: r.indicator, blocks: markdownBlocks(r.commentary) });
     return {
       anchor: `cannot-judge-${i + 1}`,
-      heading: `${first.agencyName}: ${countWords(group.length, "figure")} cannot be judged`,
+      heading: `${first.agencyName}: ${plural(group.length, "figure")} cannot be judged`,
       text: groupText(ret, first.agencyName, report),
       contact: contactOf(ret),
       items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r), actions: cardActions(r, report).actions })),
@@ -150,8 +151,8 @@ export function exceptionsView(report: Report): ExceptionsView {
   const k = ranked.length;
   let intro = "No figure needs the board's attention this quarter.";
   if (k > 0) {
-    const parts = [moves.length ? `${countWords(moves.length, "figure")} moving the wrong way or off target` : "", unknown.length ? `${countWords(unknown.length, "figure")} that cannot be judged` : ""].filter(Boolean);
-    intro = `${countWords(k, "figure needs", "figures need")} the board's attention, worst first: ${parts.join(", then ")}.`;
+    const parts = [moves.length ? `${plural(moves.length, "figure")} moving the wrong way or off target` : "", unknown.length ? `${plural(unknown.length, "figure")} that cannot be judged` : ""].filter(Boolean);
+    intro = `${plural(k, "figure needs", "figures need")} the board's attention, worst first: ${parts.join(", then ")}.`;
   }
   return { intro, none: k === 0, cards: byMeasure(moves).map(([first, ...rest]) => card(first!.r, first!.rank, report, rest)), absent: absentGroups(unknown, report) };
 }

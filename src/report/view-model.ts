@@ -3,7 +3,8 @@
 // loop. Pure: the same report gives the same view, with no clock and no random ids.
 import { chartSubject } from "./chart-words.js";
 import type { Report, Result } from "../trends/report-schema.js";
-import { countWords, dateInWords, dayOf, formatChange, formatFigure, momentOf, quarterLong, quarterWord } from "./format.js";
+import { dateInWords, formatChange, formatFigure, momentInWords, plural } from "../words/index.js";
+import { quarterLong, quarterWord } from "./format.js";
 import { STATUS_ORDER, statusLook } from "./status.js";
 import { actionsView, assuranceView } from "./view-actions.js";
 import { dataQualityView } from "./view-data-quality.js";
@@ -40,9 +41,9 @@ function cover(report: Report): CoverView {
     facts: [
       { label: "Period", value: `${quarterLong(report)}: ${dateInWords(report.period.start)} to ${dateInWords(report.period.end)}` },
       { label: "Returns received", value: `${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected}${problems.length ? ` (${problems.join(", ")})` : ""}` },
-      { label: "Data last received", value: s.lastReceived ? dayOf(s.lastReceived) : "no return received" },
+      { label: "Data last received", value: s.lastReceived ? dateInWords(s.lastReceived) : "no return received" },
       { label: "Figures needing attention", value: `${s.exceptions} of ${report.results.length}` },
-      { label: "Report produced", value: dayOf(report.generatedAt) },
+      { label: "Report produced", value: dateInWords(report.generatedAt) },
     ],
     summary: s.text,
     glance: rankedExceptions(report).map(({ r, rank }) => ({
@@ -84,16 +85,16 @@ function themes(report: Report): ThemeView[] {
       change: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit),
       status: statusView(r),
     }));
-    return { anchor: `theme-${i + 1}`, heading: theme, caption: `${theme}: ${countWords(rows.length, "figure")} for ${quarterLong(report)}`, rows };
+    return { anchor: `theme-${i + 1}`, heading: theme, caption: `${theme}: ${plural(rows.length, "figure")} for ${quarterLong(report)}`, rows };
   });
 }
 
 function sources(report: Report): SourcesView {
   const names = new Map(report.returns.map((r) => [r.agency, r.agencyName]));
   return {
-    intro: `The figures come from these ${countWords(report.sources.length, "file")}. A file's SHA-256 fingerprint changes if a single character of it changes, so anyone can check that a file is the one this report was built from.`,
-    rows: report.sources.map((s) => ({ file: s.file, agency: names.get(s.agency) ?? s.agency, sha256: s.sha256, readAt: momentOf(s.readAt) })),
-    generated: `Produced on ${dayOf(report.generatedAt)} by ${report.generator}. Framework: ${report.framework}.`,
+    intro: `The figures come from these ${plural(report.sources.length, "file")}. A file's SHA-256 fingerprint changes if a single character of it changes, so anyone can check that a file is the one this report was built from.`,
+    rows: report.sources.map((s) => ({ file: s.file, agency: names.get(s.agency) ?? s.agency, sha256: s.sha256, readAt: momentInWords(s.readAt) })),
+    generated: `Produced on ${dateInWords(report.generatedAt)} by ${report.generator}. Framework: ${report.framework}.`,
   };
 }
 

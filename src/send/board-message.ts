@@ -2,8 +2,7 @@
 // plain-text and an HTML body with the report's summary (its cover paragraph and the figures needing
 // the board's attention, worst first), readable without opening the attached PDF. Pure.
 import { fileStem } from "../framework/file-names.js";
-import { escapeXml } from "../report/escape.js";
-import { momentOf } from "../report/format.js";
+import { bytesInWords, escapeHtml, momentInWords } from "../words/index.js";
 import type { Report } from "../trends/report-schema.js";
 import type { Message } from "./mime.js";
 import type { SentEntry } from "./sent-log.js";
@@ -38,14 +37,12 @@ export function attentionItems(report: Report): { ref: string; title: string; se
   });
 }
 
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
 export function boardMessage(input: BoardMessageInput): Message {
   const { report, marking, replaces } = input;
   const filename = packFileName(report);
   const items = attentionItems(report);
-  const intro = `The ${report.board}'s exception report for ${report.partnership}, ${report.year} ${report.quarter} (${report.period.label}), is attached as ${filename} (${megabytes(input.pdf.length)}).`;
-  const replacing = replaces ? `This pack replaces the one sent to you on ${momentOf(replaces.sentAt)}: the report has changed since, so please use this one.` : null;
+  const intro = `The ${report.board}'s exception report for ${report.partnership}, ${report.year} ${report.quarter} (${report.period.label}), is attached as ${filename} (${bytesInWords(input.pdf.length)}).`;
+  const replacing = replaces ? `This pack replaces the one sent to you on ${momentInWords(replaces.sentAt)}: the report has changed since, so please use this one.` : null;
   const heading = items.length ? `Needing the board's attention (${items.length})` : "Needing the board's attention";
 
   const text = [
@@ -65,7 +62,7 @@ export function boardMessage(input: BoardMessageInput): Message {
     ...(marking ? ["", marking] : []),
   ].join("\n");
 
-  const e = escapeXml;
+  const e = escapeHtml;
   const html = [
     "<!DOCTYPE html>",
     `<html lang="en-GB"><head><meta charset="utf-8"><title>${e(boardSubject(report, marking, !!replaces))}</title></head>`,

@@ -1,11 +1,10 @@
 // A chase message to one agency whose return is missing or cannot all be used: what it owes or must
 // correct, cell by cell, from the chase list (src/status/chase-list.ts), with the template attached
 // when the whole return is owed. Agencies whose return is in and valid get none. Pure.
-import { escapeXml } from "../report/escape.js";
 import type { ChaseEntry, ChaseList } from "../status/chase-list.js";
-import { longDate } from "../status/due-date.js";
 import { place } from "../status/format-markdown.js";
 import { receivedWords } from "../status/words.js";
+import { dateInWords, escapeHtml } from "../words/index.js";
 import type { Attachment, Message } from "./mime.js";
 import { markingPrefix } from "./board-message.js";
 
@@ -32,7 +31,7 @@ export function chaseSubject(list: ChaseList, entry: ChaseEntry, marking: string
 /** The lines that say what is owed: the part of the message a reminder compares. */
 export function owedLines(list: ChaseList, entry: ChaseEntry, template: Attachment | null): string[] {
   const quarter = `${list.year} ${list.quarter} (${list.periodLabel})`;
-  const due = `${list.overdue ? "It was due" : "It is due"} by ${longDate(list.dueBy)}.`;
+  const due = `${list.overdue ? "It was due" : "It is due"} by ${dateInWords(list.dueBy)}.`;
   const refs = entry.owed.indicators.join(", ");
   const fill = template ? [`The return to fill in is attached (${template.filename}): complete its value column and send it back.`] : [];
   if (entry.status === "missing") return [`We have not received ${entry.name}'s return for ${quarter}. ${due}`, `It should give: ${refs}.`, ...fill];
@@ -55,7 +54,7 @@ export function chaseMessage(input: ChaseMessageInput): Message {
   const sign = `Sent by darep for ${list.partnership}. Reply to this message with any questions.`;
   const text = [...(marking ? [marking, ""] : []), greeting, "", ...lines, "", sign, ...(marking ? ["", marking] : [])].join("\n");
 
-  const e = escapeXml;
+  const e = escapeHtml;
   const body: string[] = [];
   let bullets: string[] = [];
   const flush = () => {

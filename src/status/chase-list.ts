@@ -4,7 +4,7 @@ import { quarterDates } from "../framework/period.js";
 import type { Config } from "../framework/schema.js";
 import type { Framework } from "../framework/types.js";
 import type { Issue, Period, ReturnStatus } from "../types.js";
-import { dueDate, isLate } from "./due-date.js";
+import { daysLate, dueDate, isLate } from "./due-date.js";
 import type { PlanChase } from "./plan.js";
 
 /** One return file of the quarter, as checked. */
@@ -70,9 +70,6 @@ export interface ChaseInput {
   issues: Issue[];
 }
 
-const DAY = 86_400_000;
-const daysBetween = (fromIso: string, toIso: string) => Math.round((Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY);
-
 function owedOf(status: ReturnStatus, issues: Issue[], indicators: string[], order: Map<string, number>): Owed {
   if (status === "received") return { kind: "nothing", indicators: [] };
   const errors = issues.filter((i) => i.severity === "error");
@@ -101,7 +98,7 @@ export function chaseList(input: ChaseInput): ChaseList {
     const errors = issues.filter((i) => i.severity === "error").length;
     const status: ReturnStatus = errors > 0 ? "invalid" : file ? "received" : "missing";
     const receivedAt = file?.receivedAt ?? null;
-    const late = receivedAt !== null && isLate(receivedAt, due);
+    const late = isLate(receivedAt, due);
     const refs = a.indicators.map((r) => r.toUpperCase()).sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9));
     return {
       agency: a.id,
@@ -110,7 +107,7 @@ export function chaseList(input: ChaseInput): ChaseList {
       file: file?.file ?? null,
       receivedAt,
       late,
-      daysLate: late ? daysBetween(due, receivedAt!) : 0,
+      daysLate: daysLate(receivedAt, due),
       errors,
       warnings: issues.length - errors,
       contact: a.contact ? { ...a.contact } : null,

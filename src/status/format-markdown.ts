@@ -1,21 +1,11 @@
 // `darep status --format markdown`: the chase list for an email or a ticket: a table of every agency,
 // then what each invalid return must fix. Text from files and the config is escaped, so a hostile note
-// or name can neither break the table nor inject markup.
+// or name can neither break the table, inject markup or a link, nor act on the terminal it is printed to.
 import type { Issue } from "../types.js";
+import { dateInWords as longDate, escapeMarkdown as mdText } from "../words/index.js";
 import type { ChaseEntry, ChaseList } from "./chase-list.js";
-import { longDate } from "./due-date.js";
 import { actionWords, evidenceOwedWords, overdueWords, type PlanChase } from "./plan.js";
 import { contactWords, headline, owedWords, receivedWords, statusWord } from "./words.js";
-
-/** Escape text for a markdown table cell or list item. */
-export function mdText(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#~!])/g, "\\$1");
-}
 
 const MARK = { missing: "❌ missing", invalid: "⚠️ invalid", received: "✅ received" } as const;
 

@@ -1,9 +1,11 @@
-// `darep status --format text`: the chase list for the analyst's terminal.
+// `darep status --format text`: the chase list for the analyst's terminal. Every string in the list
+// (file names, agency names, messages) is made terminal-safe first, so a crafted file name cannot
+// recolour, rewrite or reorder what the analyst reads.
 import type { ChalkInstance } from "chalk";
+import { dateInWords as longDate, plural, terminalSafeDeep } from "../words/index.js";
 import type { ChaseEntry, ChaseList } from "./chase-list.js";
-import { longDate } from "./due-date.js";
 import { actionWords, evidenceOwedWords, overdueWords, type PlanChase } from "./plan.js";
-import { contactWords, headline, owedWords, plural, receivedWords, statusWord } from "./words.js";
+import { contactWords, headline, owedWords, receivedWords, statusWord } from "./words.js";
 
 function entryLines(e: ChaseEntry, c: ChalkInstance): string[] {
   const word = statusWord(e).padEnd(13);
@@ -21,7 +23,8 @@ function entryLines(e: ChaseEntry, c: ChalkInstance): string[] {
   return lines;
 }
 
-export function formatStatusText(list: ChaseList, c: ChalkInstance): string {
+export function formatStatusText(given: ChaseList, c: ChalkInstance): string {
+  const list = terminalSafeDeep(given);
   const out = [c.bold(`${list.partnership}: returns for ${list.year} ${list.quarter} (${list.periodLabel})`), headline(list), ""];
   for (const e of list.agencies) out.push(...entryLines(e, c));
   if (list.otherIssues.length) {

@@ -3,6 +3,7 @@
 import type { PlanJudgement } from "../actions/judge.js";
 import type { Rag } from "../actions/types.js";
 import type { Period } from "../types.js";
+import { listWords } from "../words/index.js";
 
 export interface OverdueAction {
   ref: string;
@@ -65,7 +66,7 @@ export function overdueWords(a: OverdueAction, longDate: (iso: string) => string
 /** "not received for Q1 2026-27". */
 export function evidenceOwedWords(e: OwedEvidence): string {
   const quarters = e.overdueFor.map((p) => `${p.quarter} ${p.year}`);
-  return `not received for ${quarters.length > 1 ? `${quarters.slice(0, -1).join(", ")} and ${quarters.at(-1)}` : quarters[0] ?? "an earlier quarter"}`;
+  return `not received for ${quarters.length ? listWords(quarters) : "an earlier quarter"}`;
 }
 
 /** The first sentence of a key action, at most `max` characters. */

@@ -1,8 +1,6 @@
 // The chase list's entries in words, shared by the text and markdown formats.
 import type { ChaseEntry, ChaseList } from "./chase-list.js";
-import { longDate } from "./due-date.js";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+import { dateInWords, plural } from "../words/index.js";
 
 export function owedWords(e: ChaseEntry): string {
   const refs = e.owed.indicators.join(", ");
@@ -20,7 +18,7 @@ export function contactWords(e: ChaseEntry): string {
 
 export function receivedWords(e: ChaseEntry): string {
   if (!e.receivedAt) return "not received";
-  const when = `received ${longDate(e.receivedAt.slice(0, 10))}`;
+  const when = `received ${dateInWords(e.receivedAt)}`;
   return e.late ? `${when} (${plural(e.daysLate, "day")} late)` : when;
 }
 
@@ -30,8 +28,6 @@ export function statusWord(e: ChaseEntry): string {
 
 export function headline(list: ChaseList): string {
   const s = list.summary;
-  const due = `${list.overdue ? "Were due" : "Due"} by ${longDate(list.dueBy)}`;
+  const due = `${list.overdue ? "Were due" : "Due"} by ${dateInWords(list.dueBy)}`;
   return `${due}. ${s.received} of ${s.expected} received and valid; ${s.missing} missing, ${s.invalid} invalid, ${s.late} late.`;
 }
-
-export { plural };

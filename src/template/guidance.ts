@@ -2,6 +2,7 @@
 // it, and each indicator the agency reports explained. Pure: lines of text, laid out by xlsx.ts.
 import type { Agency, Indicator } from "../framework/schema.js";
 import type { Period } from "../types.js";
+import { dateInWords } from "../words/index.js";
 
 export interface GuidanceLine {
   kind: "title" | "heading" | "text" | "pair";
@@ -31,13 +32,6 @@ export const SYMBOL_MEANINGS: [string, string][] = [
   ["[u]", "Low reliability: write the symbol, then the figure, e.g. [u] 12. Say why in the note column."],
 ];
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2026-10-30" -> "30 October 2026" (no Intl: the same words whatever the machine's locale data). */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
 
 function indicatorLines(ind: Indicator): GuidanceLine[] {
   const lines: GuidanceLine[] = [{ kind: "heading", text: `${ind.ref}: ${ind.title}` }];
@@ -61,7 +55,7 @@ export function guidanceLines(input: GuidanceInput): GuidanceLine[] {
   const quarter = `${period.year} ${period.quarter}`;
   return [
     { kind: "title", text: `${input.partnership}: quarterly return, ${quarter}` },
-    { kind: "text", text: `For ${agency.name}, covering ${input.periodLabel}. Please send it by ${longDate(input.dueBy)}.` },
+    { kind: "text", text: `For ${agency.name}, covering ${input.periodLabel}. Please send it by ${dateInWords(input.dueBy)}.` },
     { kind: "heading", text: "How to fill it in" },
     { kind: "pair", text: "1", detail: "On the Return sheet, write one figure in the value column of every row. The grey columns say what each row counts; they cannot be changed." },
     { kind: "pair", text: "2", detail: "The row with a blank category is the total; the rows below it break the total down." },
@@ -73,7 +67,7 @@ export function guidanceLines(input: GuidanceInput): GuidanceLine[] {
     ...SYMBOL_MEANINGS.map(([symbol, meaning]) => ({ kind: "pair" as const, text: symbol, detail: meaning })),
     { kind: "heading", text: "How to send it" },
     { kind: "pair", text: "Save", detail: `Save it as an Excel workbook (.xlsx) named ${input.fileName}.` },
-    { kind: "pair", text: "Send", detail: `Send it to the partnership analyst by ${longDate(input.dueBy)}. Returns received later are marked late in the board's report.` },
+    { kind: "pair", text: "Send", detail: `Send it to the partnership analyst by ${dateInWords(input.dueBy)}. Returns received later are marked late in the board's report.` },
     { kind: "pair", text: "Check", detail: "If you have darep, 'darep validate' lists anything to fix, cell by cell; otherwise the analyst will tell you." },
     { kind: "heading", text: "The indicators you report" },
     ...input.indicators.flatMap(indicatorLines),

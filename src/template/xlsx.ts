@@ -5,7 +5,8 @@
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import type { Agency, Indicator } from "../framework/schema.js";
 import type { Period } from "../types.js";
-import { guidanceLines, longDate } from "./guidance.js";
+import { dateInWords as longDate } from "../words/index.js";
+import { guidanceLines } from "./guidance.js";
 import type { TemplateRow } from "./rows.js";
 import { safeCell } from "./safe-cell.js";
 import { valueRule } from "./value-rule.js";

@@ -3,6 +3,7 @@
 import type { Unit } from "../framework/schema.js";
 import type { Period } from "../types.js";
 import { QUARTERS } from "../framework/period.js";
+import { roundHalfAway } from "../words/index.js";
 import { valueBack, type HistoryPoint } from "./history.js";
 
 export interface Comparison {
@@ -27,10 +28,14 @@ export function change(from: number | null, to: number | null): number | null {
   return from === null || to === null ? null : tidy(to - from);
 }
 
-/** Percentage change to one decimal; null from 0 (the sentence says "from 0 to 12") or from nothing. */
+/**
+ * Percentage change to one decimal, rounded half away from zero on the decimal value (80 -> 57 is
+ * -28.75%, computed as -28.749999999999996, and is -28.8); null from 0 (the sentence says "from 0
+ * to 12") or from nothing.
+ */
 export function changePercent(from: number | null, to: number | null): number | null {
   if (from === null || to === null || from === 0) return null;
-  return tidy(((to - from) / Math.abs(from)) * 100, 1);
+  return roundHalfAway(((to - from) / Math.abs(from)) * 100, 1);
 }
 
 /** Counts and amounts add up over quarters; percentages, rates and days do not. */

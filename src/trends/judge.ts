@@ -17,7 +17,8 @@ import type { HistoryPoint } from "./history.js";
 import { PROVISIONAL_MINIMUM, type SpcAnalysis, type SpcSignal } from "./spc.js";
 import { ruleName } from "./signal-words.js";
 import type { TargetProgress } from "./target.js";
-import { formatNumber, formatValue, wantedVerb } from "./words.js";
+import { formatNumber, formatValue } from "../words/index.js";
+import { wantedVerb } from "./words.js";
 
 export interface Tolerance {
   relative: number;

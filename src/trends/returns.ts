@@ -1,22 +1,17 @@
 // The quarter's returns as report.json lists them: one per agency in config order, with whether each
 // came late, and the sources (files read) of those that arrived.
 import type { Agency, Config } from "../framework/schema.js";
-import { periodKey, quarterDates } from "../framework/period.js";
+import { dueDate, isLate as lateBy } from "../framework/due-date.js";
+import { periodKey } from "../framework/period.js";
 import type { Issue, Period, ValidatedReturn } from "../types.js";
 import type { ReturnJson } from "./report-schema.js";
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /**
- * Late when received after the end (UTC) of the due day: the quarter's last day plus
- * `returnsDueDays`. A file's modification time is the nearest thing darep has to "received".
+ * Late when received on a UK day after the due day (the quarter's last day plus `returnsDueDays`):
+ * the rule in framework/due-date.ts, which the chase list uses too.
  */
 export function isLate(receivedAt: string | null, period: Period, dueDays: number, startMonth: number): boolean {
-  if (receivedAt === null) return false;
-  const received = Date.parse(receivedAt);
-  if (Number.isNaN(received)) return false;
-  const due = Date.parse(`${quarterDates(period, startMonth).end}T00:00:00Z`) + (dueDays + 1) * DAY;
-  return received >= due;
+  return lateBy(receivedAt, dueDate(period, { financialYearStartMonth: startMonth, options: { returnsDueDays: dueDays } }));
 }
 
 /** The agency's return for the quarter, or a "missing" one when the caller gave none. */

@@ -10,7 +10,8 @@ import { noPrevious, type Cause } from "./judge.js";
 import { describeSignal } from "./signal-words.js";
 import type { SpcAnalysis, SpcSignal } from "./spc.js";
 import type { TargetProgress } from "./target.js";
-import { formatChange, formatValue, grammarOf, wantedVerb } from "./words.js";
+import { changeInBrief, formatValue } from "../words/index.js";
+import { grammarOf, wantedVerb } from "./words.js";
 
 export interface Subject {
   ref: string;
@@ -45,7 +46,7 @@ export function subjectText(s: Subject): string {
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 function moved(c: Comparison, unit: Unit): string {
-  const how = formatChange(c.change, c.changePercent, unit);
+  const how = changeInBrief(c.change, c.changePercent, unit);
   const verb = c.change! > 0 ? "rose" : c.change! < 0 ? "fell" : "stayed";
   const span = c.change === 0 ? `at ${formatValue(c.value!, unit)}` : `from ${formatValue(c.previous!, unit)} to ${formatValue(c.value!, unit)}`;
   return `${verb} ${span}${how ? ` (${how})` : ""}`;

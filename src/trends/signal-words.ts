@@ -2,7 +2,8 @@
 import type { Unit } from "../framework/schema.js";
 import type { HistoryPoint } from "./history.js";
 import type { SpcAnalysis, SpcSignal } from "./spc.js";
-import { formatNumber, formatValue, grammarOf, ordinalWord } from "./words.js";
+import { formatNumber, formatValue, ordinalWord } from "../words/index.js";
+import { grammarOf } from "./words.js";
 
 /**
  * The predicate of a sentence whose subject is the figure, e.g. "rose for the sixth quarter running

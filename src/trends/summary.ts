@@ -4,7 +4,7 @@
 import type { Cause } from "./judge.js";
 import type { Report, Status } from "./report-schema.js";
 import { Status as StatusEnum } from "./report-schema.js";
-import { listWords } from "./words.js";
+import { listWords } from "../words/index.js";
 
 export interface ReturnLine {
   agencyName: string;

@@ -6,6 +6,7 @@ import { cellAddress } from "../ingest/address.js";
 import { isBlankRow } from "../ingest/table.js";
 import { issue, quote, type IssueCode } from "../issues/catalogue.js";
 import type { Figure, Issue, Location, Period, RawRow, RawTable } from "../types.js";
+import { INVISIBLE } from "../words/index.js";
 import type { Columns, Field } from "./columns.js";
 import { listOf, suggest } from "./suggest.js";
 import { parseValue } from "./value.js";
@@ -24,8 +25,6 @@ export interface RowResult {
   indicator: string | null;
   issues: Issue[];
 }
-
-const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/g;
 
 function clean(text: string): { text: string; invisible: boolean } {
   const stripped = text.replace(INVISIBLE, (c) => (c === "\u00a0" ? " " : ""));

@@ -4,12 +4,12 @@ import type { Unit } from "../framework/schema.js";
 import { numberText } from "../ingest/number-text.js";
 import { quote, type IssueCode } from "../issues/catalogue.js";
 import type { GssSymbol } from "../types.js";
+import { INVISIBLE } from "../words/index.js";
 
 export type ParsedValue =
   | { ok: true; value: number | null; symbol: GssSymbol | null }
   | { ok: false; code: IssueCode; message: string; expected: string; advice?: string };
 
-const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/g;
 const SPREADSHEET_ERROR = /^#(?:DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|GETTING_DATA)$/i;
 /** Marks agencies use for "small number" or "not available" that are not the GSS symbols. */
 const LOCAL_MARK = /^(?:\*+|[-\u2013\u2014]+|[<>\u2264\u2265]=?\s*\d+(?:\.\d+)?|n\s*\/\s*a|n\.a\.?|na|\.\.+|:|~|[cxzu]|supp(?:ressed)?|redacted|withheld)$/i;

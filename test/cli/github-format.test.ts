@@ -75,7 +75,7 @@ describe("--format github", () => {
         "",
         "| Where | Code | What to fix |",
         "| --- | --- | --- |",
-        "| row 7, cell D7 (value) | error: `invalid-value` | Found 50% of something: a, b. Write a number \\| or [x]. |",
+        "| row 7, cell D7 (value) | error: `invalid-value` | Found 50% of something: a, b. Write a number \\| or \\[x\\]. |",
         "| row 3 | warning: `sudden-change` | PM20 moved a lot. |",
         "",
         "### partnership/returns/2026-27/Q2/dbth.xlsx",

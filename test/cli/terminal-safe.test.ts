@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import type { ValidationResult } from "../../src/api/validate.js";
 import { formatText } from "../../src/cli/formats/text.js";
-import { terminalSafe } from "../../src/cli/formats/terminal-safe.js";
+import { terminalSafe } from "../../src/words/index.js";
 
 describe("terminalSafe", () => {
   it("turns control characters and bidi overrides into visible escapes, and keeps ordinary text", () => {

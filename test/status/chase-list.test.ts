@@ -3,7 +3,8 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { allIn, chaseList, type ChaseInput } from "../../src/status/chase-list.js";
 import { dueDate, isLate } from "../../src/status/due-date.js";
-import { formatStatusMarkdown, mdText } from "../../src/status/format-markdown.js";
+import { formatStatusMarkdown } from "../../src/status/format-markdown.js";
+import { escapeMarkdown as mdText } from "../../src/words/index.js";
 import { formatStatusText } from "../../src/status/format-text.js";
 import type { Issue } from "../../src/types.js";
 

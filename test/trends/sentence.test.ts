@@ -7,7 +7,7 @@ import { judgeFigure } from "../../src/trends/judge.js";
 import { sentence, type Subject } from "../../src/trends/sentence.js";
 import { analyse } from "../../src/trends/spc.js";
 import { targetProgress } from "../../src/trends/target.js";
-import { formatChange, formatNumber, formatValue, listWords, ordinalWord } from "../../src/trends/words.js";
+import { changeInBrief as formatChange, formatNumber, formatValue, listWords, ordinalWord } from "../../src/words/index.js";
 import type { ReturnStatus } from "../../src/types.js";
 import { direction, p, series } from "./builders.js";
 

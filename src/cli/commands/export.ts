@@ -3,6 +3,7 @@
 import { relative, resolve } from "node:path";
 import { EXPORT_FORMATS, exportFigures, type ExportFormat } from "../../api/export.js";
 import { RunError } from "../../errors.js";
+import { terminalSafe } from "../../words/index.js";
 import type { Io } from "../io.js";
 import { freshReport, workspaceAndPeriod } from "./fresh-report.js";
 
@@ -29,6 +30,6 @@ export async function runExport(quarterArg: string, flags: ExportFlags, io: Io):
   const { ws, period } = await workspaceAndPeriod(quarterArg, flags, io);
   await freshReport(ws, period, "json", {}, io);
   const done = await exportFigures(ws, { period, formats, history: !!flags.history, outDir: flags.out ? resolve(io.cwd, flags.out) : undefined });
-  if (!flags.quiet) io.stdout(`${ws.config.partnership}, ${period.year} ${period.quarter}: ${done.rows} rows written to ${done.written.map((p) => relative(io.cwd, p) || p).join(" and ")}\n`);
+  if (!flags.quiet) io.stdout(terminalSafe(`${ws.config.partnership}, ${period.year} ${period.quarter}: ${done.rows} rows written to ${done.written.map((p) => relative(io.cwd, p) || p).join(" and ")}\n`));
   return 0;
 }

@@ -6,9 +6,9 @@ import { randomUUID } from "node:crypto";
 import { relative, resolve } from "node:path";
 import { checkDistribution, send, type SendLine } from "../../api/send.js";
 import { RunError } from "../../errors.js";
-import { momentOf } from "../../report/format.js";
 import { SMTP_ENV, smtpSettings } from "../../send/smtp-url.js";
 import { smtpDelivery } from "../../send/transport.js";
+import { momentInWords, terminalSafe } from "../../words/index.js";
 import { today, type Io } from "../io.js";
 import { freshReport, workspaceAndPeriod } from "./fresh-report.js";
 
@@ -23,11 +23,14 @@ export interface SendFlags {
 }
 
 function say(line: SendLine, io: Io, cwd: string): void {
+  // Addresses and names come from the config and server replies: never raw to a terminal.
+  const out = (t: string) => io.stdout(terminalSafe(t));
+  const err = (t: string) => io.stderr(terminalSafe(t));
   const who = line.agency ? `${line.agency} <${line.recipient}>` : line.recipient;
-  if (line.outcome === "sent") io.stdout(`  sent to ${who}${line.replaces ? ` (replaces the pack sent ${momentOf(line.replaces.sentAt)})` : ""}\n`);
-  else if (line.outcome === "written") io.stdout(`  written for ${who}: ${relative(cwd, line.file!) || line.file}${line.replaces ? " (replaces the pack sent earlier)" : ""}\n`);
-  else if (line.outcome === "skipped") io.stdout(`  not sent to ${who}: the same was sent ${momentOf(line.already!.sentAt)} (--resend sends it again)\n`);
-  else io.stderr(`darep: not sent to ${who}: ${line.problem}\n`);
+  if (line.outcome === "sent") out(`  sent to ${who}${line.replaces ? ` (replaces the pack sent ${momentInWords(line.replaces.sentAt)})` : ""}\n`);
+  else if (line.outcome === "written") out(`  written for ${who}: ${relative(cwd, line.file!) || line.file}${line.replaces ? " (replaces the pack sent earlier)" : ""}\n`);
+  else if (line.outcome === "skipped") out(`  not sent to ${who}: the same was sent ${momentInWords(line.already!.sentAt)} (--resend sends it again)\n`);
+  else err(`darep: not sent to ${who}: ${line.problem}\n`);
 }
 
 export async function runSend(quarterArg: string, flags: SendFlags, io: Io): Promise<number> {
@@ -51,10 +54,10 @@ export async function runSend(quarterArg: string, flags: SendFlags, io: Io): Pro
     newId: randomUUID,
   });
   const what = kind === "board" ? "board pack" : "chase";
-  io.stdout(`${ws.config.partnership}, ${period.year} ${period.quarter}: ${what}${flags.dryRun ? " (dry run: nothing sent)" : settings ? ` via ${settings.shown}` : ""}\n`);
+  io.stdout(terminalSafe(`${ws.config.partnership}, ${period.year} ${period.quarter}: ${what}${flags.dryRun ? " (dry run: nothing sent)" : settings ? ` via ${settings.shown}` : ""}\n`));
   if (outcome.lines.length === 0 && kind === "chase") io.stdout("  every agency's return is in and valid: nobody to chase\n");
   for (const line of outcome.lines) say(line, io, io.cwd);
-  for (const a of outcome.noAddress) io.stderr(`darep: ${a.name} (${a.agency}) owes its return but has no contact.email in darep.config.json: chase it another way, or add the address.\n`);
+  for (const a of outcome.noAddress) io.stderr(terminalSafe(`darep: ${a.name} (${a.agency}) owes its return but has no contact.email in darep.config.json: chase it another way, or add the address.\n`));
   if (outcome.lines.some((l) => l.outcome === "failed")) return 2;
   return outcome.noAddress.length ? 1 : 0;
 }

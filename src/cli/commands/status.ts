@@ -8,6 +8,7 @@ import { allIn } from "../../status/chase-list.js";
 import { formatStatusMarkdown } from "../../status/format-markdown.js";
 import { formatStatusText } from "../../status/format-text.js";
 import type { Period } from "../../types.js";
+import { jsonText } from "../../words/index.js";
 import { colours, today, type Io } from "../io.js";
 
 export interface StatusFlags {
@@ -27,7 +28,7 @@ export async function runStatus(quarterArg: string, flags: StatusFlags, io: Io):
   const year = q.year ?? flags.year;
   const period: Period = year ? { year, quarter: q.quarter } : latestEnded(q.quarter, now, ws.config.financialYearStartMonth);
   const list = await status(ws, period, now);
-  if (flags.format === "json") io.stdout(JSON.stringify(list, null, 2) + "\n");
+  if (flags.format === "json") io.stdout(jsonText(list) + "\n");
   else if (flags.format === "markdown") io.stdout(formatStatusMarkdown(list));
   else io.stdout(formatStatusText(list, await colours(io)));
   return allIn(list) ? 0 : 1;

@@ -6,6 +6,7 @@ import { ReturnsCache } from "../../cache/returns.js";
 import { cacheSetting, openCache } from "../../cache/store.js";
 import { loadWorkspace } from "../../framework/workspace.js";
 import { RunError } from "../../errors.js";
+import { jsonText } from "../../words/index.js";
 import { formatText } from "../formats/text.js";
 import { colours, today, type Io } from "../io.js";
 
@@ -29,7 +30,7 @@ export async function runValidate(targets: string[], flags: ValidateFlags, io: I
   const cache = store ? await ReturnsCache.open(store) : null;
   const result = await validate(ws, { targets, cwd: io.cwd, today: today(io), year: flags.year, cache });
 
-  if (flags.format === "json") io.stdout(JSON.stringify(result, null, 2) + "\n");
+  if (flags.format === "json") io.stdout(jsonText(result) + "\n");
   else if (flags.format === "github") {
     const pathOf = (file: string) => relative(io.cwd, join(ws.root, file)).split(sep).join("/");
     const { formatGithub } = await import("../formats/github.js");

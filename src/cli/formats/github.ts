@@ -3,12 +3,13 @@
 // is where the full list lives).
 import type { ValidationResult } from "../../api/validate.js";
 import type { Issue } from "../../types.js";
+import { escapeMarkdown as escapeCell, plural, terminalSafe } from "../../words/index.js";
 import { columnNumber, where } from "./location.js";
 
-// https://docs.github.com/actions/reference/workflow-commands-for-github-actions (escaping rules)
-const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// https://docs.github.com/actions/reference/workflow-commands-for-github-actions (escaping rules). The
+// job log shows terminal escapes too, so controls and bidi characters are made visible first.
+const escapeData = (s: string) => terminalSafe(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-const escapeCell = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/[<>]/g, (ch) => (ch === "<" ? "&lt;" : "&gt;"));
 
 export interface GithubOutput {
   annotations: string;
@@ -36,7 +37,7 @@ export function formatGithub(result: ValidationResult, pathOf: (file: string) =>
   const md: string[] = [
     "## darep: returns checked",
     "",
-    `${s.files} file${s.files === 1 ? "" : "s"}: ${s.valid} valid, ${s.invalid} invalid; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
+    `${plural(s.files, "file")}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}.`,
     "",
     "| File | Result | Errors | Warnings |",
     "| --- | --- | ---: | ---: |",

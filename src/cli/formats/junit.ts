@@ -5,18 +5,8 @@
 // suite's <system-out>. No timestamps, so the same findings give the same bytes.
 import type { FileCheck, ValidationResult } from "../../api/validate.js";
 import type { Issue } from "../../types.js";
+import { escapeXml as xmlEscape } from "../../words/index.js";
 import { where } from "./location.js";
-
-/** Characters XML 1.0 cannot carry at all (most controls, lone surrogates) become U+FFFD. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Escape text for XML content, or (attribute = true) for a quoted attribute value. */
-export function xmlEscape(s: string, attribute = false): string {
-  const text = s.replace(NOT_XML, "\ufffd").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  if (!attribute) return text.replace(/\r/g, "&#13;");
-  // Line breaks and tabs in an attribute would be read back as spaces: write them as references.
-  return text.replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
-}
 
 const attrs = (a: Record<string, string | number | undefined>) =>
   Object.entries(a)

@@ -2,17 +2,15 @@
 import type { ChalkInstance } from "chalk";
 import type { FileCheck, ValidationResult } from "../../api/validate.js";
 import type { Issue } from "../../types.js";
+import { plural, terminalSafe as safe } from "../../words/index.js";
 import { where } from "./location.js";
-import { terminalSafe as safe } from "./terminal-safe.js";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function describe(i: Issue, c: ChalkInstance): string[] {
   const mark = i.severity === "error" ? c.red("error  ") : c.yellow("warning");
   const place = safe(where(i));
   const lines = [`  ${mark} ${place ? `${place}: ` : ""}${safe(i.message)} ${c.dim(`[${i.code}]`)}`];
   const detail: string[] = [];
-  if (i.found !== undefined) detail.push(`found ${JSON.stringify(i.found)}`);
+  if (i.found !== undefined) detail.push(`found ${safe(JSON.stringify(i.found))}`);
   if (i.expected !== undefined) detail.push(`expected ${safe(i.expected)}`);
   if (detail.length) lines.push(`          ${c.dim(detail.join("; "))}`);
   if (i.advice) lines.push(`          ${safe(i.advice)}`);
