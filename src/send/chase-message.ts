@@ -41,7 +41,7 @@ export function owedLines(list: ChaseList, entry: ChaseEntry, template: Attachme
   if (entry.owed.kind === "return")
     return [`${entry.name}'s return for ${quarter}${file} cannot be used as it is:`, ...problems, `Please send the whole return again (${refs}).`, ...fill];
   return [
-    `${entry.name}'s return for ${quarter}${file} arrived, but ${errors.length === 1 ? "one figure" : `${errors.length} figures`} cannot be used until corrected${refs ? ` (${refs})` : ""}:`,
+    `${entry.name}'s return for ${quarter}${file} arrived, but it has ${errors.length === 1 ? "an error" : `${errors.length} errors`} to correct before ${refs ? refs : "all its figures"} can be used:`,
     ...problems,
     "Please correct them and send the return again; the other figures are already in the report.",
   ];

@@ -128,7 +128,7 @@ describe("darep send", () => {
     expect(missing.mail.attachments[0]!.content.subarray(0, 2).toString()).toBe("PK");
     const invalid = chased.find((m) => m.to[0]!.startsWith("st-leger"))!;
     expect(invalid.mail.subject).toMatch(/your 2026-27 Q2 return needs corrections$/);
-    expect(invalid.mail.text).toMatch(/cannot be used until corrected/);
+    expect(invalid.mail.text).toMatch(/arrived, but it has \d+ errors to correct before PM\d+.* can be used:/);
     expect(invalid.mail.text).toMatch(/^- PM\d+.*row \d+/m);
     expect(invalid.mail.html).toMatch(/<li>PM\d+/);
     expect(invalid.mail.attachments).toHaveLength(0);
