@@ -53,7 +53,7 @@ export interface PlanJudgement {
 
 
 /** The headline status of each indicator: its worst exception's, else its first figure's. */
-function indicatorStatuses(results: readonly ResultLine[]): Map<string, IndicatorLink> {
+export function indicatorStatuses(results: readonly ResultLine[]): Map<string, IndicatorLink> {
   const best = new Map<string, { link: IndicatorLink; rank: number }>();
   for (const r of results) {
     const ref = r.indicator.toUpperCase();

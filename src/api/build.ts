@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ReturnsCache } from "../cache/returns.js";
 import { openCache, type CacheSetting } from "../cache/store.js";
+import { protectReport } from "../disclosure/index.js";
 import { RunError } from "../errors.js";
 import { latestEnded } from "../framework/period.js";
 import { loadWorkspace } from "../framework/workspace.js";
@@ -35,7 +36,12 @@ export interface BuildRequest {
   progress?: (step: string) => void;
   /** Reuse checked returns (and the checked config) from the cache; default: no cache. */
   cache?: CacheSetting;
+  /** Also write the analyst's unprotected report.UNPROTECTED.json (`--disclosure none`); never by default. */
+  unprotectedCopy?: boolean;
 }
+
+/** The analyst's copy with every true figure: named so that nobody sends it by mistake. */
+export const UNPROTECTED_JSON = "report.UNPROTECTED.json";
 
 export interface BuildOutcome {
   report: Report;
@@ -100,13 +106,16 @@ export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
     generator: `darep ${VERSION}`,
   });
   const plan = await actionPlan(ws, period, judged.results);
-  const report = Report.parse({ ...withActionPlan(judged, plan), warnings: [...judged.warnings, ...gathered.issues] });
+  const analysts = Report.parse({ ...withActionPlan(judged, plan), warnings: [...judged.warnings, ...gathered.issues] });
+  // Everything written below is made from the protected report; only the analyst's copy is not.
+  const report = protectReport(analysts, { disclosure: ws.config.options.disclosure, marking: ws.config.options.marking });
   lap("judge");
 
   // resolve, not join: an absolute --out is used as given.
   const outDir = req.out ? resolve(req.cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
   const files: { path: string; content: string | Uint8Array }[] = [];
   if (req.formats.includes("json")) files.push({ path: join(outDir, "report.json"), content: JSON.stringify(report, null, 2) + "\n" });
+  if (req.unprotectedCopy) files.push({ path: join(outDir, UNPROTECTED_JSON), content: JSON.stringify(analysts, null, 2) + "\n" });
   let html: string | null = null;
   if (req.formats.includes("html") || req.formats.includes("pdf")) {
     say("Writing the HTML report");
@@ -130,7 +139,7 @@ export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildReques
     try {
       if (!req.printer) throw new RunError("No browser was given for the PDF.");
       const printer = await req.printer();
-      files.push({ path: join(outDir, "exception-report.pdf"), content: await printer.print(html, { title: titleOf(report) }) });
+      files.push({ path: join(outDir, "exception-report.pdf"), content: await printer.print(html, { title: titleOf(report), marking: report.marking ?? null }) });
     } catch (e) {
       pdfProblem = e instanceof RunError ? e : new RunError(`The PDF could not be printed: ${(e as Error).message}`);
     }

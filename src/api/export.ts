@@ -9,7 +9,7 @@ import { periodKey, quarterDates } from "../framework/period.js";
 import type { Workspace } from "../framework/types.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import type { Period } from "../types.js";
-import { markingOf, readReport, reportFolder } from "./pack.js";
+import { readReport, reportFolder } from "./pack.js";
 
 export type ExportFormat = "csv" | "xlsx";
 export const EXPORT_FORMATS: ExportFormat[] = ["csv", "xlsx"];
@@ -38,7 +38,7 @@ export async function exportFigures(ws: Workspace, req: ExportRequest): Promise<
   if (req.formats.includes("xlsx"))
     files.push({
       path: join(dir, `${stem}.xlsx`),
-      content: await exportXlsx({ table, partnership: report.partnership, quarter: periodKey(req.period), generatedAt: report.generatedAt, marking: markingOf(ws) }),
+      content: await exportXlsx({ table, partnership: report.partnership, quarter: periodKey(req.period), generatedAt: report.generatedAt, marking: report.marking ?? undefined, disclosure: report.disclosure?.statement }),
     });
   await writeAllAtomically(files);
   return { written: files.map((f) => f.path), rows: table.rows.length };

@@ -76,11 +76,3 @@ export async function readPdf(ws: Workspace, period: Period): Promise<Buffer> {
   }
 }
 
-/**
- * The protective marking (e.g. OFFICIAL-SENSITIVE), when the config sets `options.marking`. Read
- * loosely, so that a config written before the option existed simply has none.
- */
-export function markingOf(ws: Workspace): string | undefined {
-  const m = (ws.config.options as { marking?: unknown }).marking;
-  return typeof m === "string" && m.trim() ? m.trim() : undefined;
-}

@@ -16,7 +16,7 @@ import { decide, formatSentLog, parseSentLog, SENT_LOG, type MessageKind, type S
 import { ServerError, type Delivery } from "../send/transport.js";
 import type { Period } from "../types.js";
 import { bytesInWords, formatNumber } from "../words/index.js";
-import { markingOf, readPdf, readReport, reportFolder } from "./pack.js";
+import { readPdf, readReport, reportFolder } from "./pack.js";
 import { status } from "./status.js";
 import { makeTemplate } from "./template.js";
 
@@ -99,7 +99,8 @@ interface Planned {
 
 export async function send(ws: Workspace, req: SendRequest): Promise<SendOutcome> {
   const from = sender(ws);
-  const marking = markingOf(ws);
+  // A chase carries the marking the config sets now; the board's message the one its pack was printed with.
+  const marking = ws.config.options.marking;
   const folder = reportFolder(ws, req.period);
   const logPath = join(folder, SENT_LOG);
   const log = await readSentLog(logPath);
@@ -121,7 +122,7 @@ export async function send(ws: Workspace, req: SendRequest): Promise<SendOutcome
     const pdf = await readPdf(ws, req.period);
     const sha = sha256(pdf);
     for (const to of board)
-      plan("board", to, sha, "", emlName("board", to), (replaces) => boardMessage({ report, pdf, from: from.header, to, marking, replaces, messageId: messageId(), date: req.now() }));
+      plan("board", to, sha, "", emlName("board", to), (replaces) => boardMessage({ report, pdf, from: from.header, to, marking: report.marking ?? undefined, replaces, messageId: messageId(), date: req.now() }));
   } else {
     const list = await status(ws, req.period, req.today);
     for (const entry of owing(list)) {

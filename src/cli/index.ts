@@ -58,6 +58,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option("--no-cache", "read and check every return again, using and writing no cache")
     .option("--cache-dir <dir>", "keep the cache here instead of <workspace>/.darep-cache (or set DAREP_CACHE_DIR)")
     .option("--timings", "print how long each step took, as JSON on stderr (for the benchmark)")
+    .option("--disclosure <none>", "none: also write the analyst's unprotected report.UNPROTECTED.json (never send it); the report itself stays protected")
     .action(async (quarter: string, flags) => {
       const { runBuild } = await import("./commands/build.js");
       setCode(await runBuild(quarter, flags, io));

@@ -16,6 +16,8 @@ export interface XlsxExportInput {
   generatedAt: string;
   /** The protective marking, printed in every sheet's header and footer when set. */
   marking?: string;
+  /** The report's sentence on what its disclosure policy withheld. */
+  disclosure?: string;
 }
 
 /** Columns holding the figure itself (or a figure like it), shown with the unit's "%". */
@@ -71,6 +73,7 @@ export async function exportXlsx(input: XlsxExportInput): Promise<Buffer> {
   const lines: string[][] = [
     [safeCell(`${input.partnership}: every figure of ${input.quarter}`)],
     [`One row per figure per quarter, as the report publishes it (withheld figures are blank, with their symbol); earlier quarters, when included, carry only their value and symbol. Columns: darep export version ${EXPORT_VERSION}.`],
+    ...(input.disclosure ? [[safeCell(input.disclosure)]] : []),
     ...(input.marking ? [[safeCell(input.marking)]] : []),
     [],
     ["column", "type", "meaning"],

@@ -2,6 +2,7 @@
 // This file is the single source of truth for what `schemas/<framework>/*.json` and
 // `darep.config.json` may contain; README's field lists are written from it.
 import { z } from "zod";
+import { DisclosureOptions, Marking } from "./disclosure.js";
 
 const text = z.string().trim().min(1, "must not be empty");
 /** Ids used in returns and file names: lower-case words joined by hyphens. */
@@ -220,6 +221,10 @@ export const Config = z.strictObject({
           maxSecondsPerFile: z.number().positive("must be more than 0").optional(),
         })
         .optional(),
+      /** Disclosure control of small numbers (src/disclosure/); absent: categories' counts 1-7 withheld. */
+      disclosure: DisclosureOptions.optional(),
+      /** A protective marking (e.g. OFFICIAL-SENSITIVE) for the top and bottom of every page. */
+      marking: Marking.optional(),
     })
     .default({ spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 }),
 });

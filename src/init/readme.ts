@@ -62,6 +62,12 @@ JSON allows no comments, so each field is explained here.
 | \`options.tolerance.absolute\` | as a number (default 2) |
 | \`options.returnsDueDays\` | days after a quarter ends that returns are due; later ones are "late" (default 30) |
 | \`options.suddenChangeFactor\` | a figure that moves more than this many times against last quarter is a warning, often a keying error (default 3) |
+| \`options.disclosure\` | (optional) small numbers: by default a count from 1 to 7 in a breakdown is withheld as [c] in every quarter, with whatever else would let it be worked out; each left out keeps its default |
+| \`options.disclosure.applyTo\` | \`breakdowns\` (the default: a measure's categories), \`all\` (totals too), or \`none\` (nothing withheld; the report says so on its first page) |
+| \`options.disclosure.minimum\` | the smallest count shown (default 8: counts 1 to 7 are withheld) |
+| \`options.disclosure.roundTo\` | round every other count to the nearest multiple of this, e.g. 5 as NHS Digital does (default: no rounding) |
+| \`options.disclosure.reason\` | why small numbers are not protected; needed with \`applyTo\` \`none\`, and printed on the report's first page |
+| \`options.marking\` | (optional, recommended for board packs) a protective marking such as OFFICIAL-SENSITIVE, printed at the top and bottom of every page |
 | \`options.limits\` | (optional) safety limits on one return file; each left out keeps its default |
 | \`options.limits.maxFileBytes\` | the largest file read at all, in bytes (default 20 MB) |
 | \`options.limits.maxRows\` | the most data rows in a return (default 100,000) |

@@ -26,10 +26,13 @@ function movement(result: Result): string {
 }
 
 function gaps(result: Result): string {
-  const missing = result.history.filter((p, i) => p.value === null && i < result.history.length - 1).map(quarterLong);
-  if (missing.length === 0) return "";
-  if (missing.length > 3) return `; no figure for ${missing.length} quarters`;
-  return `; no figure for ${listWords(missing)}`;
+  const earlier = result.history.slice(0, -1);
+  // A withheld ([c]) quarter is said as such: "no figure" would read as a return not sent.
+  const said = (points: typeof earlier, words: string) => {
+    if (points.length === 0) return "";
+    return points.length > 3 ? `; ${words} for ${points.length} quarters` : `; ${words} for ${listWords(points.map(quarterLong))}`;
+  };
+  return said(earlier.filter((p) => p.value === null && p.symbol !== "c"), "no figure") + said(earlier.filter((p) => p.value === null && p.symbol === "c"), "withheld");
 }
 
 function limitsAndTarget(result: Result): string {

@@ -110,7 +110,7 @@ export function trendChart(result: Result): TrendChart {
     const above = cy - PLOT.top > 16;
     out.push(text(cx, above ? cy - 9 : cy + 16, tick(latest.value), `text-anchor="end" font-size="9" font-weight="bold" fill="${COLOUR.line}"`));
   } else if (latest) {
-    out.push(text(x(last), PLOT.bottom - 4, "no figure", `text-anchor="end" font-size="8.5" fill="${COLOUR.axis}"`));
+    out.push(text(x(last), PLOT.bottom - 4, latest.symbol === "c" ? "withheld" : "no figure", `text-anchor="end" font-size="8.5" fill="${COLOUR.axis}"`));
   }
 
   const svg =

@@ -21,10 +21,14 @@ const FLAGS = [
 
 // Chromium draws header and footer at a zero font size unless told otherwise. An empty template would
 // bring back Chromium's default header (date and title), hence the empty div.
-const HEADER = "<div></div>";
-const footer = (title: string) =>
-  `<div style="font-size:8pt;font-family:Arial,Helvetica,sans-serif;color:#444;width:100%;margin:0 15mm;display:flex;justify-content:space-between">` +
-  `<span>${escapeHtml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+// A protective marking (options.marking) goes at the top and bottom of every page, as the Government
+// Security Classifications ask.
+const MARK = "font-weight:bold;letter-spacing:0.05em;color:#000";
+const header = (marking: string | null) =>
+  marking ? `<div style="font-size:9pt;font-family:Arial,Helvetica,sans-serif;width:100%;text-align:center;${MARK}">${escapeHtml(marking)}</div>` : "<div></div>";
+const footer = (title: string, marking: string | null) =>
+  `<div style="font-size:8pt;font-family:Arial,Helvetica,sans-serif;color:#444;width:100%;margin:0 15mm;display:flex;justify-content:space-between;gap:4mm">` +
+  `<span>${escapeHtml(title)}</span>${marking ? `<span style="${MARK}">${escapeHtml(marking)}</span>` : ""}<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
 function firstLine(e: unknown): string {
   return String(e instanceof Error ? e.message : e).split("\n")[0]!.replace(/\s+/g, " ").trim();
@@ -107,7 +111,7 @@ export class PdfPrinter {
     return this.#refused;
   }
 
-  async print(html: string, opts: { title: string }): Promise<Uint8Array> {
+  async print(html: string, opts: { title: string; marking?: string | null }): Promise<Uint8Array> {
     const browser = this.#browser;
     if (!browser || this.#closing) throw new RunError("The PDF printer was already closed.");
     // A page of its own per print, so several reports can print at once on one browser.
@@ -120,14 +124,14 @@ export class PdfPrinter {
       );
     });
     try {
-      return await Promise.race([this.#render(page, html, opts.title), expired]);
+      return await Promise.race([this.#render(page, html, opts.title, opts.marking ?? null), expired]);
     } finally {
       clearTimeout(timer);
       await page.close().catch(() => undefined);
     }
   }
 
-  async #render(page: Page, html: string, title: string): Promise<Uint8Array> {
+  async #render(page: Page, html: string, title: string, marking: string | null): Promise<Uint8Array> {
     page.setDefaultTimeout(this.#timeoutMs);
     await page.setJavaScriptEnabled(false);
     // The report is self-contained; anything it asks for is a mistake or an attack, never fetched.
@@ -149,8 +153,8 @@ export class PdfPrinter {
       tagged: true,
       outline: true,
       displayHeaderFooter: true,
-      headerTemplate: HEADER,
-      footerTemplate: footer(title),
+      headerTemplate: header(marking),
+      footerTemplate: footer(title, marking),
       margin: { top: "15mm", bottom: "18mm", left: "15mm", right: "15mm" },
       timeout: this.#timeoutMs,
     });

@@ -4,7 +4,7 @@ import type { Report, Result, ReturnJson } from "../trends/report-schema.js";
 import { chartSubject } from "./chart-words.js";
 import { trendChart } from "./chart.js";
 import { formatChange, formatFigure, formatNumber, plural } from "../words/index.js";
-import { quarterLong } from "./format.js";
+import { figureOf, quarterLong } from "./format.js";
 import { markdownBlocks, noteParagraphs } from "./plain-text.js";
 import { statusLook } from "./status.js";
 import { cardActions } from "./view-actions.js";
@@ -58,7 +58,7 @@ export function figureName(r: Result): string {
 }
 
 function alsoRow({ r, rank }: { r: Result; rank: string }): AlsoRow {
-  return { anchor: `exception-${rank}`, rank, figure: chartSubject(r), value: formatFigure(r.value, r.unit), previous: formatFigure(r.previous, r.unit), status: statusView(r), sentence: r.sentence };
+  return { anchor: `exception-${rank}`, rank, figure: chartSubject(r), value: figureOf(r, r.value, 0), previous: figureOf(r, r.previous, 1), status: statusView(r), sentence: r.sentence };
 }
 
 /**
@@ -87,9 +87,9 @@ function card(r: Result, rank: string, report: Report, also: { r: Result; rank: 
     sentence: r.sentence,
     figuresCaption: `${r.indicator} figures for ${quarterLong(report)}`,
     figures: [
-      { label: "This quarter", value: formatFigure(r.value, r.unit) },
-      { label: "Last quarter", value: formatFigure(r.previous, r.unit) },
-      { label: "Same quarter last year", value: formatFigure(r.sameQuarterLastYear, r.unit) },
+      { label: "This quarter", value: figureOf(r, r.value, 0) },
+      { label: "Last quarter", value: figureOf(r, r.previous, 1) },
+      { label: "Same quarter last year", value: figureOf(r, r.sameQuarterLastYear, 4) },
       { label: "Change on last quarter", value: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit) },
       { label: "Change on a year ago", value: formatChange(r.changeOnYear, r.changeOnYearPercent, r.sameQuarterLastYear, r.value, r.unit) },
     ],

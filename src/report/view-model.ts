@@ -4,7 +4,7 @@
 import { chartSubject } from "./chart-words.js";
 import type { Report, Result } from "../trends/report-schema.js";
 import { dateInWords, formatChange, formatFigure, momentInWords, plural } from "../words/index.js";
-import { quarterLong, quarterWord } from "./format.js";
+import { figureOf, quarterLong, quarterWord } from "./format.js";
 import { STATUS_ORDER, statusLook } from "./status.js";
 import { actionsView, assuranceView } from "./view-actions.js";
 import { dataQualityView } from "./view-data-quality.js";
@@ -51,13 +51,14 @@ function cover(report: Report): CoverView {
       anchor: `exception-${rank}`,
       // The measure's own words: one indicator often holds several figures (PM37 has five).
       figure: `${r.indicator} ${chartSubject(r)}`,
-      value: formatFigure(r.value, r.unit),
+      value: figureOf(r, r.value, 0),
       status: statusView(r),
     })),
     legend: STATUS_ORDER.filter((st) => counts.has(st)).map((st) => {
       const look = statusLook(st);
       return { status: { word: look.word, shape: look.shape, css: look.css }, count: String(counts.get(st)), meaning: look.meaning };
     }),
+    disclosure: report.disclosure ? { text: report.disclosure.statement, off: report.disclosure.applyTo === "none" } : null,
   };
 }
 
@@ -79,9 +80,9 @@ function themes(report: Report): ThemeView[] {
       label: r.categoryLabel ? r.categoryLabel : rowLabel(r, reporters.get(r.indicator)?.size ?? 1),
       context: r.categoryLabel ? `${r.indicator} ${rowLabel({ ...r, categoryLabel: null } as Result, reporters.get(r.indicator)?.size ?? 1)}:` : null,
       title: j === 0 || results[j - 1]!.indicator !== r.indicator ? r.indicatorTitle : null,
-      value: formatFigure(r.value, r.unit),
-      previous: formatFigure(r.previous, r.unit),
-      lastYear: formatFigure(r.sameQuarterLastYear, r.unit),
+      value: figureOf(r, r.value, 0),
+      previous: figureOf(r, r.previous, 1),
+      lastYear: figureOf(r, r.sameQuarterLastYear, 4),
       change: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit),
       status: statusView(r),
     }));
@@ -114,5 +115,6 @@ export function toViewModel(report: Report): ReportView {
     assurance,
     themes: themes(report),
     sources: sources(report),
+    marking: report.marking ?? null,
   };
 }

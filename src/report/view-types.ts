@@ -42,6 +42,8 @@ export interface CoverView {
   summary: string;
   glance: GlanceRow[];
   legend: LegendRow[];
+  /** The disclosure policy in a sentence; `off` when small numbers are not protected. */
+  disclosure: { text: string; off: boolean } | null;
 }
 
 export interface ChartView {
@@ -288,4 +290,6 @@ export interface ReportView {
   assurance: AssuranceView | null;
   themes: ThemeView[];
   sources: SourcesView;
+  /** The protective marking printed at the top and bottom of the page (options.marking), or null. */
+  marking: string | null;
 }

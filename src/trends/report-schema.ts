@@ -4,7 +4,7 @@
 // a removal or a change of meaning bumps the major number.
 import { z } from "zod";
 
-export const REPORT_SCHEMA_VERSION = "1.2.0";
+export const REPORT_SCHEMA_VERSION = "1.3.0";
 
 const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
 const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
@@ -286,6 +286,22 @@ export const AssuranceJson = z.object({
 });
 export type AssuranceJson = z.infer<typeof AssuranceJson>;
 
+export const DisclosureJson = z.object({
+  /** breakdowns: categories' counts; all: totals too; none: nothing protected (see reason). */
+  applyTo: z.enum(["breakdowns", "all", "none"]),
+  /** The smallest count shown; counts from 1 to minimum - 1 are withheld (value null, symbol "c"). */
+  minimum: z.number().int(),
+  /** Other counts rounded to the nearest multiple of this, or null. */
+  roundTo: z.number().int().nullable(),
+  /** Why nothing is protected, with applyTo "none". */
+  reason: z.string().nullable(),
+  /** Figures of this quarter withheld by darep (an agency's own [c] not counted). */
+  withheld: z.number().int(),
+  /** The policy in a sentence, as the report's first page prints it. */
+  statement: z.string(),
+});
+export type DisclosureJson = z.infer<typeof DisclosureJson>;
+
 export const Report = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generator: z.string(),
@@ -322,5 +338,9 @@ export const Report = z.object({
   actions: ActionsJson.optional(),
   /** (since 1.2.0) The assurance evidence due, received and overdue, when the framework has assurance.json. */
   assurance: AssuranceJson.optional(),
+  /** (since 1.3.0) The disclosure control applied to every figure in this report (src/disclosure/). */
+  disclosure: DisclosureJson.optional(),
+  /** (since 1.3.0) The protective marking (e.g. OFFICIAL-SENSITIVE) printed on every page, or null. */
+  marking: z.string().nullable().optional(),
 });
 export type Report = z.infer<typeof Report>;

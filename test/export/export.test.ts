@@ -79,6 +79,13 @@ describe("darep export", () => {
     const aboutText = about.getSheetValues().flat().join(" ");
     expect(aboutText).toContain(`darep export version ${EXPORT_VERSION}`);
     for (const c of COLUMNS) expect(aboutText).toContain(c.meaning);
+    expect(aboutText).toContain(report.disclosure!.statement);
+    // Withheld figures stay withheld: blank, with their symbol.
+    const statusCol = COLUMNS.findIndex((c) => c.name === "status") + 1;
+    const withheld = [...Array(sheet.rowCount - 1).keys()].map((i) => sheet.getRow(i + 2)).filter((row) => row.getCell(statusCol).value === "suppressed");
+    expect(withheld.length).toBe(report.results.filter((x) => x.status === "suppressed").length);
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const row of withheld) expect(row.getCell(valueCol).value).toBeNull();
   });
 
   it("opens in LibreOffice and reads back with the same values as report.json", () => {
@@ -111,11 +118,15 @@ describe("darep export", () => {
     expect(cells).toContain("'@SUM(A1)");
   });
 
-  it("gives the same bytes for the same report", async () => {
+  it("gives the same bytes for the same report, and prints the marking in every page's header and footer", async () => {
     const table = exportTable(report);
     const a = await exportXlsx({ table, partnership: "P", quarter: "Q2", generatedAt: report.generatedAt });
     const b = await exportXlsx({ table, partnership: "P", quarter: "Q2", generatedAt: report.generatedAt });
     expect(Buffer.compare(a, b)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportXlsx({ table, partnership: "P", quarter: "Q2", generatedAt: report.generatedAt, marking: "OFFICIAL-SENSITIVE" })) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet("Figures")!.headerFooter.oddHeader).toBe("&COFFICIAL-SENSITIVE");
+    expect(wb.getWorksheet("Figures")!.headerFooter.oddFooter).toBe("&COFFICIAL-SENSITIVE");
   });
 
   it("has every column, its type and its meaning in README, with the version", () => {

@@ -2,8 +2,6 @@
 // (subject with the marking, both bodies escaped), and the message bytes MailComposer builds.
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { markingOf } from "../../src/api/pack.js";
-import type { Workspace } from "../../src/framework/types.js";
 import { boardMessage, boardSubject, packFileName } from "../../src/send/board-message.js";
 import { buildMessage } from "../../src/send/mime.js";
 import { decide, formatSentLog, parseSentLog, type SentEntry } from "../../src/send/sent-log.js";
@@ -95,12 +93,5 @@ describe("the board's message", () => {
     expect(mail.messageId).toBe("<id@x.org>");
     expect(mail.attachments[0]!.content.toString()).toBe("%PDF-1.7 test");
     expect(mail.headers.has("x-unsent")).toBe(false);
-  });
-
-  it("reads the protective marking from the config when it is there, and none when it is not", () => {
-    const ws = (options: Record<string, unknown>) => ({ config: { options } }) as unknown as Workspace;
-    expect(markingOf(ws({ marking: " OFFICIAL-SENSITIVE " }))).toBe("OFFICIAL-SENSITIVE");
-    expect(markingOf(ws({}))).toBeUndefined();
-    expect(markingOf(ws({ marking: 3 }))).toBeUndefined();
   });
 });

@@ -96,8 +96,12 @@ describe("darep send", () => {
     expect(server.received[2]!.mail.subject).not.toMatch(/Updated/);
   });
 
-  it("sends a changed pack, saying it replaces the earlier one and threading to it", async () => {
+  it("sends a changed pack, saying it replaces the earlier one and threading to it, marked as the pack is", async () => {
     appendFileSync(join(ws, "commentary", "2026-27-Q2.md"), "\n\n## PM17\n\nA late correction from the refuge provider.\n");
+    const configPath = join(ws, "darep.config.json");
+    const config = JSON.parse(readFileSync(configPath, "utf8"));
+    config.options = { ...config.options, marking: "OFFICIAL-SENSITIVE" };
+    writeFileSync(configPath, JSON.stringify(config, null, 2));
     const before = server.received.length;
     const earlier = server.received[2]!.mail.messageId;
     const r = await run([]);
@@ -105,7 +109,8 @@ describe("darep send", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/sent to chair@board\.example\.org \(replaces the pack sent/);
     const m = server.received[before]!;
-    expect(m.mail.subject).toMatch(/^Updated: Doncaster Domestic Abuse Partnership/);
+    expect(m.mail.subject).toMatch(/^\[OFFICIAL-SENSITIVE\] Updated: Doncaster Domestic Abuse Partnership/);
+    expect(m.mail.text!.split("\n")[0]).toBe("OFFICIAL-SENSITIVE");
     expect(m.mail.text).toMatch(/This pack replaces the one sent to you on \d+ \w+ \d{4} at \d\d:\d\d (GMT|BST)/);
     expect(m.mail.references).toContain(earlier);
     const pdf = readFileSync(join(folder(), "exception-report.pdf"));
@@ -121,7 +126,7 @@ describe("darep send", () => {
     const chased = server.received.slice(before);
     expect(chased.map((m) => m.to[0]).sort()).toEqual(["cranstoun.da-returns@example.org", "st-leger-homes.da-returns@example.org"]);
     const missing = chased.find((m) => m.to[0]!.startsWith("cranstoun"))!;
-    expect(missing.mail.subject).toBe("Doncaster Domestic Abuse Partnership: your 2026-27 Q2 return is missing");
+    expect(missing.mail.subject).toBe("[OFFICIAL-SENSITIVE] Doncaster Domestic Abuse Partnership: your 2026-27 Q2 return is missing");
     expect(missing.mail.text).toMatch(/We have not received Cranstoun \(Inspire to Change\)'s return for 2026-27 Q2/);
     expect(missing.mail.text).toContain("PM37");
     expect(missing.mail.attachments.map((a) => a.filename)).toEqual(["cranstoun.xlsx"]);

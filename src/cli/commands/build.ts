@@ -2,7 +2,7 @@
 // (--workspace repeated, or --workspaces <folder>), sharing one browser for every PDF.
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
-import { finishBuild, prepareBuild, type BuildOutcome, type OutputFormat } from "../../api/build.js";
+import { finishBuild, prepareBuild, UNPROTECTED_JSON, type BuildOutcome, type OutputFormat } from "../../api/build.js";
 import { cacheSetting } from "../../cache/store.js";
 import { RunError } from "../../errors.js";
 import { parsePeriodArg } from "../../framework/period.js";
@@ -23,6 +23,8 @@ export interface BuildFlags {
   browser?: string;
   quiet?: boolean;
   timings?: boolean;
+  /** "none": also write the analyst's unprotected report.UNPROTECTED.json. */
+  disclosure?: string;
 }
 
 const FORMATS: OutputFormat[] = ["html", "pdf", "json"];
@@ -52,6 +54,8 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
   if (!q) throw new RunError(`'${quarterArg}' is not a quarter: write Q1, Q2, Q3 or Q4 (or e.g. '2025-26 Q2').`);
   const year = q.year ?? flags.year;
   const formats = parseFormats(flags.format);
+  if (flags.disclosure !== undefined && flags.disclosure !== "none")
+    throw new RunError(`--disclosure takes only "none" (found "${flags.disclosure}"): the published report is always protected as darep.config.json says.`);
   const named = [...(flags.workspace ?? []), ...(flags.workspaces ? await workspacesIn(flags.workspaces, io.cwd) : [])];
   const workspaces = named.length ? named : [undefined];
   const several = workspaces.length > 1 || flags.workspaces !== undefined;
@@ -84,6 +88,7 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
       io.stdout(`${report.partnership}, ${report.year} ${report.quarter}: wrote ${names || "nothing"} in ${relative(io.cwd, outcome.outDir) || "."}\n`);
       // As the cover counts them: a return with errors was still received.
         io.stdout(`  ${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected} returns received (${s.returnsMissing} missing, ${s.returnsInvalid} with errors); ${s.exceptions} exception${s.exceptions === 1 ? "" : "s"} for the board.\n`);
+      if (outcome.written.some((p) => p.endsWith(UNPROTECTED_JSON))) io.stdout(`  ${UNPROTECTED_JSON} holds every true figure, small numbers included: keep it to the analysts; never send it.\n`);
       if (report.actions) io.stdout(`  action plan: ${report.actions.overdue.length} overdue, ${report.actions.findings.length} rated against the RAG guide${planErrors ? `; ${planErrors} error${planErrors === 1 ? "" : "s"} in the action plan or assurance files` : ""}.\n`);
     }
     if (flags.timings) io.stderr(JSON.stringify({ workspace: shown(workspace), timings: outcome.timings, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }) + "\n");
@@ -107,7 +112,7 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
     for (const workspace of workspaces) {
       let prepared;
       try {
-        prepared = await prepareBuild({ workspace, cwd: io.cwd, quarter: q.quarter, year, today: today(io), generatedAt: generatedAt(io.env), formats, out: flags.out, printer: getPrinter, progress, cache });
+        prepared = await prepareBuild({ workspace, cwd: io.cwd, quarter: q.quarter, year, today: today(io), generatedAt: generatedAt(io.env), formats, out: flags.out, printer: getPrinter, progress, cache, unprotectedCopy: flags.disclosure === "none" });
       } catch (e) {
         // With several workspaces, one that cannot be built does not stop the others.
         if (!(e instanceof RunError) || !several) throw e;

@@ -1,0 +1,66 @@
+// One result as published: every figure a reader sees is worked out again from its protected
+// history (src/disclosure/histories.ts), so a withheld quarter takes its change, year to date,
+// chart point and process limits with it; the judgement made on the true figures is kept only where
+// it gives nothing withheld away.
+import { QUARTERS } from "../framework/period.js";
+import type { Result } from "../trends/report-schema.js";
+import { compare, tidy } from "../trends/compare.js";
+import type { Period } from "../types.js";
+import { NO_COMPARISON_TEXT, plainReason, plainSentence, WITHHELD_TEXT } from "./words.js";
+
+type Point = Result["history"][number];
+
+/**
+ * How disclosure treats each field of a result: "kept" says nothing about a figure; "figures" is
+ * worked out again here. A test fails when report-schema.ts gains a field not listed, so that a new
+ * field is never published unprotected by accident.
+ */
+export const RESULT_FIELDS = {
+  key: "kept", indicator: "kept", indicatorTitle: "kept", theme: "kept", measure: "kept", measureLabel: "kept",
+  category: "kept", categoryLabel: "kept", unit: "kept", agency: "kept", agencyName: "kept",
+  direction: "kept", directionReason: "kept", note: "kept", commentary: "kept", actions: "kept",
+  value: "figures", symbol: "figures", previous: "figures", sameQuarterLastYear: "figures", change: "figures",
+  changePercent: "figures", changeOnYear: "figures", changeOnYearPercent: "figures", yearToDate: "figures",
+  target: "figures", status: "figures", exception: "figures", rank: "figures", severity: "figures",
+  reasons: "figures", sentence: "figures", spc: "figures", history: "figures",
+} as const satisfies Record<keyof Result, "kept" | "figures">;
+
+const COMPARED = new Set<Result["status"]>(["improving", "worsening", "stable"]);
+const TARGETED = new Set<Result["status"]>(["on-track", "off-track"]);
+
+const hiddenAt = (was: readonly Point[], now: readonly Point[], back: number) => {
+  const a = was[was.length - 1 - back];
+  const b = now[now.length - 1 - back];
+  return !!a && !!b && b.symbol === "c" && a.symbol !== "c";
+};
+
+export function protectResult(r: Result, history: Point[], period: Period): Result {
+  // Untouched by disclosure control: the judge's own figures and words stand.
+  if (history === r.history || history.every((p, i) => p === r.history[i])) return r;
+  const hidden = history.some((p, i) => p.symbol === "c" && r.history[i]?.symbol !== "c");
+  const rounded = history.some((p, i) => p.value !== null && p.value !== r.history[i]?.value);
+  const c = compare(history, period, r.unit);
+  const quarters = QUARTERS.indexOf(period.quarter) + 1;
+  const target = r.target && {
+    ...r.target,
+    actualToDate: c.yearToDate,
+    projectedOutturn: c.yearToDate === null ? null : tidy((c.yearToDate * 4) / quarters, 1),
+  };
+  const shown: Result = { ...r, ...c, symbol: history[history.length - 1]?.symbol ?? null, target, history, spc: hidden ? null : r.spc, severity: hidden || rounded ? 0 : r.severity };
+  const withheld = { value: hiddenAt(r.history, history, 0) || shown.symbol === "c", previous: hiddenAt(r.history, history, 1), lastYear: hiddenAt(r.history, history, 4) };
+
+  if (withheld.value) {
+    return { ...shown, status: "suppressed", exception: false, rank: null, severity: 0, reasons: [{ code: "suppressed", text: WITHHELD_TEXT }], sentence: plainSentence(shown, withheld, false), spc: null };
+  }
+  // A status read against a withheld figure would tell which side of it this one lies.
+  const lostComparison = (COMPARED.has(r.status) && withheld.previous) || (TARGETED.has(r.status) && r.yearToDate !== null && c.yearToDate === null);
+  if (lostComparison) {
+    const keep = r.reasons.filter((x) => x.code === "sudden-change");
+    return { ...shown, status: "insufficient-data", exception: false, rank: null, severity: 0, reasons: [{ code: "no-comparison", text: NO_COMPARISON_TEXT }, ...keep.map(plainReason)], sentence: plainSentence(shown, withheld, rounded) };
+  }
+  const same = c.value === r.value && c.previous === r.previous && c.sameQuarterLastYear === r.sameQuarterLastYear && c.yearToDate === r.yearToDate;
+  if (same && !hidden) return shown;
+  // A special-cause sentence reads the whole record, withheld quarters included.
+  const readsRecord = r.reasons.some((x) => x.code === "special-cause-concern" || x.code === "special-cause-improvement");
+  return { ...shown, reasons: shown.reasons.map(plainReason), sentence: same && !readsRecord ? r.sentence : plainSentence(shown, withheld, rounded) };
+}
