@@ -1,6 +1,7 @@
 // The board's message: a subject naming the partnership, the quarter and the protective marking; a
 // plain-text and an HTML body with the report's summary (its cover paragraph and the figures needing
 // the board's attention, worst first), readable without opening the attached PDF. Pure.
+import { markedSubject } from "../disclosure/marking.js";
 import { fileStem } from "../framework/file-names.js";
 import { bytesInWords, escapeHtml, momentInWords } from "../words/index.js";
 import type { Report } from "../trends/report-schema.js";
@@ -21,11 +22,8 @@ export interface BoardMessageInput {
 
 export const packFileName = (report: Pick<Report, "partnership" | "year" | "quarter">) => `${fileStem(report.partnership, report)}-board-pack.pdf`;
 
-/** "[OFFICIAL-SENSITIVE] " when the workspace sets a marking. */
-export const markingPrefix = (marking: string | undefined) => (marking ? `[${marking}] ` : "");
-
 export function boardSubject(report: Report, marking: string | undefined, replacing: boolean): string {
-  return `${markingPrefix(marking)}${replacing ? "Updated: " : ""}${report.partnership}: ${report.board} pack, ${report.year} ${report.quarter} (${report.period.label})`;
+  return markedSubject(marking, `${replacing ? "Updated: " : ""}${report.partnership}: ${report.board} pack, ${report.year} ${report.quarter} (${report.period.label})`);
 }
 
 /** The figures needing attention, worst first, as report.json orders them; each sentence names its figure and reference. */

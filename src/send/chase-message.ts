@@ -4,9 +4,9 @@
 import type { ChaseEntry, ChaseList } from "../status/chase-list.js";
 import { place } from "../status/format-markdown.js";
 import { receivedWords } from "../status/words.js";
+import { markedSubject } from "../disclosure/marking.js";
 import { dateInWords, escapeHtml } from "../words/index.js";
 import type { Attachment, Message } from "./mime.js";
-import { markingPrefix } from "./board-message.js";
 
 /** The entries a chase goes to: every agency that owes a return or corrections. */
 export const owing = (list: ChaseList) => list.agencies.filter((e) => e.owed.kind !== "nothing");
@@ -25,7 +25,7 @@ export interface ChaseMessageInput {
 
 export function chaseSubject(list: ChaseList, entry: ChaseEntry, marking: string | undefined): string {
   const what = entry.owed.kind === "return" && entry.status === "missing" ? "is missing" : entry.owed.kind === "return" ? "cannot be read" : "needs corrections";
-  return `${markingPrefix(marking)}${list.partnership}: your ${list.year} ${list.quarter} return ${what}`;
+  return markedSubject(marking, `${list.partnership}: your ${list.year} ${list.quarter} return ${what}`);
 }
 
 /** The lines that say what is owed: the part of the message a reminder compares. */

@@ -74,7 +74,7 @@ const report = {
 
 describe("the board's message", () => {
   it("names the partnership, the quarter and the marking in the subject; the file after the partnership", () => {
-    expect(boardSubject(report, "OFFICIAL-SENSITIVE", false)).toBe("[OFFICIAL-SENSITIVE] Test <Partnership> & Co: DA Board pack, 2026-27 Q2 (July to September 2026)");
+    expect(boardSubject(report, "OFFICIAL-SENSITIVE", false)).toBe("OFFICIAL-SENSITIVE: Test <Partnership> & Co: DA Board pack, 2026-27 Q2 (July to September 2026)");
     expect(boardSubject(report, undefined, true)).toMatch(/^Updated: Test/);
     expect(packFileName(report)).toBe("test-partnership-and-co-2026-27-q2-board-pack.pdf");
   });

@@ -109,7 +109,7 @@ describe("darep send", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/sent to chair@board\.example\.org \(replaces the pack sent/);
     const m = server.received[before]!;
-    expect(m.mail.subject).toMatch(/^\[OFFICIAL-SENSITIVE\] Updated: Doncaster Domestic Abuse Partnership/);
+    expect(m.mail.subject).toMatch(/^OFFICIAL-SENSITIVE: Updated: Doncaster Domestic Abuse Partnership/);
     expect(m.mail.text!.split("\n")[0]).toBe("OFFICIAL-SENSITIVE");
     expect(m.mail.text).toMatch(/This pack replaces the one sent to you on \d+ \w+ \d{4} at \d\d:\d\d (GMT|BST)/);
     expect(m.mail.references).toContain(earlier);
@@ -126,7 +126,7 @@ describe("darep send", () => {
     const chased = server.received.slice(before);
     expect(chased.map((m) => m.to[0]).sort()).toEqual(["cranstoun.da-returns@example.org", "st-leger-homes.da-returns@example.org"]);
     const missing = chased.find((m) => m.to[0]!.startsWith("cranstoun"))!;
-    expect(missing.mail.subject).toBe("[OFFICIAL-SENSITIVE] Doncaster Domestic Abuse Partnership: your 2026-27 Q2 return is missing");
+    expect(missing.mail.subject).toBe("OFFICIAL-SENSITIVE: Doncaster Domestic Abuse Partnership: your 2026-27 Q2 return is missing");
     expect(missing.mail.text).toMatch(/We have not received Cranstoun \(Inspire to Change\)'s return for 2026-27 Q2/);
     expect(missing.mail.text).toContain("PM37");
     expect(missing.mail.attachments.map((a) => a.filename)).toEqual(["cranstoun.xlsx"]);
