@@ -1,78 +1,81 @@
-// The quarter's published report as `darep send` and `darep export` read it: report.json and the PDF
-// from the report folder, the very files `darep build` wrote (and so protected by the disclosure policy
-// as the report is), rebuilt first when missing or older than any file they were built from.
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+// The quarter's published report as `darep send` and `darep export` use it: report.json and the PDF
+// that `darep build` wrote into the report folder (so protected by the disclosure policy as the report
+// is), built again first with build() when missing or older than the files they are made from.
 import { RunError } from "../errors.js";
+import { periodKey } from "../framework/period.js";
 import type { Workspace } from "../framework/types.js";
 import { Report } from "../trends/report-schema.js";
 import type { Period } from "../types.js";
+import { readReportFile, reportFolder, staleReportFiles } from "../workspace/index.js";
+import { build, prepareBuild, type OutputFormat } from "./build.js";
 
 export const REPORT_JSON = "report.json";
 export const REPORT_PDF = "exception-report.pdf";
 
-/** The folder `darep build` writes a quarter's report into. */
-export const reportFolder = (ws: Workspace, period: Period) => join(ws.root, "reports", `${period.year}-${period.quarter}`);
-
-/** The folders and files of a workspace a report is built from. */
-const INPUT_FOLDERS = ["returns", "commentary", "actions", "assurance"];
-
-async function newestIn(path: string, depth = 0): Promise<number> {
-  let s;
-  try {
-    s = await stat(path);
-  } catch {
-    return 0;
-  }
-  if (!s.isDirectory()) return s.mtimeMs;
-  if (depth > 4) return s.mtimeMs;
-  let newest = s.mtimeMs;
-  for (const name of await readdir(path).catch(() => [] as string[])) {
-    if (name.startsWith(".")) continue;
-    newest = Math.max(newest, await newestIn(join(path, name), depth + 1));
-  }
-  return newest;
-}
-
-/** The time of the newest input: the config, the framework's files, and everything under the input folders. */
-export async function newestInput(ws: Workspace): Promise<number> {
-  const times = await Promise.all([newestIn(ws.configPath), newestIn(ws.framework.dir), ...INPUT_FOLDERS.map((f) => newestIn(join(ws.root, f)))]);
-  return Math.max(...times);
-}
-
-/** Which of the named report files are missing or older than the workspace's newest input. */
-export async function staleFiles(ws: Workspace, period: Period, names: string[]): Promise<string[]> {
-  const inputs = await newestInput(ws);
-  const dir = reportFolder(ws, period);
-  const stale: string[] = [];
-  for (const name of names) {
-    const s = await stat(join(dir, name)).catch(() => null);
-    if (!s || s.mtimeMs < inputs) stale.push(name);
-  }
-  return stale;
-}
+const again = (period: Period) => `run 'darep build ${period.quarter} --year ${period.year}'`;
 
 /** report.json as published, checked against its schema. */
-export async function readReport(ws: Workspace, period: Period): Promise<Report> {
-  const path = join(reportFolder(ws, period), REPORT_JSON);
+export function readReport(ws: Workspace, period: Period): Report {
+  const got = readReportFile(ws, period, REPORT_JSON);
+  if (!got.ok) throw new RunError(`There is no report for ${period.year} ${period.quarter} in ${reportFolder(ws, period)}: ${again(period)}.`);
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(path, "utf8"));
-  } catch (e) {
-    throw new RunError(`The report for ${period.year} ${period.quarter} cannot be read (${path}): ${(e as Error).message.split("\n")[0]}. Run 'darep build ${period.quarter} --year ${period.year}' again.`);
+    data = JSON.parse(got.bytes.toString("utf8"));
+  } catch {
+    throw new RunError(`${REPORT_JSON} in ${reportFolder(ws, period)} is not valid JSON: ${again(period)} again.`);
   }
   const parsed = Report.safeParse(data);
-  if (!parsed.success)
-    throw new RunError(`${path} is not a report.json this version of darep wrote: run 'darep build ${period.quarter} --year ${period.year}' again.`);
+  if (!parsed.success) throw new RunError(`${REPORT_JSON} in ${reportFolder(ws, period)} is not one this version of darep wrote: ${again(period)} again.`);
   return parsed.data;
 }
 
-export async function readPdf(ws: Workspace, period: Period): Promise<Buffer> {
-  const path = join(reportFolder(ws, period), REPORT_PDF);
-  try {
-    return await readFile(path);
-  } catch {
-    throw new RunError(`There is no PDF for ${period.year} ${period.quarter} in ${reportFolder(ws, period)}: run 'darep build ${period.quarter} --year ${period.year}'.`);
-  }
+export function readPdf(ws: Workspace, period: Period): Buffer {
+  const got = readReportFile(ws, period, REPORT_PDF);
+  if (!got.ok) throw new RunError(`There is no PDF for ${period.year} ${period.quarter} in ${reportFolder(ws, period)}: ${again(period)}.`);
+  return got.bytes;
 }
 
+export interface Rebuild {
+  /** The browser to print a PDF with, and the environment holding DAREP_BROWSER. */
+  browser?: string;
+  env?: NodeJS.ProcessEnv;
+  /** The timestamp of a report built now (SOURCE_DATE_EPOCH when set). */
+  generatedAt?: string;
+  cwd: string;
+  today: string;
+}
+
+/**
+ * Files newer than the report do not always change it: a git clone or a copy gives every file a new
+ * time, and a board address added to the config changes nothing in the report. So when the files
+ * needed all exist, the quarter is judged again in memory (no PDF), and the published report is kept
+ * when it is the same but for its timestamp; a rebuilt PDF would otherwise go out again as "updated".
+ */
+async function sameAsPublished(ws: Workspace, period: Period, names: string[], how: Rebuild): Promise<boolean> {
+  const files = names.map((n) => readReportFile(ws, period, n));
+  if (!files.every((f) => f.ok)) return false;
+  const published = (files[0] as { bytes: Buffer }).bytes.toString("utf8");
+  const stamp = how.generatedAt ?? new Date().toISOString();
+  const fresh = await prepareBuild({ workspace: ws.root, cwd: how.cwd, today: how.today, quarter: periodKey(period), generatedAt: stamp, formats: ["json"] }).catch(() => null);
+  if (!fresh) return false;
+  let old: unknown;
+  try {
+    old = JSON.parse(published);
+  } catch {
+    return false;
+  }
+  const at = (old as { generatedAt?: unknown }).generatedAt;
+  const untimed = (text: string, t: string) => text.split(t).join("");
+  return typeof at === "string" && untimed(JSON.stringify(old), at) === untimed(JSON.stringify(fresh.report), stamp);
+}
+
+/** Build the report first when a file needed is missing or stale; the names rebuilt (none when all were fresh). */
+export async function ensureReport(ws: Workspace, period: Period, need: "json" | "pdf", how: Rebuild): Promise<string[]> {
+  const names = need === "pdf" ? [REPORT_JSON, REPORT_PDF] : [REPORT_JSON];
+  const stale = staleReportFiles(ws, period, names);
+  if (stale.length === 0 || (await sameAsPublished(ws, period, names, how))) return [];
+  const formats: OutputFormat[] = need === "pdf" ? ["html", "pdf", "json"] : ["json"];
+  const outcome = await build({ workspace: ws.root, cwd: how.cwd, today: how.today, quarter: periodKey(period), generatedAt: how.generatedAt, formats, browser: how.browser, env: how.env });
+  if (outcome.pdfProblem) throw new RunError(`The board pack could not be built: ${outcome.pdfProblem.message}`, outcome.pdfProblem.details);
+  return stale;
+}

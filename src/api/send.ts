@@ -3,7 +3,7 @@
 // delivered is written to the sent log at once, so a run that stops part way never sends a pack twice.
 // A dry run writes each message as a .eml in the outbox instead, and sends and logs nothing.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import { join, resolve } from "node:path";
 import addressparser from "nodemailer/lib/addressparser";
 import { RunError } from "../errors.js";
@@ -13,27 +13,45 @@ import { boardMessage } from "../send/board-message.js";
 import { chaseMessage, owedLines, owing } from "../send/chase-message.js";
 import { buildMessage, type Attachment, type Message } from "../send/mime.js";
 import { decide, formatSentLog, parseSentLog, SENT_LOG, type MessageKind, type SentEntry } from "../send/sent-log.js";
-import { ServerError, type Delivery } from "../send/transport.js";
+import { smtpSettings } from "../send/smtp-url.js";
+import { ServerError, smtpDelivery, type Delivery } from "../send/transport.js";
 import type { Period } from "../types.js";
 import { bytesInWords, formatNumber } from "../words/index.js";
-import { readPdf, readReport, reportFolder } from "./pack.js";
+import { openWorkspace, parseQuarter, quarterMeant, readReportFile, reportFolder } from "../workspace/index.js";
+import { ensureReport, readPdf, readReport } from "./pack.js";
+import { settled, type QuarterRequest } from "./request.js";
 import { status } from "./status.js";
 import { makeTemplate } from "./template.js";
 
-export interface SendRequest {
+export interface SendRequest extends QuarterRequest {
+  /** Chase the agencies that owe instead of sending the board pack. */
+  chase?: boolean;
+  dryRun?: boolean;
+  resend?: boolean;
+  /** Folder for a dry run's .eml files; default <report folder>/outbox. */
+  outbox?: string;
+  /** The value of DAREP_SMTP_URL (the library reads no environment variable); not needed for a dry run. */
+  smtpUrl?: string;
+  /** For a pack that must be built first: the browser, the environment holding DAREP_BROWSER, the timestamp. */
+  browser?: string;
+  env?: NodeJS.ProcessEnv;
+  generatedAt?: string;
+  /** The clock, for the Date header and the log; default the system's. */
+  now?: () => Date;
+  /** A new unique id for each Message-ID; default a random UUID. */
+  newId?: () => string;
+}
+
+/** What the messages are built and sent with, once the request is settled. */
+interface Run {
   period: Period;
   kind: MessageKind;
   dryRun: boolean;
   resend: boolean;
-  /** Folder for a dry run's .eml files; default <report folder>/outbox. */
   outbox?: string;
-  /** Opens the SMTP connection; called only when there is something to send. */
   delivery?: () => Delivery;
-  /** The clock, for the Date header and the log. */
   now: () => Date;
-  /** ISO date standing for today (for the chase list's due words). */
   today: string;
-  /** A new unique id for each Message-ID. */
   newId: () => string;
 }
 
@@ -52,6 +70,14 @@ export interface SendLine {
 }
 
 export interface SendOutcome {
+  root: string;
+  partnership: string;
+  period: Period;
+  kind: MessageKind;
+  /** "host:port" of the mail server; null in a dry run. */
+  server: string | null;
+  /** The report files built first because they were missing or stale. */
+  rebuilt: string[];
   lines: SendLine[];
   /** Agencies that owe but have no contact.email to chase. */
   noAddress: { agency: string; name: string }[];
@@ -68,8 +94,10 @@ function sender(ws: Workspace): { header: string; address: string; domain: strin
   return { header: from, address, domain: address.split("@")[1]! };
 }
 
-async function readSentLog(path: string): Promise<SentEntry[]> {
-  const text = await readFile(path, "utf8").catch(() => "");
+function readSentLog(ws: Workspace, period: Period, path: string): SentEntry[] {
+  const got = readReportFile(ws, period, SENT_LOG);
+  if (!got.ok && !got.missing) throw new RunError(`The sent log ${path} cannot be read (${got.detail}): it says what was sent to whom, so darep will not send without it.`);
+  const text = got.ok ? got.bytes.toString("utf8") : "";
   try {
     return parseSentLog(text);
   } catch (e) {
@@ -97,13 +125,38 @@ interface Planned {
   eml: string;
 }
 
-export async function send(ws: Workspace, req: SendRequest): Promise<SendOutcome> {
+/** The library's `send`: the board pack to the board, or (chase) each agency what it owes. */
+export async function sendFor(req: SendRequest): Promise<SendOutcome> {
+  parseQuarter(req.quarter);
+  // The mail server is read (and refused) before anything else, so a refused URL connects to nothing.
+  const settings = req.dryRun ? null : smtpSettings(req.smtpUrl);
+  const { cwd, today } = settled(req);
+  const ws = await openWorkspace({ workspace: req.workspace, cwd });
+  const period = quarterMeant(req, today, ws.config.financialYearStartMonth);
+  const kind: MessageKind = req.chase ? "chase" : "board";
+  checkDistribution(ws, kind);
+  const rebuilt = kind === "board" ? await ensureReport(ws, period, "pdf", { cwd, today, browser: req.browser, env: req.env, generatedAt: req.generatedAt }) : [];
+  const done = await deliverAll(ws, {
+    period,
+    kind,
+    dryRun: !!req.dryRun,
+    resend: !!req.resend,
+    outbox: req.outbox ? resolve(cwd, req.outbox) : undefined,
+    delivery: settings ? () => smtpDelivery(settings, req.smtpUrl!) : undefined,
+    now: req.now ?? (() => new Date()),
+    today,
+    newId: req.newId ?? randomUUID,
+  });
+  return { root: ws.root, partnership: ws.config.partnership, period, kind, server: settings?.shown ?? null, rebuilt, ...done };
+}
+
+async function deliverAll(ws: Workspace, req: Run): Promise<Pick<SendOutcome, "lines" | "noAddress">> {
   const from = sender(ws);
   // A chase carries the marking the config sets now; the board's message the one its pack was printed with.
   const marking = ws.config.options.marking;
   const folder = reportFolder(ws, req.period);
   const logPath = join(folder, SENT_LOG);
-  const log = await readSentLog(logPath);
+  const log = readSentLog(ws, req.period, logPath);
   const messageId = () => `<${req.newId()}@${from.domain}>`;
   const planned: Planned[] = [];
   const noAddress: SendOutcome["noAddress"] = [];
@@ -118,8 +171,8 @@ export async function send(ws: Workspace, req: SendRequest): Promise<SendOutcome
     checkDistribution(ws, "board");
     // An address listed twice still gets one message.
     const board = [...new Map((ws.config.distribution?.board ?? []).map((a) => [a.trim().toLowerCase(), a.trim()])).values()];
-    const report = await readReport(ws, req.period);
-    const pdf = await readPdf(ws, req.period);
+    const report = readReport(ws, req.period);
+    const pdf = readPdf(ws, req.period);
     const sha = sha256(pdf);
     for (const to of board)
       plan("board", to, sha, "", emlName("board", to), (replaces) => boardMessage({ report, pdf, from: from.header, to, marking: report.marking ?? undefined, replaces, messageId: messageId(), date: req.now() }));

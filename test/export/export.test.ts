@@ -26,7 +26,7 @@ beforeAll(async () => {
   ws = join(tmp, "demo");
   cpSync(DEMO, ws, { recursive: true });
   const r = await darep(["export", "Q2", "--year", "2026-27", "--workspace", ws], { cwd: tmp, env: { SOURCE_DATE_EPOCH: "1795000000" } });
-  expect(r.stderr).toMatch(/report\.json for 2026-27 Q2 is missing .*building the report first/);
+  expect(r.stderr).toMatch(/report\.json for 2026-27 Q2 was missing .*built the report first/);
   expect(r.code).toBe(0);
   report = JSON.parse(readFileSync(join(folder(), "report.json"), "utf8")) as Report;
 });

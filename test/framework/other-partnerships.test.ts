@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { loadFramework } from "../../src/framework/load-framework.js";
+import { loadFramework } from "../../src/workspace/load-framework.js";
 import { FrameworkInfo, Indicator } from "../../src/framework/schema.js";
 import type { Report } from "../../src/trends/report-schema.js";
 import { darep, ROOT } from "../helpers/cli.js";

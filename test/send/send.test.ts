@@ -49,7 +49,7 @@ describe("darep send", () => {
   it("builds the pack first, then delivers one message per board address with the summary and the PDF", async () => {
     const r = await run([]);
     noSecret(r);
-    expect(r.stderr).toMatch(/missing or older than the workspace's files: building the report first/);
+    expect(r.stderr).toMatch(/missing or older than the workspace's files: built the report first/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/via 127\.0\.0\.1:\d+/);
     expect(server.received.map((m) => m.to)).toEqual(BOARD.map((b) => [b]));
@@ -105,7 +105,7 @@ describe("darep send", () => {
     const before = server.received.length;
     const earlier = server.received[2]!.mail.messageId;
     const r = await run([]);
-    expect(r.stderr).toMatch(/building the report first/);
+    expect(r.stderr).toMatch(/built the report first/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/sent to chair@board\.example\.org \(replaces the pack sent/);
     const m = server.received[before]!;

@@ -2,15 +2,13 @@
 // each agency that owes), over the SMTP server in DAREP_SMTP_URL; --dry-run writes .eml files instead.
 // Exit 0 when every message went (or was already sent), 1 when an agency that owes has no address,
 // 2 when a message could not be sent or nothing could start.
-import { randomUUID } from "node:crypto";
-import { relative, resolve } from "node:path";
-import { checkDistribution, send, type SendLine } from "../../api/send.js";
+import { relative } from "node:path";
 import { RunError } from "../../errors.js";
-import { SMTP_ENV, smtpSettings } from "../../send/smtp-url.js";
-import { smtpDelivery } from "../../send/transport.js";
+import { parseQuarter, send, type SendLine } from "../../index.js";
+import { SMTP_ENV } from "../../send/smtp-url.js";
 import { momentInWords, terminalSafe } from "../../words/index.js";
 import { today, type Io } from "../io.js";
-import { freshReport, workspaceAndPeriod } from "./fresh-report.js";
+import { generatedAt } from "./build.js";
 
 export interface SendFlags {
   year?: string;
@@ -33,32 +31,31 @@ function say(line: SendLine, io: Io, cwd: string): void {
   else err(`darep: not sent to ${who}: ${line.problem}\n`);
 }
 
-export async function runSend(quarterArg: string, flags: SendFlags, io: Io): Promise<number> {
-  // The mail server is read (and refused) before anything else is done, so a refused URL connects to nothing.
+export async function runSend(quarter: string, flags: SendFlags, io: Io): Promise<number> {
+  parseQuarter(quarter);
   if (flags.out && !flags.dryRun) throw new RunError("--out says where --dry-run writes its .eml files: use it with --dry-run.");
-  const url = io.env[SMTP_ENV];
-  const settings = flags.dryRun ? null : smtpSettings(url);
-  const { ws, period } = await workspaceAndPeriod(quarterArg, flags, io);
-  const kind = flags.chase ? "chase" : "board";
-  checkDistribution(ws, kind);
-  if (kind === "board") await freshReport(ws, period, "pdf", flags, io);
-  const outcome = await send(ws, {
-    period,
-    kind,
+  const done = await send({
+    workspace: flags.workspace,
+    cwd: io.cwd,
+    today: today(io),
+    quarter,
+    year: flags.year,
+    chase: !!flags.chase,
     dryRun: !!flags.dryRun,
     resend: !!flags.resend,
-    outbox: flags.out ? resolve(io.cwd, flags.out) : undefined,
-    delivery: settings ? () => smtpDelivery(settings, url!) : undefined,
-    now: () => new Date(),
-    today: today(io),
-    newId: randomUUID,
+    outbox: flags.out,
+    smtpUrl: io.env[SMTP_ENV],
+    browser: flags.browser,
+    env: io.env,
+    generatedAt: generatedAt(io.env),
   });
-  const what = kind === "board" ? "board pack" : "chase";
-  io.stdout(terminalSafe(`${ws.config.partnership}, ${period.year} ${period.quarter}: ${what}${flags.dryRun ? " (dry run: nothing sent)" : settings ? ` via ${settings.shown}` : ""}\n`));
-  if (outcome.lines.length === 0 && kind === "chase") io.stdout("  every agency's return is in and valid: nobody to chase\n");
-  for (const line of outcome.lines) say(line, io, io.cwd);
-  for (const a of outcome.noAddress) io.stderr(terminalSafe(`darep: ${a.name} (${a.agency}) owes its return but has no contact.email in darep.config.json: chase it another way, or add the address.\n`));
-  if (outcome.lines.some((l) => l.outcome === "failed")) return 2;
-  return outcome.noAddress.length ? 1 : 0;
+  const { period } = done;
+  if (done.rebuilt.length) io.stderr(`darep: ${done.rebuilt.join(" and ")} for ${period.year} ${period.quarter} ${done.rebuilt.length > 1 ? "were" : "was"} missing or older than the workspace's files: built the report first.\n`);
+  const what = done.kind === "board" ? "board pack" : "chase";
+  io.stdout(terminalSafe(`${done.partnership}, ${period.year} ${period.quarter}: ${what}${flags.dryRun ? " (dry run: nothing sent)" : done.server ? ` via ${done.server}` : ""}\n`));
+  if (done.lines.length === 0 && done.kind === "chase") io.stdout("  every agency's return is in and valid: nobody to chase\n");
+  for (const line of done.lines) say(line, io, io.cwd);
+  for (const a of done.noAddress) io.stderr(terminalSafe(`darep: ${a.name} (${a.agency}) owes its return but has no contact.email in darep.config.json: chase it another way, or add the address.\n`));
+  if (done.lines.some((l) => l.outcome === "failed")) return 2;
+  return done.noAddress.length ? 1 : 0;
 }
-
