@@ -4,7 +4,7 @@
 // a removal or a change of meaning bumps the major number.
 import { z } from "zod";
 
-export const REPORT_SCHEMA_VERSION = "1.3.0";
+export const REPORT_SCHEMA_VERSION = "2.0.0";
 
 const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
 const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
@@ -60,6 +60,14 @@ export const Reason = z.object({
     "no-direction",
     "sudden-change",
     "limits-provisional",
+    /** (since 2.0.0) A move before the limits lock that chance alone could give. */
+    "within-chance",
+    /** (since 2.0.0) A move beyond chance on the quarter that is ordinary against the same quarter last year. */
+    "ordinary-on-the-year",
+    /** (since 2.0.0) An unusual point that the same quarter last year also had: the season. */
+    "seasonal",
+    /** (since 2.0.0) For the analyst: a sustained shift suggests the baseline no longer holds. */
+    "rebase-suggested",
   ]),
   text: z.string(),
 });
@@ -75,8 +83,10 @@ export const HistoryPoint = z.object({
   gap: z.boolean(),
 });
 
+const SpcRule = z.enum(["beyond-limits", "run-of-seven", "trend-of-seven", "two-of-three-near-limit"]);
+
 export const SpcSignal = z.object({
-  rule: z.enum(["beyond-limits", "run-of-seven", "trend-of-seven", "two-of-three-near-limit"]),
+  rule: SpcRule,
   /** Index into history of the pattern's first point (since 1.1.0): from..at are the points to mark. */
   from: z.number().int().optional(),
   /** Index into history of the point that completes the signal. */
@@ -85,13 +95,48 @@ export const SpcSignal = z.object({
   reading: z.enum(["improvement", "concern", "neither"]),
 });
 
-export const Spc = z.object({
-  /** computed: 12+ points (configurable); provisional: fewer but at least 6; not-computed: fewer still. */
-  state: z.enum(["computed", "provisional", "not-computed"]),
+const SpcState = z.enum(["computed", "provisional", "not-computed"]);
+
+/** (since 2.0.0) One baseline period of a series and the limits computed from it. */
+export const Baseline = z.object({
+  /** Index into history of its first quarter, and that quarter ("2025-26 Q1"). */
+  from: z.number().int(),
+  start: z.string(),
+  /** Index into history of its last quarter. */
+  to: z.number().int(),
+  /** Index into history of the last point the limits come from (null: no limits). */
+  fixedTo: z.number().int().nullable(),
+  /** The schema's reason for re-baselining here; null for the series' first baseline. */
+  reason: z.string().nullable(),
+  /** computed: limits locked on the first 12 points (configurable); provisional: trial limits from 6; not-computed. */
+  state: SpcState,
   points: z.number().int(),
   mean: z.number().nullable(),
   lower: z.number().nullable(),
   upper: z.number().nullable(),
+  movingRange: z.number().nullable(),
+  /** Moving ranges left out of the mean moving range by screening (options.screenOutliers). */
+  screened: z.number().int(),
+  /** A count's limits were widened to the Poisson spread, mean +/- 3 x its square root. */
+  poissonFloor: z.boolean(),
+});
+
+export const Spc = z.object({
+  /** Of the latest baseline. computed: limits locked on its first 12 points (configurable); provisional: trial limits, 6 to 11 points; not-computed: fewer still. */
+  state: SpcState,
+  /** Points with a value in the latest baseline. */
+  points: z.number().int(),
+  mean: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  /** (since 2.0.0) Three sigma: the limits' distance from the mean. */
+  width: z.number().nullable().optional(),
+  /** (since 2.0.0) Every baseline period, first to latest, with its limits and the reason it began. */
+  baselines: z.array(Baseline).optional(),
+  /** (since 2.0.0) Each history point's reading, by rule priority: null for common cause or no limits. */
+  marks: z.array(z.object({ rule: SpcRule, side: z.enum(["high", "low"]), reading: z.enum(["improvement", "concern", "neither"]) }).nullable()).optional(),
+  /** (since 2.0.0) For the analyst: the quarter a sustained shift began, when it suggests re-baselining from there. */
+  rebaseSuggested: z.string().nullable().optional(),
   /** Signals in priority order, the latest point's first. */
   signals: z.array(SpcSignal),
   /** Whether the latest point itself is special cause, and how to read it. */
@@ -152,8 +197,16 @@ export const Result = z.object({
   exception: z.boolean(),
   /** 1 = worst; null for results that are not exceptions. */
   rank: z.number().int().nullable(),
-  /** How far the move went against the wanted direction, relative to usual variation; used to rank. */
+  /** How far the move went against the wanted direction, relative to the figure and to its usual variation; used to rank. */
   severity: z.number(),
+  /** (since 2.0.0) The ranking tier: 1 sustained special-cause concern, 2 other concern or off track, 3 a move beyond chance before limits lock, 4 missing or invalid; null when not an exception. */
+  tier: z.number().int().nullable().optional(),
+  /** (since 2.0.0) What decided the status: the locked limits, the quarter and the year, the quarter alone, the tolerance, chance, the year, or a target. */
+  decidedBy: z.enum(["limits", "quarter-and-year", "quarter", "tolerance", "chance", "year", "target"]).nullable().optional(),
+  /** (since 2.0.0) The latest point in plain words ("the seventh quarter in a row above the average"); null when there is nothing to say. */
+  reading: z.string().nullable().optional(),
+  /** (since 2.0.0) The highest or lowest value on record, when this quarter's is. */
+  record: z.enum(["high", "low"]).nullable().optional(),
   reasons: z.array(Reason),
   /** One sentence for a board member. */
   sentence: z.string(),

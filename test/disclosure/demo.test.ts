@@ -103,11 +103,13 @@ describe("the demo with no disclosure option", () => {
 
   it("shows none of them in the HTML's tables, sentences, charts or their text alternatives", () => {
     const doc = shut.document;
+    let rows = 0;
     for (const t of withheldSmall()) {
       const label = t.categoryLabel!;
       for (const tr of doc.querySelectorAll("table.indicators tr.cat, table.also tr")) {
         const th = tr.querySelector("th")?.textContent ?? "";
         if (!th.includes(label) || !th.includes(t.measureLabel)) continue;
+        rows++;
         const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
         for (const c of cells) expect(numbersIn(c).filter((n) => n >= 1 && n <= 7), `${t.key}: ${c}`).toEqual([]);
       }
@@ -127,7 +129,9 @@ describe("the demo with no disclosure option", () => {
       const sentence = card.querySelector(".sentence")?.textContent ?? "";
       expect(numbersIn(sentence, r.categoryLabel!).filter((n) => n >= 1 && n <= 7), sentence).toEqual([]);
     }
-    expect(checked).toBeGreaterThan(0);
+    expect(rows).toBeGreaterThan(0);
+    // Since issue 19 the demo's steady small category counts (PM15) are no longer exceptions, so it
+    // may have no category card at all (checked is then 0); every card it has was checked above.
   });
 
   it("shows none of them in the PDF's text, and prints it withheld", () => {
