@@ -32,7 +32,7 @@ export type { FileCheck, ValidateOutcome, ValidateRequest, ValidationResult } fr
 export type { ExportFormat, ExportOutcome, ExportRequest } from "./api/export.js";
 export type { SendLine, SendOutcome, SendRequest } from "./api/send.js";
 export type { ChaseList } from "./status/chase-list.js";
-export type { Report } from "./trends/report-schema.js";
+export type { Report } from "./report-contract/schema.js";
 export type { CacheSetting } from "./workspace/index.js";
 
 /** Check returns (files, folders or a quarter) against the partnership's framework. */

@@ -7,6 +7,7 @@ import { exportXlsx } from "../export/xlsx.js";
 import { fileStem } from "../framework/file-names.js";
 import { periodKey, quarterDates } from "../framework/period.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
+import { fixZipDates } from "../template/zip-dates.js";
 import type { Period } from "../types.js";
 import { openWorkspace, parseQuarter, quarterMeant, reportFolder } from "../workspace/index.js";
 import { ensureReport, readReport } from "./pack.js";
@@ -52,7 +53,8 @@ export async function exportFor(req: ExportRequest): Promise<ExportOutcome> {
   if (formats.includes("xlsx"))
     files.push({
       path: join(dir, `${stem}.xlsx`),
-      content: await exportXlsx({ table, partnership: report.partnership, quarter: periodKey(period), generatedAt: report.generatedAt, marking: report.marking ?? undefined, disclosure: report.disclosure?.statement }),
+      // The zip's entry times from the report too, so that one report always gives the same bytes.
+      content: fixZipDates(await exportXlsx({ table, partnership: report.partnership, quarter: periodKey(period), generatedAt: report.generatedAt, marking: report.marking ?? undefined, disclosure: report.disclosure?.statement }), new Date(report.generatedAt)),
     });
   await writeAllAtomically(files);
   return { root: ws.root, partnership: report.partnership, period, written: files.map((f) => f.path), rows: table.rows.length, rebuilt };

@@ -4,7 +4,7 @@
 import { RunError } from "../errors.js";
 import { periodKey } from "../framework/period.js";
 import type { Workspace } from "../framework/types.js";
-import { Report } from "../trends/report-schema.js";
+import { Report } from "../report-contract/schema.js";
 import type { Period } from "../types.js";
 import { readReportFile, reportFolder, staleReportFiles } from "../workspace/index.js";
 import { build, prepareBuild, type OutputFormat } from "./build.js";

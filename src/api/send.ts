@@ -10,7 +10,10 @@ import { RunError } from "../errors.js";
 import type { Workspace } from "../framework/types.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import { boardMessage } from "../send/board-message.js";
-import { chaseMessage, owedLines, owing } from "../send/chase-message.js";
+import { chaseMessage, owedLines, type ChaseFacts } from "../send/chase-message.js";
+import type { ChaseEntry, ChaseList } from "../status/chase-list.js";
+import { place } from "../status/format-markdown.js";
+import { receivedWords } from "../status/words.js";
 import { buildMessage, type Attachment, type Message } from "../send/mime.js";
 import { decide, formatSentLog, parseSentLog, SENT_LOG, type MessageKind, type SentEntry } from "../send/sent-log.js";
 import { smtpSettings } from "../send/smtp-url.js";
@@ -113,6 +116,25 @@ export function checkDistribution(ws: Workspace, kind: MessageKind): void {
     throw new RunError("darep.config.json has no distribution.board addresses: list the board's email addresses there, e.g. \"distribution\": { \"board\": [\"chair@council.gov.uk\"] }.");
 }
 
+/** An agency's entry in the chase list as the chase message words it. */
+function chaseFacts(list: ChaseList, e: ChaseEntry): ChaseFacts {
+  return {
+    partnership: list.partnership,
+    year: list.year,
+    quarter: list.quarter,
+    periodLabel: list.periodLabel,
+    dueBy: list.dueBy,
+    overdue: list.overdue,
+    name: e.name,
+    contactName: e.contact?.name,
+    status: e.status,
+    owed: e.owed.kind === "return" ? "return" : "corrections",
+    indicators: e.owed.indicators,
+    received: e.file ? `${e.file}, ${receivedWords(e)}` : null,
+    problems: e.issues.filter((i) => i.severity === "error").map((i) => `${place(i)}: ${i.message}${i.advice ? ` ${i.advice}` : ""}`),
+  };
+}
+
 /** A file name for a .eml from an address or an id: letters, digits, dots and hyphens only. */
 const emlName = (prefix: string, who: string) => `${prefix}-${who.toLowerCase().replace("@", "-at-").replace(/[^a-z0-9.-]+/g, "_")}.eml`;
 
@@ -178,7 +200,7 @@ async function deliverAll(ws: Workspace, req: Run): Promise<Pick<SendOutcome, "l
       plan("board", to, sha, "", emlName("board", to), (replaces) => boardMessage({ report, pdf, from: from.header, to, marking: report.marking ?? undefined, replaces, messageId: messageId(), date: req.now() }));
   } else {
     const list = await status(ws, req.period, req.today);
-    for (const entry of owing(list)) {
+    for (const entry of list.agencies.filter((e) => e.owed.kind !== "nothing")) {
       const to = entry.contact?.email;
       if (!to) {
         noAddress.push({ agency: entry.agency, name: entry.name });
@@ -190,8 +212,9 @@ async function deliverAll(ws: Workspace, req: Run): Promise<Pick<SendOutcome, "l
         const made = await makeTemplate(ws, agency, req.period, "xlsx");
         template = { filename: made.fileName, content: made.content, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
       }
-      const sha = sha256(owedLines(list, entry, template).join("\n"));
-      plan("chase", to, sha, template?.filename ?? "", emlName("chase", entry.agency), () => chaseMessage({ list, entry, from: from.header, to, marking, template, messageId: messageId(), date: req.now() }), entry.agency);
+      const facts = chaseFacts(list, entry);
+      const sha = sha256(owedLines(facts, template).join("\n"));
+      plan("chase", to, sha, template?.filename ?? "", emlName("chase", entry.agency), () => chaseMessage({ facts, from: from.header, to, marking, template, messageId: messageId(), date: req.now() }), entry.agency);
     }
   }
 

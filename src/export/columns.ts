@@ -1,6 +1,6 @@
 // The export's columns: one versioned list, read by the CSV and XLSX writers and by README. A column is
 // only ever added at the end (minor version); a removal, a rename or a change of meaning is a new major.
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 
 export const EXPORT_VERSION = "1.0";
 

@@ -1,6 +1,6 @@
 // The export as CSV: UTF-8 with a byte-order mark (Excel and Power BI then read it as UTF-8), CRLF
 // line ends (RFC 4180), numbers in plain JavaScript notation, true/false, blanks for nothing.
-import { csvField } from "../template/csv.js";
+import { csvField } from "../words/index.js";
 import type { Cell, ExportTable } from "./rows.js";
 
 function field(v: Cell): string {

@@ -3,7 +3,7 @@
 // judged; with earlier quarters asked for, each result's history adds one row per quarter on record,
 // with its value and symbol (the report judges only its own quarter, so their judged columns are blank).
 // Pure.
-import type { Report, Result } from "../trends/report-schema.js";
+import type { Report, Result } from "../report-contract/schema.js";
 import type { Period } from "../types.js";
 import { COLUMNS, type Column } from "./columns.js";
 

@@ -2,8 +2,7 @@
 // column, number formats, widths to fit, and an About sheet saying what each column means. Text goes in
 // through safeCell, so nothing in it can run as a formula; the bytes depend only on the report.
 import ExcelJS from "exceljs";
-import { safeCell } from "../template/safe-cell.js";
-import { fixZipDates } from "../template/zip-dates.js";
+import { safeCell } from "../words/index.js";
 import { EXPORT_VERSION, type Column } from "./columns.js";
 import type { Cell, ExportTable } from "./rows.js";
 
@@ -12,7 +11,7 @@ export interface XlsxExportInput {
   partnership: string;
   /** "2026-27 Q2". */
   quarter: string;
-  /** The report's generatedAt: the workbook's dates, so that one report always gives the same bytes. */
+  /** The report's generatedAt: the workbook's dates (the library fixes the zip's times to it too). */
   generatedAt: string;
   /** The protective marking, printed in every sheet's header and footer when set. */
   marking?: string;
@@ -89,5 +88,5 @@ export async function exportXlsx(input: XlsxExportInput): Promise<Buffer> {
   const when = new Date(input.generatedAt);
   wb.created = when;
   wb.modified = when;
-  return fixZipDates(Buffer.from(await wb.xlsx.writeBuffer()), when);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

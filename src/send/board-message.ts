@@ -1,10 +1,9 @@
 // The board's message: a subject naming the partnership, the quarter and the protective marking; a
 // plain-text and an HTML body with the report's summary (its cover paragraph and the figures needing
 // the board's attention, worst first), readable without opening the attached PDF. Pure.
-import { markedSubject } from "../disclosure/marking.js";
 import { fileStem } from "../framework/file-names.js";
-import { bytesInWords, escapeHtml, momentInWords } from "../words/index.js";
-import type { Report } from "../trends/report-schema.js";
+import { bytesInWords, escapeHtml, markedSubject, momentInWords } from "../words/index.js";
+import type { Report } from "../report-contract/schema.js";
 import type { Message } from "./mime.js";
 import type { SentEntry } from "./sent-log.js";
 

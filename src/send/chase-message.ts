@@ -1,19 +1,33 @@
 // A chase message to one agency whose return is missing or cannot all be used: what it owes or must
-// correct, cell by cell, from the chase list (src/status/chase-list.ts), with the template attached
-// when the whole return is owed. Agencies whose return is in and valid get none. Pure.
-import type { ChaseEntry, ChaseList } from "../status/chase-list.js";
-import { place } from "../status/format-markdown.js";
-import { receivedWords } from "../status/words.js";
-import { markedSubject } from "../disclosure/marking.js";
-import { dateInWords, escapeHtml } from "../words/index.js";
+// correct, cell by cell, from its entry in the chase list (the library face passes the entry's facts:
+// src/status/chase-list.ts decides who owes what), with the template attached when the whole return is
+// owed. Pure.
+import { dateInWords, escapeHtml, markedSubject } from "../words/index.js";
 import type { Attachment, Message } from "./mime.js";
 
-/** The entries a chase goes to: every agency that owes a return or corrections. */
-export const owing = (list: ChaseList) => list.agencies.filter((e) => e.owed.kind !== "nothing");
+/** One agency's entry in the chase list, in the words the message needs. */
+export interface ChaseFacts {
+  partnership: string;
+  year: string;
+  quarter: string;
+  /** "July to September 2026". */
+  periodLabel: string;
+  dueBy: string;
+  overdue: boolean;
+  name: string;
+  contactName?: string;
+  status: "missing" | "invalid" | "received";
+  /** "return": the whole return is owed; "corrections": figures to correct. */
+  owed: "return" | "corrections";
+  indicators: string[];
+  /** The file received, with when: "returns/2026-27/Q2/x.csv, received 20 October 2026". */
+  received: string | null;
+  /** Each error: "PM27, row 5, cell D5: ... Advice." */
+  problems: string[];
+}
 
 export interface ChaseMessageInput {
-  list: ChaseList;
-  entry: ChaseEntry;
+  facts: ChaseFacts;
   from: string;
   to: string;
   marking?: string;
@@ -23,35 +37,34 @@ export interface ChaseMessageInput {
   date: Date;
 }
 
-export function chaseSubject(list: ChaseList, entry: ChaseEntry, marking: string | undefined): string {
-  const what = entry.owed.kind === "return" && entry.status === "missing" ? "is missing" : entry.owed.kind === "return" ? "cannot be read" : "needs corrections";
-  return markedSubject(marking, `${list.partnership}: your ${list.year} ${list.quarter} return ${what}`);
+export function chaseSubject(f: ChaseFacts, marking: string | undefined): string {
+  const what = f.status === "missing" ? "is missing" : f.owed === "return" ? "cannot be read" : "needs corrections";
+  return markedSubject(marking, `${f.partnership}: your ${f.year} ${f.quarter} return ${what}`);
 }
 
 /** The lines that say what is owed: the part of the message a reminder compares. */
-export function owedLines(list: ChaseList, entry: ChaseEntry, template: Attachment | null): string[] {
-  const quarter = `${list.year} ${list.quarter} (${list.periodLabel})`;
-  const due = `${list.overdue ? "It was due" : "It is due"} by ${dateInWords(list.dueBy)}.`;
-  const refs = entry.owed.indicators.join(", ");
+export function owedLines(f: ChaseFacts, template: Attachment | null): string[] {
+  const quarter = `${f.year} ${f.quarter} (${f.periodLabel})`;
+  const due = `${f.overdue ? "It was due" : "It is due"} by ${dateInWords(f.dueBy)}.`;
+  const refs = f.indicators.join(", ");
   const fill = template ? [`The return to fill in is attached (${template.filename}): complete its value column and send it back.`] : [];
-  if (entry.status === "missing") return [`We have not received ${entry.name}'s return for ${quarter}. ${due}`, `It should give: ${refs}.`, ...fill];
-  const errors = entry.issues.filter((i) => i.severity === "error");
-  const problems = errors.map((i) => `- ${place(i)}: ${i.message}${i.advice ? ` ${i.advice}` : ""}`);
-  const file = entry.file ? ` (${entry.file}, ${receivedWords(entry)})` : "";
-  if (entry.owed.kind === "return")
-    return [`${entry.name}'s return for ${quarter}${file} cannot be used as it is:`, ...problems, `Please send the whole return again (${refs}).`, ...fill];
+  if (f.status === "missing") return [`We have not received ${f.name}'s return for ${quarter}. ${due}`, `It should give: ${refs}.`, ...fill];
+  const problems = f.problems.map((p) => `- ${p}`);
+  const file = f.received ? ` (${f.received})` : "";
+  if (f.owed === "return") return [`${f.name}'s return for ${quarter}${file} cannot be used as it is:`, ...problems, `Please send the whole return again (${refs}).`, ...fill];
+  const n = f.problems.length;
   return [
-    `${entry.name}'s return for ${quarter}${file} arrived, but it has ${errors.length === 1 ? "an error" : `${errors.length} errors`} to correct before ${refs ? refs : "all its figures"} can be used:`,
+    `${f.name}'s return for ${quarter}${file} arrived, but it has ${n === 1 ? "an error" : `${n} errors`} to correct before ${refs ? refs : "all its figures"} can be used:`,
     ...problems,
     "Please correct them and send the return again; the other figures are already in the report.",
   ];
 }
 
 export function chaseMessage(input: ChaseMessageInput): Message {
-  const { list, entry, marking, template } = input;
-  const greeting = entry.contact?.name ? `Dear ${entry.contact.name},` : "Hello,";
-  const lines = owedLines(list, entry, template);
-  const sign = `Sent by darep for ${list.partnership}. Reply to this message with any questions.`;
+  const { facts, marking, template } = input;
+  const greeting = facts.contactName ? `Dear ${facts.contactName},` : "Hello,";
+  const lines = owedLines(facts, template);
+  const sign = `Sent by darep for ${facts.partnership}. Reply to this message with any questions.`;
   const text = [...(marking ? [marking, ""] : []), greeting, "", ...lines, "", sign, ...(marking ? ["", marking] : [])].join("\n");
 
   const e = escapeHtml;
@@ -71,7 +84,7 @@ export function chaseMessage(input: ChaseMessageInput): Message {
   flush();
   const html = [
     "<!DOCTYPE html>",
-    `<html lang="en-GB"><head><meta charset="utf-8"><title>${e(chaseSubject(list, entry, marking))}</title></head>`,
+    `<html lang="en-GB"><head><meta charset="utf-8"><title>${e(chaseSubject(facts, marking))}</title></head>`,
     '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.4; color: #1b1b1b; max-width: 42em">',
     ...(marking ? [`<p style="font-weight: bold">${e(marking)}</p>`] : []),
     `<p>${e(greeting)}</p>`,
@@ -84,7 +97,7 @@ export function chaseMessage(input: ChaseMessageInput): Message {
   return {
     from: input.from,
     to: input.to,
-    subject: chaseSubject(list, entry, marking),
+    subject: chaseSubject(facts, marking),
     text,
     html,
     attachments: template ? [template] : [],

@@ -3,7 +3,7 @@
 // pack going twice to one person, and what lets a changed pack say which message it replaces. Pure:
 // the log's text comes in and goes out.
 import { parse } from "csv-parse/sync";
-import { csvField } from "../template/csv.js";
+import { csvField } from "../words/index.js";
 
 export const SENT_LOG = "sent.csv";
 export const SENT_LOG_COLUMNS = ["sent_at", "kind", "recipient", "message_id", "attachment", "sha256"] as const;

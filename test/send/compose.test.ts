@@ -6,7 +6,7 @@ import { boardMessage, boardSubject, packFileName } from "../../src/send/board-m
 import { buildMessage } from "../../src/send/mime.js";
 import { decide, formatSentLog, parseSentLog, type SentEntry } from "../../src/send/sent-log.js";
 import { isLoopback, scrub, smtpSettings } from "../../src/send/smtp-url.js";
-import type { Report } from "../../src/trends/report-schema.js";
+import type { Report } from "../../src/report-contract/schema.js";
 
 describe("DAREP_SMTP_URL", () => {
   it("requires STARTTLS for smtp:// to another machine, and TLS from the start for smtps://", () => {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../src/trends/report-schema.js";
+import type { Report } from "../../src/report-contract/schema.js";
 import { darep, DEMO } from "../helpers/cli.js";
 import { startSmtp, type TestServer } from "./smtp.js";
 

@@ -5,10 +5,12 @@
 import { relative } from "node:path";
 import { RunError } from "../../errors.js";
 import { parseQuarter, send, type SendLine } from "../../index.js";
-import { SMTP_ENV } from "../../send/smtp-url.js";
 import { momentInWords, terminalSafe } from "../../words/index.js";
 import { today, type Io } from "../io.js";
 import { generatedAt } from "./build.js";
+
+/** The environment variable naming the mail server: read here, passed to the library as smtpUrl. */
+const SMTP_ENV = "DAREP_SMTP_URL";
 
 export interface SendFlags {
   year?: string;
