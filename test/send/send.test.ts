@@ -192,12 +192,12 @@ describe("darep send", () => {
     const configPath = join(ws, "darep.config.json");
     const config = JSON.parse(readFileSync(configPath, "utf8"));
     const before = server.received.length;
-    config.distribution.maxMessageMB = 0.5;
+    config.distribution.maxMessageMB = 0.1;
     writeFileSync(configPath, JSON.stringify(config, null, 2));
     try {
       const r = await run(["--resend"]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/would be \d+\.\d MB, more than the 0\.5 MB limit \(distribution\.maxMessageMB/);
+      expect(r.stderr).toMatch(/would be [\d.,]+ (KB|MB), more than the 0\.1 MB limit \(distribution\.maxMessageMB/);
       expect(server.received).toHaveLength(before);
     } finally {
       delete config.distribution.maxMessageMB;
