@@ -158,7 +158,8 @@ export function trendChart(result: Result): TrendChart {
     const above = (fromBelow && roomAbove) || !roomBelow;
     // At the top with its line rising to it: up and to the left of the point, clear of the line.
     const [lx, ly] = !roomAbove && fromBelow ? [cx - 9, cy - 2] : [cx + 4, above ? cy - 10 : cy + 18];
-    out.push(text(lx, ly, tick(latest.value), `text-anchor="end" font-size="9" font-weight="bold" fill="${COLOUR.line}"`));
+    // A white halo keeps the figure legible where a reference line runs behind it.
+    out.push(text(lx, ly, tick(latest.value), `text-anchor="end" font-size="9" font-weight="bold" fill="${COLOUR.line}" stroke="#ffffff" stroke-width="2.5" paint-order="stroke"`));
   } else if (latest) {
     out.push(text(x(last), PLOT.bottom - 4, latest.symbol === "c" ? "withheld" : "no figure", `text-anchor="end" font-size="8.5" fill="${COLOUR.axis}"`));
   }
