@@ -13,6 +13,7 @@ import { checkReturn } from "./check-return.js";
 import { gather } from "./gather.js";
 import { loadWorkspace } from "./load.js";
 import { checkNamed, type NamedRequest, type NamedReturns } from "./named.js";
+import { openInput } from "./input.js";
 import { listReturns } from "./returns-folder.js";
 
 
@@ -23,6 +24,17 @@ export { workspacesIn } from "./workspaces-folder.js";
 export { ACTIONS_FOLDER, ASSURANCE_FOLDER, RETURNS_FOLDER } from "./folders.js";
 export type { NamedRequest, NamedReturns } from "./named.js";
 export type { Workspace } from "../framework/types.js";
+export { checkReturnBytes } from "./check-return.js";
+export { loadFramework, FrameworkError } from "./load-framework.js";
+export { readTableFile } from "./read-table.js";
+export { kindOf, listFolder } from "./input.js";
+export { RECEIPTS_FILE } from "./returns-folder.js";
+
+/** A file's text read through the one door, or null when it cannot be read (for files darep rewrites, such as the config). */
+export function readText(path: string): string | null {
+  const input = openInput(path);
+  return input.ok ? input.bytes.toString("utf8") : null;
+}
 
 export interface OpenRequest {
   /** The workspace folder; default the one holding darep.config.json at or above `cwd`. */
