@@ -19,7 +19,9 @@ export interface FrameworkFromTable {
 export function frameworkFromTable(table: RawTable, name: string): FrameworkFromTable {
   const read = readFrameworkTable(table);
   const about = table.about ?? {};
-  const listed = (about.themes ?? "").split(/\r?\n/).map((t) => t.trim()).filter(Boolean);
+  const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((t) => t.trim()).filter(Boolean);
+  const listed = lines(about.themes);
+  const localTerms = lines(about["local terms"]);
   const issues = [...read.issues];
   const file = table.file;
   for (const ind of read.indicators)
@@ -30,6 +32,8 @@ export function frameworkFromTable(table: RawTable, name: string): FrameworkFrom
     name: about.name || name,
     ...(about.source ? { source: about.source } : {}),
     themes: listed.length ? listed : read.themes,
+    ...(about.partnership ? { partnership: about.partnership } : {}),
+    ...(localTerms.length ? { localTerms } : {}),
   });
   return { info: info.success ? info.data : null, indicators: read.indicators, issues };
 }

@@ -11,6 +11,8 @@ export interface FrameworkAbout {
   name: string;
   source?: string;
   themes: string[];
+  partnership?: string;
+  localTerms?: string[];
 }
 
 function cellOf(column: Column, value: unknown): CellValue {
@@ -47,5 +49,11 @@ export function frameworkRows(indicators: Indicator[]): CellValue[][] {
 }
 
 export function aboutOf(info: FrameworkInfo): FrameworkAbout {
-  return { name: info.name, ...(info.source !== undefined ? { source: info.source } : {}), themes: info.themes };
+  return {
+    name: info.name,
+    ...(info.source !== undefined ? { source: info.source } : {}),
+    themes: info.themes,
+    ...(info.partnership !== undefined ? { partnership: info.partnership } : {}),
+    ...(info.localTerms !== undefined ? { localTerms: info.localTerms } : {}),
+  };
 }

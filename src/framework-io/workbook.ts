@@ -51,6 +51,8 @@ function aboutSheet(wb: Workbook, about: FrameworkAbout): void {
     ["name", about.name, "The framework's name, as the report shows it."],
     ["source", about.source ?? "", "(optional) Where it comes from, e.g. the strategy's title."],
     ["themes", about.themes.join("\n"), "The themes in the order the report groups indicators by, one per line (default: as they first appear)."],
+    ["partnership", about.partnership ?? "", "(optional) The partnership that wrote the framework."],
+    ["local terms", (about.localTerms ?? []).join("\n"), "(optional) Words in the texts naming your own place, services or people, one per line: another partnership using the framework is told to review those texts."],
   ];
   rows.forEach(([k, v, help], i) => {
     const row = sheet.getRow(i + 1);
