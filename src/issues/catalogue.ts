@@ -88,6 +88,7 @@ export const CATALOGUE = {
   "framework-invalid-cell": { severity: "error", group: "framework", title: "Framework cell not usable", meaning: "A cell of the framework spreadsheet holds something the framework cannot take (a word not in the list, text where a number belongs, a reference or id of the wrong shape).", advice: "Correct the cell; the Guidance sheet of 'darep framework template' says what each column takes." },
   "framework-conflict": { severity: "error", group: "framework", title: "Indicator described twice", meaning: "Two rows of the same indicator give it different titles, owners, themes or other indicator fields.", advice: "Make the rows agree, or leave the indicator's fields blank on all but its first row." },
   // --- history (darep import history) ---
+  "history-return-exists": { severity: "error", group: "history", title: "Return exists already", meaning: "The history has figures for an agency and quarter whose return is already in the workspace; darep overwrites no return, so that one was not written.", advice: "Leave that quarter out of the history, or remove the return first if the history is the better record." },
   "history-invalid-row": { severity: "error", group: "history", title: "History row not usable", meaning: "A row of the history table has a year, quarter or agency darep cannot place.", advice: "Give the year as 2024-25, the quarter as Q1 to Q4, and the agency by its id in darep.config.json." },
 } as const satisfies Record<string, IssueType>;
 

@@ -5,7 +5,8 @@ import type { Issue } from "../../types.js";
 import { plural, terminalSafe as safe } from "../../words/index.js";
 import { where } from "./location.js";
 
-function describe(i: Issue, c: ChalkInstance): string[] {
+/** One issue as the lines a person reads: where, what, what was found and expected, and what to do. */
+export function describe(i: Issue, c: ChalkInstance): string[] {
   const mark = i.severity === "error" ? c.red("error  ") : c.yellow("warning");
   const place = safe(where(i));
   const lines = [`  ${mark} ${place ? `${place}: ` : ""}${safe(i.message)} ${c.dim(`[${i.code}]`)}`];
