@@ -10,7 +10,7 @@ import { aboutOf, frameworkCsv, frameworkFiles, frameworkFromTable, frameworkRow
 import { assignByOwner } from "../init/assign.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import type { Issue } from "../types.js";
-import { findWorkspaceRoot, FrameworkError, kindOf, loadFramework, readTableFile, readText } from "../workspace/index.js";
+import { findWorkspaceRoot, kindOf, loadFramework, readTableFile, readText } from "../workspace/index.js";
 import { settled, type WorkspaceRequest } from "./request.js";
 
 /** The name of the framework a new workspace starts with until its own is imported. */
@@ -126,12 +126,7 @@ async function frameworkNamed(req: FrameworkExportRequest, cwd: string): Promise
     return (await openWorkspace({ cwd, workspace: root })).framework;
   }
   if (kindOf(dir) !== "folder") throw new RunError(`There is no framework '${req.framework}': give doncaster, rotherham, portsmouth, blank or a framework folder.`);
-  try {
-    return await loadFramework(dir);
-  } catch (e) {
-    if (e instanceof FrameworkError) throw new RunError(`The framework in ${relative(cwd, dir) || dir} has mistakes:`, e.problems);
-    throw e;
-  }
+  return loadFramework(dir, relative(cwd, dir) || dir);
 }
 
 async function writeNew(path: string, content: Buffer | string, cwd: string): Promise<string> {

@@ -13,7 +13,7 @@ import { isOwnPartnership, localTexts, type LocalText } from "../init/local-text
 import { createWorkspace, type NewWorkspace } from "../init/new-workspace.js";
 import type { Period } from "../types.js";
 import { dateInWords } from "../words/index.js";
-import { FrameworkError, kindOf, loadFramework, readTableFile } from "../workspace/index.js";
+import { kindOf, loadFramework, readTableFile } from "../workspace/index.js";
 import { BLANK_FRAMEWORK } from "./framework.js";
 import { settled, type WorkspaceRequest } from "./request.js";
 
@@ -53,12 +53,7 @@ async function frameworkFrom(name: string, cwd: string): Promise<{ framework: Fr
   const bundled = (BUNDLED_FRAMEWORKS as readonly string[]).includes(name);
   const dir = bundled ? join(DAREP_ROOT, "schemas", name) : resolve(cwd, name);
   if (kindOf(dir) !== "folder") throw new RunError(`There is no framework '${name}': give ${BUNDLED_FRAMEWORKS.join(", ")} or a framework folder.`);
-  try {
-    return { framework: await loadFramework(dir), bundled };
-  } catch (e) {
-    if (e instanceof FrameworkError) throw new RunError(`The framework in ${name} has mistakes:`, e.problems);
-    throw e;
-  }
+  return { framework: await loadFramework(dir, name), bundled };
 }
 
 /** Agencies from a CSV or XLSX: its header names id, name, and optionally email and indicators. */

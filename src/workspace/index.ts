@@ -13,6 +13,7 @@ import { checkReturn } from "./check-return.js";
 import { gather } from "./gather.js";
 import { loadWorkspace } from "./load.js";
 import { checkNamed, type NamedRequest, type NamedReturns } from "./named.js";
+import { RunError } from "../errors.js";
 import { openInput } from "./input.js";
 import { listReturns } from "./returns-folder.js";
 
@@ -25,7 +26,17 @@ export { ACTIONS_FOLDER, ASSURANCE_FOLDER, RETURNS_FOLDER } from "./folders.js";
 export type { NamedRequest, NamedReturns } from "./named.js";
 export type { Workspace } from "../framework/types.js";
 export { checkReturnBytes } from "./check-return.js";
-export { loadFramework, FrameworkError } from "./load-framework.js";
+
+/** A framework folder, loaded and checked: a RunError (`shown` naming the folder) listing every mistake otherwise. Loads zod only when called. */
+export async function loadFramework(dir: string, shown = dir): Promise<import("../framework/types.js").Framework> {
+  const { FrameworkError, loadFramework: load } = await import("./load-framework.js");
+  try {
+    return await load(dir);
+  } catch (e) {
+    if (e instanceof FrameworkError) throw new RunError(`The framework in ${shown} has mistakes:`, e.problems);
+    throw e;
+  }
+}
 export { readTableFile } from "./read-table.js";
 export { kindOf, listFolder } from "./input.js";
 export { RECEIPTS_FILE } from "./returns-folder.js";
