@@ -3,7 +3,7 @@
 // first report. A quarter's return that exists already is never overwritten.
 import { join, relative, resolve } from "node:path";
 import { dueDate } from "../framework/due-date.js";
-import { periodKey } from "../framework/period.js";
+import { comparePeriods, periodKey } from "../framework/period.js";
 import { historyReturns } from "../history/index.js";
 import { issue } from "../issues/catalogue.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
@@ -47,7 +47,8 @@ export async function importHistory(req: HistoryImportRequest): Promise<HistoryI
   const written: HistoryReturnWritten[] = [];
   const kept: string[] = [];
   const receipts = new Map<string, string[]>();
-  for (const r of made.returns) {
+  const ordered = [...made.returns].sort((a, b) => comparePeriods(a.period, b.period) || (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0));
+  for (const r of ordered) {
     const folder = `returns/${r.period.year}/${r.period.quarter}`;
     const file = `${folder}/${r.agency}.csv`;
     const existing = [".csv", ".xlsx"].map((ext) => `${folder}/${r.agency}${ext}`).find((f) => kindOf(join(ws.root, f)) !== null);
