@@ -32,7 +32,7 @@ export type { StatusOutcome, StatusRequest } from "./api/status.js";
 export type { ActionsTemplateLibraryRequest as ActionsTemplateRequest, ActionsTemplateOutcome, TemplateFormat, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
 export type { FileCheck, ValidateOutcome, ValidateRequest, ValidationResult } from "./api/validate.js";
 export type { ChaseList } from "./status/chase-list.js";
-export type { Report } from "./trends/report-schema.js";
+export type { Report } from "./report-contract/schema.js";
 export type { CacheSetting } from "./workspace/index.js";
 
 /** Check returns (files, folders or a quarter) against the partnership's framework. */

@@ -1,6 +1,6 @@
 // The exceptions section's view: a card per figure that moved the wrong way or is off target, worst
 // first, and the figures that cannot be judged (missing or invalid) gathered by agency.
-import type { Report, Result, ReturnJson } from "../trends/report-schema.js";
+import type { Report, Result, ReturnJson } from "../report-contract/schema.js";
 import { chartSubject } from "./chart-words.js";
 import { trendChart } from "./chart.js";
 import { formatChange, formatFigure, formatNumber, plural } from "../words/index.js";

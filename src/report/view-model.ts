@@ -2,8 +2,8 @@
 // dates in words, status words and shapes, grouping by theme), so the templates only print and
 // loop. Pure: the same report gives the same view, with no clock and no random ids.
 import { chartSubject } from "./chart-words.js";
-import type { Report, Result } from "../trends/report-schema.js";
-import { dateInWords, formatChange, formatFigure, momentInWords, plural } from "../words/index.js";
+import type { Report, Result } from "../report-contract/schema.js";
+import { dateInWords, formatChange, momentInWords, plural } from "../words/index.js";
 import { figureOf, quarterLong, quarterWord } from "./format.js";
 import { STATUS_ORDER, statusLook } from "./status.js";
 import { actionsView, assuranceView } from "./view-actions.js";
