@@ -4,7 +4,7 @@
 import { join, relative, resolve } from "node:path";
 import { dueDate } from "../framework/due-date.js";
 import { comparePeriods, periodKey } from "../framework/period.js";
-import { historyReturns } from "../history/index.js";
+import { historyReturns, placedInHistory } from "../history/index.js";
 import { issue } from "../issues/catalogue.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import type { Issue, Period } from "../types.js";
@@ -58,7 +58,7 @@ export async function importHistory(req: HistoryImportRequest): Promise<HistoryI
       continue;
     }
     const checked = await checkReturnBytes(ws, r.agency, r.period, file, Buffer.from(r.csv, "utf8"));
-    issues.push(...checked.issues);
+    issues.push(...checked.issues.map((i) => placedInHistory(i, r, shownFile, file)));
     if (checked.status !== "received") continue;
     writes.push({ path: join(ws.root, file), content: r.csv });
     written.push({ agency: r.agency, period: r.period, file, rows: r.rows });

@@ -16,6 +16,10 @@ export interface HistoryReturn {
   /** The return's rows, as a CSV in the returns contract's columns. */
   csv: string;
   rows: number;
+  /** The history's row of each of the return's rows, in order (the return's row 2 is sources[0]). */
+  sources: number[];
+  /** The history's 0-based column of each of the return's columns, by name. */
+  columns: Record<string, number>;
 }
 
 /** "2024/25" and "2024-2025" are read as 2024-25; "q1" and "1" as Q1. */
@@ -29,6 +33,21 @@ function quarterOf(text: string): Period["quarter"] | null {
   return isQuarterName(q) ? q : null;
 }
 
+/** An issue about a return made from the history, placed on the history's own row and cell instead. */
+export function placedInHistory(i: Issue, r: HistoryReturn, file: string, returnFile: string): Issue {
+  if (i.file !== returnFile) return i;
+  const row = i.row !== undefined && i.row >= 2 ? r.sources[i.row - 2] : undefined;
+  const column = i.column !== undefined ? r.columns[i.column.trim().toLowerCase()] : undefined;
+  const { cell: _cell, row: _row, ...rest } = i;
+  return {
+    ...rest,
+    file,
+    ...(row !== undefined ? { row } : {}),
+    ...(row !== undefined && column !== undefined ? { cell: cellAddress(column, row) } : {}),
+    message: `In ${r.period.year} ${r.period.quarter} for ${r.agency}: ${i.message}`,
+  };
+}
+
 export function historyReturns(table: RawTable, agencies: string[]): { returns: HistoryReturn[]; issues: Issue[] } {
   const file = table.file;
   const header = (table.header?.cells ?? []).map((h) => h.trim().toLowerCase());
@@ -38,7 +57,7 @@ export function historyReturns(table: RawTable, agencies: string[]): { returns: 
     issues.push(issue("missing-column", { file, row: table.header?.row ?? 1, column: c }, `The history has no '${c}' column; it needs ${HISTORY_COLUMNS.join(", ")} (measure, category and note may be left out).`, { expected: c }));
   if (issues.length) return { returns: [], issues };
 
-  const byReturn = new Map<string, { agency: string; period: Period; lines: string[] }>();
+  const byReturn = new Map<string, { agency: string; period: Period; lines: string[]; sources: number[] }>();
   for (const row of table.rows) {
     const cell = (c: string) => (at(c) < 0 ? "" : (row.cells[at(c)] ?? "").trim());
     if (HISTORY_COLUMNS.every((c) => cell(c) === "")) continue;
@@ -46,13 +65,14 @@ export function historyReturns(table: RawTable, agencies: string[]): { returns: 
     const year = yearOf(cell("year"));
     const quarter = quarterOf(cell("quarter"));
     const agency = cell("agency");
-    if (!year) issues.push(issue("history-invalid-row", where("year"), `Row ${row.row}: ${quote(cell("year"))} is not a financial year like 2024-25.`, { found: quote(cell("year")) }));
-    if (!quarter) issues.push(issue("history-invalid-row", where("quarter"), `Row ${row.row}: ${quote(cell("quarter"))} is not a quarter (Q1 to Q4).`, { found: quote(cell("quarter")) }));
+    if (!year) issues.push(issue("history-invalid-row", where("year"), `${quote(cell("year"))} is not a financial year like 2024-25.`, { found: quote(cell("year")) }));
+    if (!quarter) issues.push(issue("history-invalid-row", where("quarter"), `${quote(cell("quarter"))} is not a quarter (Q1 to Q4).`, { found: quote(cell("quarter")) }));
     if (!agencies.includes(agency))
-      issues.push(issue("history-invalid-row", where("agency"), `Row ${row.row}: ${quote(agency)} is not an agency's id in darep.config.json.`, { found: quote(agency), expected: agencies.join(", ") }));
+      issues.push(issue("history-invalid-row", where("agency"), `${quote(agency)} is not an agency's id in darep.config.json.`, { found: quote(agency), expected: agencies.join(", ") }));
     if (!year || !quarter || !agencies.includes(agency)) continue;
     const key = `${year} ${quarter} ${agency}`;
-    const entry = byReturn.get(key) ?? { agency, period: { year, quarter }, lines: [] };
+    const entry = byReturn.get(key) ?? { agency, period: { year, quarter }, lines: [], sources: [] };
+    entry.sources.push(row.row);
     byReturn.set(key, entry);
     // A figure is written as it stands (a -2 is a number, not a formula); the texts are made safe.
     entry.lines.push(["indicator", "measure", "category", "value", "note"].map((c) => (c === "value" && /^-?\d/.test(cell(c)) ? cell(c) : csvField(cell(c)))).join(","));
@@ -62,6 +82,8 @@ export function historyReturns(table: RawTable, agencies: string[]): { returns: 
     period: r.period,
     csv: `\ufeffindicator,measure,category,value,note\r\n${r.lines.join("\r\n")}\r\n`,
     rows: r.lines.length,
+    sources: r.sources,
+    columns: Object.fromEntries(["indicator", "measure", "category", "value", "note"].filter((c) => at(c) >= 0).map((c) => [c, at(c)])),
   }));
   return { returns, issues };
 }
