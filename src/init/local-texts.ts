@@ -15,7 +15,7 @@ function strings(value: unknown, path: string, out: [string, string][]): void {
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) strings(v, path ? `${path}.${k}` : k, out);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function localTexts(info: FrameworkInfo, indicators: Indicator[]): LocalText[] {
   const terms = info.localTerms ?? [];
@@ -25,7 +25,7 @@ export function localTexts(info: FrameworkInfo, indicators: Indicator[]): LocalT
     const texts: [string, string][] = [];
     strings(ind, "", texts);
     for (const [field, text] of texts) {
-      const hits = terms.filter((t) => new RegExp(`\\b${escape(t)}\\b`, "i").test(text));
+      const hits = terms.filter((t) => new RegExp(`\\b${escapeRegExp(t)}\\b`, "i").test(text));
       if (hits.length) found.push({ ref: ind.ref, field, terms: hits });
     }
   }

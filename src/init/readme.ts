@@ -62,11 +62,14 @@ December, Q4 January to March. A new year's folders are simply returns/<year>/Q1
    value column, an About sheet and a Guidance sheet; \`--format csv\` for the bare columns). Send
    each agency its own file.
 2. **File the returns.** Save each return you receive as \`returns/${year}/${q}/<agency-id>.xlsx\` (or
-   \`.csv\`), named exactly after the agency's id below, and add a line to the quarter's **receipts
-   log**, \`returns/${year}/${q}/_received.csv\` (\`agency,received\`, e.g. \`police,2026-10-21\`): the
-   date it arrived, which tells late returns. Without a line darep uses the file's modification time,
-   which copying, unzipping or a fresh clone resets. \`darep import history\` writes past quarters'
-   returns from one long table, with receipts lines marked \`imported\`.
+   \`.csv\`), named exactly after the agency's id below. To tell late returns darep needs to know
+   when each arrived: write it in the quarter's **receipts log**, \`returns/${year}/${q}/_received.csv\`,
+   one line per return, \`<agency-id>,<date it arrived>\` (e.g. \`police,${Number(year.slice(0, 4))}-10-28\`).
+   The log survives a copy or a \`git clone\`, which file dates do not. Without a line for an agency,
+   darep takes the \`submitted\` date on the return's About sheet (when it falls between the quarter's
+   start and the day the file was saved), and failing that the file's modification time.
+   \`darep import history\` writes past quarters' returns from one long table, with receipts lines
+   marked \`imported\`.
 3. **Check them.** \`darep validate ${q}\` lists every problem, file by file and cell by cell.
 4. **Chase.** \`darep status ${q}\` lists the returns missing, invalid or late, with each agency's
    contact and what it still owes; \`darep status ${q} --format markdown\` gives the same for an email.

@@ -87,7 +87,7 @@ describe("darep init", () => {
     for (const env of [{}, { CI: "true" }]) {
       const r = await darep(["init", "ws"], { cwd: dir, env, isTTY: true });
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^darep: darep init needs, when it cannot ask \(no terminal, or CI\):\n  --name .*\n  --framework .*\n  --agency id:"Name" .*--agencies agencies\.csv\n$/);
+      expect(r.stderr).toMatch(/^darep: darep init needs, when it cannot ask \(no terminal, or CI\):\n {2}--name .*\n {2}--framework .*\n {2}--agency id:"Name" .*--agencies agencies\.csv\n$/);
     }
     expect(existsSync(join(dir, "ws"))).toBe(false);
   });
@@ -104,7 +104,10 @@ describe("darep init", () => {
       env: { DAREP_TODAY: "2026-11-25" },
       cwd: dir,
       isTTY: true,
-      ask: async (q) => (asked.push(q), answers.shift() ?? ""),
+      ask: async (q) => {
+        asked.push(q);
+        return answers.shift() ?? "";
+      },
     });
     expect(out).toMatch(/Made a darep workspace for Leeds/);
     expect(code).toBe(0);

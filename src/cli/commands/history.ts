@@ -1,13 +1,13 @@
 // `darep import history <file>`: flags -> request -> the library -> words -> exit code.
 import { importHistory } from "../../index.js";
 import { plural } from "../../words/index.js";
-import { describe } from "../formats/text.js";
+import { issueLines } from "../formats/text.js";
 import { colours, type Io } from "../io.js";
 
 export async function runImportHistory(file: string, flags: { workspace?: string }, io: Io): Promise<number> {
   const r = await importHistory({ file, workspace: flags.workspace, cwd: io.cwd });
   const c = await colours(io);
-  const lines = r.issues.flatMap((i) => describe({ ...i, message: i.file ? `${i.file}: ${i.message}` : i.message }, c));
+  const lines = r.issues.flatMap((i) => issueLines({ ...i, message: i.file ? `${i.file}: ${i.message}` : i.message }, c));
   const quarters = new Set(r.written.map((w) => `${w.period.year} ${w.period.quarter}`));
   const rows = r.written.reduce((n, w) => n + w.rows, 0);
   if (r.written.length) {
