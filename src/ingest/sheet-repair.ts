@@ -71,7 +71,8 @@ export function repairSheet(xml: string, sharedStrings: number): SheetRepair {
         const r = attr(attrs, "r");
         rowNumber = r ? Number(r) : rowNumber + 1;
         column = -1;
-        const open = r ? whole : (changed = true, `<row r="${rowNumber}"${whole.slice(4)}`);
+        if (!r) changed = true;
+        const open = r ? whole : `<row r="${rowNumber}"${whole.slice(4)}`;
         row = { start: at, parts: [open], content: false };
         copied = end;
         if (selfClosing) finishRow(end);
@@ -85,7 +86,8 @@ export function repairSheet(xml: string, sharedStrings: number): SheetRepair {
       const address = r ?? cellAddress(column, rowNumber);
       if (seen.has(address)) duplicateCell ??= address;
       seen.add(address);
-      const open = r ? whole : (changed = true, `<c r="${address}"${whole.slice(2)}`);
+      if (!r) changed = true;
+      const open = r ? whole : `<c r="${address}"${whole.slice(2)}`;
       if (selfClosing) {
         emit(open);
         copied = end;

@@ -13,7 +13,7 @@ export interface SheetPart {
 const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
 
 /** XML's five entities, as sheet names and targets may hold them. */
-const unescape = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!);
+const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!);
 
 /** "worksheets/sheet1.xml" relative to xl/workbook.xml -> "xl/worksheets/sheet1.xml" (an absolute target starts with /). */
 function resolveTarget(target: string): string {
@@ -34,11 +34,11 @@ export function sheetParts(text: (path: string) => string | undefined): SheetPar
   for (const [tag] of rels.matchAll(/<(?:[\w.-]+:)?Relationship\s[^>]*>/g)) {
     const id = attr(tag, "Id");
     const target = attr(tag, "Target");
-    if (id && target) targets.set(id, resolveTarget(unescape(target)));
+    if (id && target) targets.set(id, resolveTarget(unescapeXml(target)));
   }
   const sheets: SheetPart[] = [];
   for (const [tag] of workbook.matchAll(/<sheet\s[^>]*>/g)) {
-    const name = unescape(attr(tag, "name") ?? "");
+    const name = unescapeXml(attr(tag, "name") ?? "");
     const id = attr(tag, "r:id") ?? /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
     const path = id ? targets.get(id) : undefined;
     const state = attr(tag, "state");

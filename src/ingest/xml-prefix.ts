@@ -6,7 +6,7 @@
 const SPREADSHEET_ML = ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"];
 
 /** The root element's name and its attributes' text, skipping the XML declaration and comments. */
-const ROOT = /^(?:\s|<\?[^]*?\?>|<!--[^]*?-->)*<([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)([^>]*)>/;
+const ROOT = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)([^>]*)>/;
 
 /** Drop the root's namespace prefix from every element of that prefix, or return null when the part has none. */
 export function dropRootPrefix(xml: string): string | null {

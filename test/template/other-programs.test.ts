@@ -45,7 +45,7 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 /** The data-validation ranges of a sheet part, as written (exceljs expands them when it reads). */
 function sqrefs(path: string): string[] {
   const r = spawnSync("unzip", ["-p", path, "xl/worksheets/sheet1.xml"], { encoding: "latin1" });
-  const validations = /<dataValidations[^]*?<\/dataValidations>/.exec(r.stdout)?.[0] ?? "";
+  const validations = /<dataValidations[\s\S]*?<\/dataValidations>/.exec(r.stdout)?.[0] ?? "";
   return [...validations.matchAll(/sqref="([^"]*)"/g)].map((m) => m[1]!);
 }
 

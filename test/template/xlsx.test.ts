@@ -118,7 +118,7 @@ describe("the XLSX template", () => {
         zip.readEntry();
       }),
     );
-    const ranges = [...(/<dataValidations[^]*?<\/dataValidations>/.exec(sheetXml)?.[0] ?? "").matchAll(/sqref="([^"]*)"/g)].map((m) => m[1]);
+    const ranges = [...(/<dataValidations[\s\S]*?<\/dataValidations>/.exec(sheetXml)?.[0] ?? "").matchAll(/sqref="([^"]*)"/g)].map((m) => m[1]);
     const units = input.rows.map((r) => r.unit);
     const runs = units.filter((u, i) => i === 0 || u !== units[i - 1]).length;
     expect(ranges).toHaveLength(runs);
