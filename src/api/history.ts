@@ -4,9 +4,10 @@
 import { join, relative, resolve } from "node:path";
 import { dueDate } from "../framework/due-date.js";
 import { comparePeriods, periodKey } from "../framework/period.js";
-import { historyReturns, placedInHistory } from "../history/index.js";
+import { historyReturns, placedInHistory, RETURN_COLUMNS, type HistoryReturn } from "../history/index.js";
 import { issue } from "../issues/catalogue.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
+import { csvField } from "../template/csv.js";
 import type { Issue, Period } from "../types.js";
 import { checkReturnBytes, kindOf, openWorkspace, readTableFile, readText, RECEIPTS_FILE } from "../workspace/index.js";
 import { settled, type WorkspaceRequest } from "./request.js";
@@ -30,6 +31,12 @@ export interface HistoryImportOutcome {
   kept: string[];
   /** Problems in the table and in the returns it would make (a return with an error is not written). */
   issues: Issue[];
+}
+
+/** The return as the CSV an agency would have sent: a figure as it stands (a -2 is a number, not a formula), the texts made safe. */
+function returnCsv(r: HistoryReturn): string {
+  const line = (cells: readonly string[]) => cells.map((v, i) => (RETURN_COLUMNS[i] === "value" && /^-?\d/.test(v) ? v : csvField(v))).join(",");
+  return `\ufeff${[RETURN_COLUMNS.join(","), ...r.rows.map(line)].join("\r\n")}\r\n`;
 }
 
 export async function importHistory(req: HistoryImportRequest): Promise<HistoryImportOutcome> {
@@ -57,11 +64,12 @@ export async function importHistory(req: HistoryImportRequest): Promise<HistoryI
       issues.push(issue("history-return-exists", { file: existing }, `${existing} exists already, so the history's ${periodKey(r.period)} return for ${r.agency} was not written (darep overwrites no return).`));
       continue;
     }
-    const checked = await checkReturnBytes(ws, r.agency, r.period, file, Buffer.from(r.csv, "utf8"));
+    const csv = returnCsv(r);
+    const checked = await checkReturnBytes(ws, r.agency, r.period, file, Buffer.from(csv, "utf8"));
     issues.push(...checked.issues.map((i) => placedInHistory(i, r, shownFile, file)));
     if (checked.status !== "received") continue;
-    writes.push({ path: join(ws.root, file), content: r.csv });
-    written.push({ agency: r.agency, period: r.period, file, rows: r.rows });
+    writes.push({ path: join(ws.root, file), content: csv });
+    written.push({ agency: r.agency, period: r.period, file, rows: r.rows.length });
     // Received on its due date, so that history is never counted late; marked as imported.
     receipts.set(folder, [...(receipts.get(folder) ?? []), `${r.agency},${dueDate(r.period, ws.config)},imported from ${shownFile.replace(/[,\r\n]/g, " ")}`]);
   }

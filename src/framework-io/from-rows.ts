@@ -1,10 +1,10 @@
 // The framework spreadsheet's table (read by src/ingest, with every cell's place) -> indicators,
 // checked by the framework's own schema, each problem named by row and cell (pure).
 import { Indicator } from "../framework/schema.js";
-import { cellAddress } from "../ingest/address.js";
+import { cellAddress } from "../words/cell-address.js";
 import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, RawRow, RawTable } from "../types.js";
-import { COLUMNS, type Column } from "./columns.js";
+import { COLUMNS, type Column } from "../framework/sheet-columns.js";
 import { mergeDeep, setPath } from "./paths.js";
 
 type Json = Record<string, unknown>;

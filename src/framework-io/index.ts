@@ -5,9 +5,8 @@ import { issue } from "../issues/catalogue.js";
 import type { Issue, RawTable } from "../types.js";
 import { readFrameworkTable } from "./from-rows.js";
 
-export { COLUMNS, HEADERS, type Column } from "./columns.js";
-export { aboutOf, frameworkRows, type CellValue, type FrameworkAbout } from "./to-rows.js";
-export { frameworkCsv, frameworkXlsx, INDICATORS_SHEET } from "./workbook.js";
+export { COLUMNS, HEADERS, type CellValue, type Column, type FrameworkAbout } from "../framework/sheet-columns.js";
+export { aboutOf, frameworkRows } from "./to-rows.js";
 
 export interface FrameworkFromTable {
   info: FrameworkInfo | null;

@@ -1,19 +1,8 @@
 // A framework as the spreadsheet's rows: one per measure, the indicator's fields repeated on each of
 // its measures' rows, and every field no column names kept as JSON (pure).
 import type { FrameworkInfo, Indicator, Measure } from "../framework/schema.js";
-import { COLUMNS, columnPaths, type Column } from "./columns.js";
+import { COLUMNS, columnPaths, type CellValue, type Column, type FrameworkAbout } from "../framework/sheet-columns.js";
 import { getPath, withoutPaths } from "./paths.js";
-
-export type CellValue = string | number;
-
-/** What the About sheet holds: the framework's name, source and themes in order. */
-export interface FrameworkAbout {
-  name: string;
-  source?: string;
-  themes: string[];
-  partnership?: string;
-  localTerms?: string[];
-}
 
 function cellOf(column: Column, value: unknown): CellValue {
   if (value === undefined || value === null) return "";

@@ -2,20 +2,20 @@
 // return per agency and quarter, as the CSV an agency would have sent; rows that cannot be placed
 // are named by row and cell (pure: the caller checks each return and writes it).
 import { isQuarterName, isYearLabel } from "../framework/period.js";
-import { cellAddress } from "../ingest/address.js";
+import { cellAddress } from "../words/cell-address.js";
 import { issue, quote } from "../issues/catalogue.js";
-import { csvField } from "../template/csv.js";
 import type { Issue, Period, RawTable } from "../types.js";
 
 export const HISTORY_COLUMNS = ["year", "quarter", "agency", "indicator", "measure", "category", "value", "note"] as const;
 const REQUIRED = ["year", "quarter", "agency", "indicator", "value"] as const;
+/** The columns of the returns it makes (the returns contract's). */
+export const RETURN_COLUMNS = ["indicator", "measure", "category", "value", "note"] as const;
 
 export interface HistoryReturn {
   agency: string;
   period: Period;
-  /** The return's rows, as a CSV in the returns contract's columns. */
-  csv: string;
-  rows: number;
+  /** The return's rows in the returns contract's columns: indicator, measure, category, value, note. */
+  rows: string[][];
   /** The history's row of each of the return's rows, in order (the return's row 2 is sources[0]). */
   sources: number[];
   /** The history's 0-based column of each of the return's columns, by name. */
@@ -57,7 +57,7 @@ export function historyReturns(table: RawTable, agencies: string[]): { returns: 
     issues.push(issue("missing-column", { file, row: table.header?.row ?? 1, column: c }, `The history has no '${c}' column; it needs ${HISTORY_COLUMNS.join(", ")} (measure, category and note may be left out).`, { expected: c }));
   if (issues.length) return { returns: [], issues };
 
-  const byReturn = new Map<string, { agency: string; period: Period; lines: string[]; sources: number[] }>();
+  const byReturn = new Map<string, { agency: string; period: Period; lines: string[][]; sources: number[] }>();
   for (const row of table.rows) {
     const cell = (c: string) => (at(c) < 0 ? "" : (row.cells[at(c)] ?? "").trim());
     if (HISTORY_COLUMNS.every((c) => cell(c) === "")) continue;
@@ -74,16 +74,14 @@ export function historyReturns(table: RawTable, agencies: string[]): { returns: 
     const entry = byReturn.get(key) ?? { agency, period: { year, quarter }, lines: [], sources: [] };
     entry.sources.push(row.row);
     byReturn.set(key, entry);
-    // A figure is written as it stands (a -2 is a number, not a formula); the texts are made safe.
-    entry.lines.push(["indicator", "measure", "category", "value", "note"].map((c) => (c === "value" && /^-?\d/.test(cell(c)) ? cell(c) : csvField(cell(c)))).join(","));
+    entry.lines.push(RETURN_COLUMNS.map((c) => cell(c)));
   }
   const returns = [...byReturn.values()].map((r) => ({
     agency: r.agency,
     period: r.period,
-    csv: `\ufeffindicator,measure,category,value,note\r\n${r.lines.join("\r\n")}\r\n`,
-    rows: r.lines.length,
+    rows: r.lines,
     sources: r.sources,
-    columns: Object.fromEntries(["indicator", "measure", "category", "value", "note"].filter((c) => at(c) >= 0).map((c) => [c, at(c)])),
+    columns: Object.fromEntries(RETURN_COLUMNS.filter((c) => at(c) >= 0).map((c) => [c, at(c)])),
   }));
   return { returns, issues };
 }

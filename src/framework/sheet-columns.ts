@@ -2,7 +2,7 @@
 // field it fills, how its text reads and writes, and the guidance the template shows. Adding a
 // column (say, a field the schema gains) is one entry here; a field no column names still travels,
 // as JSON, in the "more (JSON)" columns, so export then import gives the same framework.
-import { Direction, Frequency, Unit } from "../framework/schema.js";
+import { Direction, Frequency, Unit } from "./schema.js";
 
 /** Where a column's value lives: on the indicator (repeated on each of its measure rows) or the measure. */
 export type Level = "indicator" | "measure";
@@ -53,4 +53,16 @@ export const HEADERS = COLUMNS.map((c) => c.header);
 /** Every path a column of `level` fills: what the level's JSON column leaves out. */
 export function columnPaths(level: Level): string[][] {
   return COLUMNS.filter((c) => c.level === level && c.kind !== "json").map((c) => c.path);
+}
+
+/** A cell of the framework spreadsheet as darep writes it. */
+export type CellValue = string | number;
+
+/** What the spreadsheet's About sheet holds: the framework's name, source, themes in order, whose it is and its local terms. */
+export interface FrameworkAbout {
+  name: string;
+  source?: string;
+  themes: string[];
+  partnership?: string;
+  localTerms?: string[];
 }

@@ -2,12 +2,11 @@
 // with a fixed list of words, each header's guidance as its note), an `About` sheet (the framework's
 // name, source and themes in order) and a `Guidance` sheet. With no rows it is the blank template.
 import type { Cell, Workbook } from "exceljs";
-import { columnLetters } from "../ingest/address.js";
-import { csvField } from "../template/csv.js";
-import { safeCell } from "../template/safe-cell.js";
-import { fixZipDates } from "../template/zip-dates.js";
-import { COLUMNS, HEADERS } from "./columns.js";
-import type { CellValue, FrameworkAbout } from "./to-rows.js";
+import { COLUMNS, HEADERS, type CellValue, type FrameworkAbout } from "../framework/sheet-columns.js";
+import { columnLetters } from "../words/cell-address.js";
+import { csvField } from "./csv.js";
+import { safeCell } from "./safe-cell.js";
+import { fixZipDates } from "./zip-dates.js";
 
 export const INDICATORS_SHEET = "Indicators";
 /** Rows the template's dropdowns reach, beyond the rows written. */
