@@ -135,9 +135,13 @@ export function readFrameworkTable(table: RawTable): ReadFramework {
       const place = inMeasure ? g.measures[z.path[1] as number]!.place : g.first;
       const column = inMeasure ? columnFor("measure", z.path.slice(2)) : columnFor("indicator", z.path);
       const field = z.path.slice(inMeasure ? 2 : 0).join(".");
+      // A cell already reported as unreadable is not reported again for being blank.
+      const at = where(file, place, column);
+      if (issues.some((i) => i.row === at.row && i.column === at.column)) continue;
       const message = z.code === "invalid_value" ? `must be one of ${z.values.map(String).join(", ")}` : z.code === "invalid_type" ? `is blank or of the wrong kind (expected ${z.expected})` : z.message;
       issues.push(issue("framework-invalid-cell", where(file, place, column), `'${column.header}'${column.kind === "json" || field !== column.path.join(".") ? ` (${field || "the row"})` : ""}: ${message}.`, { indicator: String((data as Json).ref ?? "") }));
     }
   }
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { indicators, themes, issues };
 }

@@ -146,4 +146,17 @@ describe("darep init", () => {
     expect(readme).toMatch(/receipts log/);
     expect(statSync(join(dir, "ws", "returns", "2025-26", "Q4")).isDirectory()).toBe(true);
   });
+
+  it("reads agencies from a CSV, with their indicators and emails", async () => {
+    const dir = empty();
+    writeFileSync(join(dir, "agencies.csv"), "id,name,email,indicators\npolice,Northshire Police,data@police.example,RO1; RO2\nidas,IDAS,,\n");
+    const r = await darep(["init", "ws", "--name", "Northshire DA Partnership", "--framework", "rotherham", "--agencies", "agencies.csv"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const ws = await loadWorkspace({ cwd: join(dir, "ws") });
+    expect(ws.config.agencies.map((a) => [a.id, a.contact?.email, a.indicators.length])).toEqual([
+      ["police", "data@police.example", 2],
+      ["idas", undefined, 7],
+    ]);
+  });
 });

@@ -7,7 +7,7 @@ import { colours, type Io } from "../io.js";
 export async function runFrameworkImport(file: string, flags: { name?: string; use?: boolean; workspace?: string }, io: Io): Promise<number> {
   const r = await importFramework({ file, name: flags.name, use: flags.use, workspace: flags.workspace, cwd: io.cwd });
   const c = await colours(io);
-  const lines = r.issues.flatMap((i) => issueLines(i, c));
+  const lines = r.issues.flatMap((i) => issueLines({ ...i, message: i.file ? `${i.file}: ${i.message}` : i.message }, c));
   const errors = r.issues.filter((i) => i.severity === "error").length;
   if (r.folder === null) {
     lines.push(`${file}: ${plural(errors, "error")}; nothing was written. Correct the cells named above and import it again.`);
