@@ -47,6 +47,7 @@ export function readText(path: string): string | null {
   const input = openInput(path);
   return input.ok ? input.bytes.toString("utf8") : null;
 }
+export { newestInput, readReportFile, reportFolder, staleReportFiles } from "./published.js";
 
 export interface OpenRequest {
   /** The workspace folder; default the one holding darep.config.json at or above `cwd`. */
