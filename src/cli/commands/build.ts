@@ -40,10 +40,22 @@ function parseFormats(text: string): OutputFormat[] {
 export function generatedAt(env: NodeJS.ProcessEnv): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch)) throw new RunError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (found "${epoch}").`);
+    // The last second of 9999: a later one has no four-digit year, and past 8.64e12 no date at all.
+    if (!/^\d+$/.test(epoch) || Number(epoch) > 253_402_300_799)
+      throw new RunError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, before the year 10000 (found "${epoch}"): unset it, or set it to e.g. the last commit's time (git log -1 --format=%ct).`);
     return new Date(Number(epoch) * 1000).toISOString();
   }
   return new Date().toISOString();
+}
+
+/** How long the browser may take to start and to print one report: DAREP_BROWSER_TIMEOUT seconds, default 60. */
+export function browserTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const text = env.DAREP_BROWSER_TIMEOUT;
+  if (text === undefined || text === "") return 60_000;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || seconds <= 0 || seconds > 3600)
+    throw new RunError(`DAREP_BROWSER_TIMEOUT must be a number of seconds from 0.1 to 3600 (found "${text}"): unset it to keep the default of 60.`);
+  return Math.max(100, Math.round(seconds * 1000));
 }
 
 /** Reports printing at once while the next workspace is read: enough to keep both the browser and darep busy. */
@@ -61,6 +73,8 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
   const several = workspaces.length > 1 || flags.workspaces !== undefined;
   if (several && flags.out) throw new RunError("--out cannot be used with several workspaces: each report goes into its own workspace.");
   const cache = cacheSetting(flags, io.env, io.cwd);
+  const timeoutMs = browserTimeoutMs(io.env);
+  const stamp = generatedAt(io.env);
   const c = await colours(io);
   const progress = io.isTTY && !flags.quiet ? (step: string) => io.stderr(c.dim(`  ${step}…\n`)) : undefined;
 
@@ -72,7 +86,7 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
       const found = findBrowser({ browser: flags.browser, env: io.env, platform: process.platform, exists: existsSync });
       if (!found) throw new RunError(noBrowserMessage(process.platform));
       const { PdfPrinter } = await import("../../report/pdf.js");
-      return PdfPrinter.launch(found.path, { timeoutMs: 60_000 });
+      return PdfPrinter.launch(found.path, { timeoutMs });
     })());
   if (formats.includes("pdf")) getPrinter().catch(() => undefined);
 
@@ -112,7 +126,7 @@ export async function runBuild(quarterArg: string, flags: BuildFlags, io: Io): P
     for (const workspace of workspaces) {
       let prepared;
       try {
-        prepared = await prepareBuild({ workspace, cwd: io.cwd, quarter: q.quarter, year, today: today(io), generatedAt: generatedAt(io.env), formats, out: flags.out, printer: getPrinter, progress, cache, unprotectedCopy: flags.disclosure === "none" });
+        prepared = await prepareBuild({ workspace, cwd: io.cwd, quarter: q.quarter, year, today: today(io), generatedAt: stamp, formats, out: flags.out, printer: getPrinter, progress, cache, unprotectedCopy: flags.disclosure === "none" });
       } catch (e) {
         // With several workspaces, one that cannot be built does not stop the others.
         if (!(e instanceof RunError) || !several) throw e;
