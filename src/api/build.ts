@@ -9,6 +9,7 @@ import { RunError } from "../errors.js";
 import { latestEnded } from "../framework/period.js";
 import { loadWorkspace } from "../framework/workspace.js";
 import type { PdfPrinter } from "../report/pdf.js";
+import { guardOutputFolder } from "../report/output-guard.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import { judge } from "../trends/index.js";
 import { Report } from "../trends/report-schema.js";
@@ -87,6 +88,9 @@ export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
   const store = openCache(req.cache, ws.root);
   const cache = store ? await ReturnsCache.open(store) : null;
   const period: Period = req.year ? { year: req.year, quarter: req.quarter } : latestEnded(req.quarter, req.today, ws.config.financialYearStartMonth);
+  // resolve, not join: an absolute --out is used as given. Refused before any work if it is among the inputs.
+  const outDir = req.out ? resolve(req.cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
+  await guardOutputFolder(ws.root, outDir, "The report");
   lap("load");
 
   say(`Reading and checking returns up to ${period.year} ${period.quarter}`);
@@ -111,8 +115,6 @@ export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
   const report = protectReport(analysts, { disclosure: ws.config.options.disclosure, marking: ws.config.options.marking });
   lap("judge");
 
-  // resolve, not join: an absolute --out is used as given.
-  const outDir = req.out ? resolve(req.cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
   const files: { path: string; content: string | Uint8Array }[] = [];
   if (req.formats.includes("json")) files.push({ path: join(outDir, "report.json"), content: JSON.stringify(report, null, 2) + "\n" });
   if (req.unprotectedCopy) files.push({ path: join(outDir, UNPROTECTED_JSON), content: JSON.stringify(analysts, null, 2) + "\n" });
