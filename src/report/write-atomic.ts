@@ -74,8 +74,10 @@ async function writeStaged(tmp: string, content: string | Uint8Array): Promise<v
 
 export async function writeAllAtomically(files: { path: string; content: string | Uint8Array }[]): Promise<void> {
   const staged: { tmp: string; path: string }[] = [];
+  let current: string | undefined;
   try {
     for (const f of files) {
+      current = f.path;
       await mkdir(dirname(f.path), { recursive: true });
       const tmp = tmpName(f.path, process.pid);
       // Staged before writing, so that a write that fails half-way (a full disk) is removed too.
@@ -84,6 +86,9 @@ export async function writeAllAtomically(files: { path: string; content: string 
     }
     for (const s of staged) await rename(s.tmp, s.path);
   } catch (e) {
+    // A write on an open file (a full disk, a file-size limit) names no path: name the file it was for.
+    const err = e as NodeJS.ErrnoException;
+    if (err && typeof err === "object" && typeof err.code === "string" && !err.path && current) err.path = current;
     // The first error is the one worth telling; a temporary file that cannot be removed is not.
     await Promise.all(staged.map((s) => rm(s.tmp, { force: true }).catch(() => undefined)));
     throw e;
