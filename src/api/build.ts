@@ -10,6 +10,7 @@ import { latestEnded } from "../framework/period.js";
 import { loadWorkspace } from "../framework/workspace.js";
 import type { PdfPrinter } from "../report/pdf.js";
 import { guardOutputFolder } from "../report/output-guard.js";
+import { earlierSet, removeOthers, type EarlierSet } from "../report/report-set.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import { judge } from "../trends/index.js";
 import { Report } from "../trends/report-schema.js";
@@ -48,8 +49,15 @@ export interface BuildOutcome {
   report: Report;
   outDir: string;
   written: string[];
-  /** Why the PDF was not written, when it was asked for and could not be (HTML and JSON still are). */
+  /**
+   * Why the PDF was not written, when it was asked for and could not be. The other files are then
+   * written only into a folder with no earlier report in it; else nothing is written (see `kept`).
+   */
   pdfProblem: RunError | null;
+  /** When a failed output left the earlier build's files in place, untouched: which, and from when. */
+  kept: EarlierSet | null;
+  /** darep's files from an earlier build that this build (with fewer formats) removed, by name. */
+  removed: string[];
   /** Seconds spent in each step, for the benchmark. */
   timings: Record<"load" | "validate" | "judge" | "html" | "pdf" | "write", number>;
 }
@@ -148,9 +156,15 @@ export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildReques
   }
   lap("pdf");
 
+  // One build's set in the folder, never a mix: when an output failed, an earlier set is left whole.
+  if (pdfProblem) {
+    const earlier = await earlierSet(outDir);
+    if (earlier.files.length) return { report, outDir, written: [], pdfProblem, kept: earlier, removed: [], timings: { ...timings, write: 0 } };
+  }
   await writeAllAtomically(files);
+  const removed = pdfProblem ? [] : await removeOthers(outDir, files.map((f) => f.path));
   lap("write");
-  return { report, outDir, written: files.map((f) => f.path), pdfProblem, timings };
+  return { report, outDir, written: files.map((f) => f.path), pdfProblem, kept: null, removed, timings };
 }
 
 export function titleOf(report: Report): string {

@@ -84,10 +84,14 @@ export class PdfPrinter {
       );
       return new PdfPrinter(browser, child, opts.timeoutMs, removeOnExit);
     } catch (e) {
+      // A browser that exited says why on stderr better than the closed pipe does: wait for its exit
+      // a moment (bounded), then take its last line.
+      const gone = await within(child.exited.then(() => true), 1_000, () => "").catch(() => false);
+      const said = gone ? child.stderrTail().trim().split("\n").pop() : undefined;
       // A browser that hangs, or a wrapper that left children, is ended with its whole process group.
       child.kill();
       process.off("exit", removeOnExit);
-      throw new RunError(`The browser at ${executablePath} could not be started: ${firstLine(e)}`);
+      throw new RunError(`The browser at ${executablePath} could not be started: ${said || firstLine(e)}`);
     }
   }
 
