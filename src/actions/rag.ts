@@ -6,7 +6,8 @@
 // darep knows the date and the rating; only the lead officer knows whether work is slow or on time.
 // So the rules decide one thing: an action due on or before the quarter's end that is not Green is Red.
 // Within its timescale every rating is the officer's judgement and stands.
-import type { Rag, Timescale } from "./types.js";
+import type { ActionJson, Rag } from "../report-contract/schema.js";
+import type { Timescale } from "./types.js";
 import { RAGS } from "./types.js";
 
 /** How a RAG rating may be written: the words in any case, with or without a space or hyphen, or R, A, LG, G. */
@@ -21,7 +22,7 @@ export function parseRag(text: string): Rag | null | "unknown" {
   return SPELLINGS[key] ?? "unknown";
 }
 
-export type RagRule = "complete" | "overdue" | "in-timescale" | "ongoing" | "no-timescale";
+export type RagRule = ActionJson["rule"];
 
 export interface RagJudgement {
   rule: RagRule;

@@ -1,125 +1,14 @@
-// Gather the action plan and the assurance evidence of one quarter from the workspace's actions/
-// and assurance/ folders (the files are read here; the judging is pure, in src/actions), for
-// `darep build` and `darep status`.
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
-import { readEvidenceTable } from "../actions/evidence.js";
+// The quarter's action plan and assurance, judged (pure, in src/actions) from what the workspace read,
+// for `darep build` and `darep status`.
 import { judgeActionPlan, type PlanInput, type PlanJudgement, type ResultLine } from "../actions/judge.js";
-import { readActionTable, type ActionContext } from "../actions/table.js";
-import type { Action, Evidence, Rag } from "../actions/types.js";
-import { comparePeriods, isQuarterName, isYearLabel, periodKey, previousQuarter, quarterDates, sameQuarterLastYear } from "../framework/period.js";
-import type { Workspace } from "../framework/types.js";
-import { readReturn } from "../ingest/index.js";
-import { issue } from "../issues/catalogue.js";
-import type { Issue, Period } from "../types.js";
-
-export const ACTIONS_FOLDER = "actions";
-export const ASSURANCE_FOLDER = "assurance";
-
-interface QuarterFile {
-  period: Period;
-  /** Workspace-relative, forward slashes. */
-  file: string;
-  path: string;
-}
-
-/** `<folder>/<year>-<quarter>.csv|.xlsx`, oldest first; a quarter with both a .csv and an .xlsx is reported, and neither used. */
-async function quarterFiles(ws: Workspace, folder: string, upTo: Period): Promise<{ files: QuarterFile[]; issues: Issue[]; exists: boolean }> {
-  let names: string[];
-  try {
-    names = (await readdir(join(ws.root, folder), { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name);
-  } catch {
-    return { files: [], issues: [], exists: false };
-  }
-  const byKey = new Map<string, QuarterFile[]>();
-  for (const name of names.sort()) {
-    const m = /^(\d{4}-\d{2})-(Q[1-4])\.(csv|xlsx)$/i.exec(name);
-    if (!m || !isYearLabel(m[1]!) || !isQuarterName(m[2]!.toUpperCase())) continue;
-    const period: Period = { year: m[1]!, quarter: m[2]!.toUpperCase() as Period["quarter"] };
-    if (comparePeriods(period, upTo) > 0) continue; // a later quarter's file is not this report's business
-    const key = periodKey(period);
-    byKey.set(key, [...(byKey.get(key) ?? []), { period, file: `${folder}/${name}`, path: join(ws.root, folder, name) }]);
-  }
-  const files: QuarterFile[] = [];
-  const issues: Issue[] = [];
-  for (const group of byKey.values()) {
-    if (group.length === 1) files.push(group[0]!);
-    else
-      issues.push(
-        issue("ambiguous-return", { file: group[0]!.file }, `Both ${group.map((g) => g.file).join(" and ")} exist for ${periodKey(group[0]!.period)}; darep will not guess which is meant, so neither was read.`),
-      );
-  }
-  files.sort((a, b) => comparePeriods(a.period, b.period));
-  return { files, issues, exists: true };
-}
-
-/** Read one file's table, with its issues' places made workspace-relative. */
-async function readTable(f: QuarterFile, sheet: string) {
-  const read = await readReturn(f.path, {}, sheet);
-  const issues = read.issues.map((i) => (i.file === f.path ? { ...i, file: f.file } : i));
-  return { table: read.table ? { ...read.table, file: f.file } : null, issues };
-}
-
-function context(ws: Workspace): ActionContext {
-  return {
-    indicators: new Set(ws.framework.indicators.map((i) => i.ref.toUpperCase())),
-    assurance: new Set(ws.framework.assurance?.items.map((i) => i.ref.toUpperCase()) ?? []),
-    financialYearStartMonth: ws.config.financialYearStartMonth,
-  };
-}
-
-async function readActions(ws: Workspace, f: QuarterFile): Promise<{ actions: Action[]; issues: Issue[] }> {
-  const read = await readTable(f, "Actions");
-  if (!read.table) return { actions: [], issues: read.issues };
-  const t = readActionTable(read.table, context(ws));
-  return { actions: t.actions, issues: [...read.issues, ...t.issues] };
-}
-
-async function gatherPlan(ws: Workspace, period: Period): Promise<PlanInput["plan"]> {
-  const listed = await quarterFiles(ws, ACTIONS_FOLDER, period);
-  if (!listed.exists) return null;
-  const used = listed.files.at(-1) ?? null;
-  const issues: Issue[] = [...listed.issues];
-  if (used && periodKey(used.period) !== periodKey(period))
-    issues.push(
-      issue("missing-action-plan", { file: `${ACTIONS_FOLDER}/${period.year}-${period.quarter}.csv` }, `There is no action plan update for ${periodKey(period)}; ${used.file} was judged against the quarter's end instead.`),
-    );
-  if (!used) {
-    issues.push(issue("missing-action-plan", { file: `${ACTIONS_FOLDER}/${period.year}-${period.quarter}.csv` }, `There is no action plan for ${periodKey(period)} or any quarter before it.`));
-    return { file: null, period: null, actions: [], previous: null, previousFile: null, issues };
-  }
-  const current = await readActions(ws, used);
-  const before = listed.files.find((f) => periodKey(f.period) === periodKey(previousQuarter(used.period))) ?? null;
-  let previous: Map<string, Rag | null> | null = null;
-  if (before) previous = new Map((await readActions(ws, before)).actions.map((a) => [a.ref.toUpperCase(), a.rag]));
-  return { file: used.file, period: used.period, actions: current.actions, previous, previousFile: before?.file ?? null, issues: [...issues, ...current.issues] };
-}
-
-async function gatherAssurance(ws: Workspace, period: Period): Promise<PlanInput["assurance"]> {
-  const framework = ws.framework.assurance;
-  if (!framework) return null;
-  const listed = await quarterFiles(ws, ASSURANCE_FOLDER, period);
-  const trackedFrom = listed.files[0]?.period ?? null;
-  // Evidence older than a year before the quarter cannot change what is owed now.
-  const recent = listed.files.filter((f) => comparePeriods(f.period, sameQuarterLastYear(period)) >= 0);
-  const refs = new Set(framework.items.map((i) => i.ref.toUpperCase()));
-  const evidence: Evidence[] = [];
-  const issues: Issue[] = [...listed.issues];
-  for (const f of recent) {
-    const read = await readTable(f, "Assurance");
-    issues.push(...read.issues);
-    if (!read.table) continue;
-    const t = readEvidenceTable(read.table, f.period, refs);
-    evidence.push(...t.evidence);
-    issues.push(...t.issues);
-  }
-  return { framework, evidence, files: recent.map((f) => f.file), trackedFrom, issues };
-}
+import { quarterDates } from "../framework/period.js";
+import type { Config } from "../framework/schema.js";
+import type { Period } from "../types.js";
 
 /** The quarter's action plan and assurance, judged; `results` are the quarter's judged figures (none for `darep status`). */
-export async function actionPlan(ws: Workspace, period: Period, results: readonly ResultLine[] = []): Promise<PlanJudgement> {
-  const [plan, assurance] = await Promise.all([gatherPlan(ws, period), gatherAssurance(ws, period)]);
-  return judgeActionPlan({ plan, assurance, period, quarterEnd: quarterDates(period, ws.config.financialYearStartMonth).end, results });
+export function actionPlan(read: { config: Config; period: Period; plan: PlanInput["plan"]; assurance: PlanInput["assurance"] }, results: readonly ResultLine[] = []): PlanJudgement {
+  const { config, period, plan, assurance } = read;
+  return judgeActionPlan({ plan, assurance, period, quarterEnd: quarterDates(period, config.financialYearStartMonth).end, results });
 }
 
 /** The judged report with the action plan and assurance sections added, and each result's linked actions. */
@@ -131,11 +20,4 @@ export function withActionPlan<R extends { results: (ResultLine & object)[] }>(r
     ...(plan.actions ? { actions: plan.actions } : {}),
     ...(plan.assurance ? { assurance: plan.assurance } : {}),
   };
-}
-
-/** The latest action plan at or before `period`, read, for `darep template actions` to pre-fill from. */
-export async function latestActions(ws: Workspace, period: Period): Promise<{ file: string; actions: Action[] } | null> {
-  const listed = await quarterFiles(ws, ACTIONS_FOLDER, period);
-  const f = listed.files.at(-1);
-  return f ? { file: f.file, actions: (await readActions(ws, f)).actions } : null;
 }

@@ -1,40 +1,38 @@
-// `darep build`: the main job. Load, validate every return on record, judge the quarter, and write
-// report.json, the HTML and the PDF, all or nothing.
+// `darep build`: the main job. Read the workspace once, judge the quarter, and write report.json, the
+// HTML and the PDF, all or nothing. Called from code, build() prints the PDF too: it starts a browser
+// for the call (or uses the run's shared one) and closes what it started.
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { ReturnsCache } from "../cache/returns.js";
-import { openCache, type CacheSetting } from "../cache/store.js";
 import { protectReport } from "../disclosure/index.js";
 import { RunError } from "../errors.js";
-import { latestEnded } from "../framework/period.js";
-import { loadWorkspace } from "../framework/workspace.js";
 import type { PdfPrinter } from "../report/pdf.js";
 import { guardOutputFolder } from "../report/output-guard.js";
+import { PrinterPool } from "../report/printer-pool.js";
 import { earlierSet, removeOthers, type EarlierSet } from "../report/report-set.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import { judge } from "../trends/index.js";
-import { Report } from "../trends/report-schema.js";
-import type { Period, QuarterName } from "../types.js";
+import { Report } from "../report-contract/schema.js";
 import { VERSION } from "../version.js";
+import { openWorkspace, parseQuarter, quarterMeant, readQuarter, type CacheSetting } from "../workspace/index.js";
 import { actionPlan, withActionPlan } from "./actions.js";
-import { gather } from "./history.js";
+import { UNPROTECTED_JSON } from "./outputs.js";
+import { settled, type QuarterRequest } from "./request.js";
 
 export type OutputFormat = "html" | "pdf" | "json";
 
-export interface BuildRequest {
-  workspace?: string;
-  cwd: string;
-  quarter: QuarterName;
-  year?: string;
-  /** ISO date standing for today, for "Q2" meaning the latest Q2 that has ended. */
-  today: string;
-  /** ISO timestamp written into the report (SOURCE_DATE_EPOCH when set). */
-  generatedAt: string;
-  formats: OutputFormat[];
+export interface BuildRequest extends QuarterRequest {
+  /** ISO timestamp written into the report (SOURCE_DATE_EPOCH when set); default the clock. */
+  generatedAt?: string;
+  /** Default all three. */
+  formats?: OutputFormat[];
   /** Folder for the outputs; default <workspace>/reports/<year>-<quarter>/. */
   out?: string;
-  /** Opens the browser on first use; shared across builds in one run. */
+  /** The browser to print the PDF with; default DAREP_BROWSER in `env`, else the usual install paths. */
+  browser?: string;
+  env?: NodeJS.ProcessEnv;
+  /** The printer to use instead of starting a browser (shared across the builds of one run). */
   printer?: () => Promise<PdfPrinter>;
+  /** Told each step as it starts, for a progress line. */
   progress?: (step: string) => void;
   /** Reuse checked returns (and the checked config) from the cache; default: no cache. */
   cache?: CacheSetting;
@@ -42,8 +40,7 @@ export interface BuildRequest {
   unprotectedCopy?: boolean;
 }
 
-/** The analyst's copy with every true figure: named so that nobody sends it by mistake. */
-export const UNPROTECTED_JSON = "report.UNPROTECTED.json";
+export { UNPROTECTED_JSON };
 
 export interface BuildOutcome {
   report: Report;
@@ -72,8 +69,19 @@ export interface PreparedBuild {
   timings: BuildOutcome["timings"];
 }
 
+export const ALL_FORMATS: readonly OutputFormat[] = ["html", "pdf", "json"];
+
+/** One workspace's report, PDF included when asked for. */
 export async function build(req: BuildRequest): Promise<BuildOutcome> {
-  return finishBuild(await prepareBuild(req), req);
+  parseQuarter(req.quarter);
+  const pool = req.printer ? null : new PrinterPool({ browser: req.browser, env: req.env });
+  const printer = req.printer ?? (() => pool!.printer());
+  try {
+    if (pool && (req.formats ?? ALL_FORMATS).includes("pdf")) pool.warm();
+    return await finishBuild(await prepareBuild(req), { printer, progress: req.progress });
+  } finally {
+    await pool?.close();
+  }
 }
 
 function stopwatch(timings: BuildOutcome["timings"]) {
@@ -85,25 +93,25 @@ function stopwatch(timings: BuildOutcome["timings"]) {
   };
 }
 
-/** Everything but the PDF and the writing: load, read and check the returns, judge, render the HTML. */
+/** Everything but the PDF and the writing: read the workspace, judge, render the HTML. */
 export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
   const timings = { load: 0, validate: 0, judge: 0, html: 0, pdf: 0, write: 0 };
   const lap = stopwatch(timings);
   const say = req.progress ?? (() => {});
+  const { cwd, today } = settled(req);
+  const formats = req.formats ?? ALL_FORMATS;
 
   say("Loading the workspace");
-  const ws = await loadWorkspace({ workspace: req.workspace, cwd: req.cwd, cache: req.cache });
-  const store = openCache(req.cache, ws.root);
-  const cache = store ? await ReturnsCache.open(store) : null;
-  const period: Period = req.year ? { year: req.year, quarter: req.quarter } : latestEnded(req.quarter, req.today, ws.config.financialYearStartMonth);
+  const ws = await openWorkspace({ workspace: req.workspace, cwd, cache: req.cache });
+  const period = quarterMeant(req, today, ws.config.financialYearStartMonth);
   // resolve, not join: an absolute --out is used as given. Refused before any work if it is among the inputs.
-  const outDir = req.out ? resolve(req.cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
+  const outDir = req.out ? resolve(cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
   await guardOutputFolder(ws.root, outDir, "The report");
   lap("load");
 
   say(`Reading and checking returns up to ${period.year} ${period.quarter}`);
-  const gathered = await gather(ws, period, undefined, cache);
-  if (!gathered.returns.some((r) => r.status !== "missing" && r.period.year === period.year && r.period.quarter === period.quarter))
+  const snapshot = await readQuarter(ws, period);
+  if (!snapshot.returns.some((r) => r.status !== "missing" && r.period.year === period.year && r.period.quarter === period.quarter))
     throw new RunError(`There are no returns for ${period.year} ${period.quarter} in ${join(ws.root, "returns", period.year, period.quarter)}: nothing to report.`);
   lap("validate");
 
@@ -112,30 +120,30 @@ export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
     config: ws.config,
     framework: ws.framework,
     period,
-    returns: gathered.returns,
-    commentary: gathered.commentary,
-    generatedAt: req.generatedAt,
+    returns: snapshot.returns,
+    commentary: snapshot.commentary,
+    generatedAt: req.generatedAt ?? new Date().toISOString(),
     generator: `darep ${VERSION}`,
   });
-  const plan = await actionPlan(ws, period, judged.results);
-  const analysts = Report.parse({ ...withActionPlan(judged, plan), warnings: [...judged.warnings, ...gathered.issues] });
+  const plan = actionPlan({ config: ws.config, period, plan: snapshot.plan, assurance: snapshot.assurance }, judged.results);
+  const analysts = Report.parse({ ...withActionPlan(judged, plan), warnings: [...judged.warnings, ...snapshot.issues] });
   // Everything written below is made from the protected report; only the analyst's copy is not.
   const report = protectReport(analysts, { disclosure: ws.config.options.disclosure, marking: ws.config.options.marking });
   lap("judge");
 
   const files: { path: string; content: string | Uint8Array }[] = [];
-  if (req.formats.includes("json")) files.push({ path: join(outDir, "report.json"), content: JSON.stringify(report, null, 2) + "\n" });
+  if (formats.includes("json")) files.push({ path: join(outDir, "report.json"), content: JSON.stringify(report, null, 2) + "\n" });
   if (req.unprotectedCopy) files.push({ path: join(outDir, UNPROTECTED_JSON), content: JSON.stringify(analysts, null, 2) + "\n" });
   let html: string | null = null;
-  if (req.formats.includes("html") || req.formats.includes("pdf")) {
+  if (formats.includes("html") || formats.includes("pdf")) {
     say("Writing the HTML report");
     const { renderHtml } = await import("../report/html.js");
     const page = await renderHtml(report);
     html = page;
-    if (req.formats.includes("html")) files.push({ path: join(outDir, "exception-report.html"), content: page });
+    if (formats.includes("html")) files.push({ path: join(outDir, "exception-report.html"), content: page });
   }
   lap("html");
-  return { report, outDir, files, html: req.formats.includes("pdf") ? html : null, timings };
+  return { report, outDir, files, html: formats.includes("pdf") ? html : null, timings };
 }
 
 /** Print the PDF (when wanted) and write every output, all or nothing. */

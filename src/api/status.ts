@@ -1,16 +1,34 @@
 // `darep status`: the chase list for a quarter, from the library's own check of that quarter's returns.
-import { periodKey } from "../framework/period.js";
 import type { Workspace } from "../framework/types.js";
 import { chaseList, type ChaseList } from "../status/chase-list.js";
-import type { Period } from "../types.js";
 import { planChase } from "../status/plan.js";
+import type { Period } from "../types.js";
+import { openWorkspace, parseQuarter, quarterMeant, readStatus } from "../workspace/index.js";
 import { actionPlan } from "./actions.js";
-import { validate } from "./validate.js";
+import { settled, type QuarterRequest } from "./request.js";
+import { toFileCheck } from "./validate.js";
 
+export type StatusRequest = QuarterRequest;
+
+export interface StatusOutcome {
+  root: string;
+  list: ChaseList;
+}
+
+/** The chase list of a quarter in an open workspace. */
 export async function status(ws: Workspace, period: Period, today: string): Promise<ChaseList> {
-  const checked = await validate(ws, { targets: [periodKey(period)], cwd: ws.root, today });
-  const files = checked.files.filter((f) => f.agency !== null).map((f) => ({ agency: f.agency!, file: f.file, receivedAt: f.receivedAt, issues: f.issues }));
-  const list = chaseList({ config: ws.config, framework: ws.framework, period, today, files, issues: checked.issues });
-  const plan = planChase(await actionPlan(ws, period));
+  const read = await readStatus(ws, period, today);
+  const files = read.returns.map(toFileCheck).filter((f) => f.agency !== null).map((f) => ({ agency: f.agency!, file: f.file, receivedAt: f.receivedAt, issues: f.issues }));
+  const list = chaseList({ config: ws.config, framework: ws.framework, period, today, files, issues: read.issues });
+  const plan = planChase(actionPlan({ config: ws.config, period, plan: read.plan, assurance: read.assurance }));
   return plan ? { ...list, actionPlan: plan } : list;
+}
+
+/** The library's `status`: open the workspace, work out the quarter meant, and make its chase list. */
+export async function chaseListFor(req: StatusRequest): Promise<StatusOutcome> {
+  parseQuarter(req.quarter); // a quarter that is no quarter is said before the workspace is read
+  const { cwd, today } = settled(req);
+  const ws = await openWorkspace({ workspace: req.workspace, cwd });
+  const period = quarterMeant(req, today, ws.config.financialYearStartMonth);
+  return { root: ws.root, list: await status(ws, period, today) };
 }

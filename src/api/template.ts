@@ -1,21 +1,20 @@
 // `darep template`: the return each agency owes for a quarter, pre-filled with its rows and last
 // quarter's figures, as XLSX or CSV, written whole or not at all.
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { RunError } from "../errors.js";
 import { periodKey, previousQuarter, quarterDates } from "../framework/period.js";
-import { listReturns } from "../framework/returns-folder.js";
 import type { Agency } from "../framework/schema.js";
 import type { Workspace } from "../framework/types.js";
 import { guardOutputFolder } from "../report/output-guard.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import { dueDate } from "../status/due-date.js";
+import { actionsCsv, actionsXlsx, type ActionTemplateRow } from "../template/actions.js";
 import { templateCsv } from "../template/csv.js";
 import { templateRows } from "../template/rows.js";
 import { templateXlsx } from "../template/xlsx.js";
-import type { Figure, Period } from "../types.js";
-import { actionsCsv, actionsXlsx, type ActionTemplateRow } from "../template/actions.js";
-import { ACTIONS_FOLDER, latestActions } from "./actions.js";
-import { checkReturn } from "./check-return.js";
+import type { Period } from "../types.js";
+import { ACTIONS_FOLDER, latestActions, openWorkspace, parseQuarter, previousFigures, quarterMeant } from "../workspace/index.js";
+import { settled, type WorkspaceRequest } from "./request.js";
 
 export type TemplateFormat = "xlsx" | "csv";
 
@@ -37,13 +36,6 @@ export interface Template {
   fileName: string;
   rows: number;
   content: Buffer;
-}
-
-/** The figures the agency sent last quarter that passed validation; none when it sent nothing. */
-async function previousFigures(ws: Workspace, agency: string, period: Period): Promise<Figure[]> {
-  const listed = await listReturns(ws, previousQuarter(period));
-  const entry = listed.entries.find((e) => e.agency === agency);
-  return entry ? (await checkReturn(ws, entry)).figures : [];
 }
 
 export function defaultCreatedAt(ws: Workspace, period: Period): Date {
@@ -136,4 +128,65 @@ export async function writeActionsTemplate(ws: Workspace, req: ActionsTemplateRe
   const path = resolve(req.outDir, `actions-${name}`);
   await writeAllAtomically([{ path, content }]);
   return { path, from: latest?.file ?? null, rows: rows.length };
+}
+
+export interface TemplatesRequest extends WorkspaceRequest {
+  quarter: string;
+  year?: string;
+  /** Agency ids; every agency in the config when empty or absent. */
+  agencies?: string[];
+  format?: TemplateFormat;
+  /** Default <workspace>/templates/<year>-<quarter>/. */
+  out?: string;
+  createdAt?: Date;
+  /** Show last quarter's figures beside the value column (XLSX only). Default true. */
+  previous?: boolean;
+}
+
+export interface TemplatesOutcome {
+  root: string;
+  period: Period;
+  written: { agency: string; name: string; path: string; rows: number }[];
+}
+
+/** The library's `writeTemplates`: the returns the agencies owe for a quarter, written. */
+export async function templatesFor(req: TemplatesRequest): Promise<TemplatesOutcome> {
+  parseQuarter(req.quarter);
+  const { cwd, today } = settled(req);
+  const ws = await openWorkspace({ workspace: req.workspace, cwd });
+  const period = quarterMeant(req, today, ws.config.financialYearStartMonth);
+  const outDir = req.out ? resolve(cwd, req.out) : join(ws.root, "templates", templateFolderName(period));
+  const written = await writeTemplates(ws, { period, agencies: req.agencies ?? [], format: req.format ?? "xlsx", outDir, createdAt: req.createdAt ?? defaultCreatedAt(ws, period), previous: req.previous });
+  const nameOf = (id: string) => ws.config.agencies.find((a) => a.id === id)?.name ?? id;
+  return { root: ws.root, period, written: written.map((w) => ({ ...w, name: nameOf(w.agency) })) };
+}
+
+export interface ActionsTemplateLibraryRequest extends WorkspaceRequest {
+  /** The quarter the plan update is for; default the latest quarter that has ended. */
+  quarter?: string;
+  year?: string;
+  format?: TemplateFormat;
+  /** Default <workspace>/templates/<year>-<quarter>/. */
+  out?: string;
+  createdAt?: Date;
+}
+
+export interface ActionsTemplateOutcome {
+  root: string;
+  period: Period;
+  path: string;
+  /** The action plan it was pre-filled from, or null when blank. */
+  from: string | null;
+  rows: number;
+}
+
+/** The library's `writeActionsTemplate`: the action plan for lead officers to update, written. */
+export async function actionsTemplateFor(req: ActionsTemplateLibraryRequest): Promise<ActionsTemplateOutcome> {
+  const example = "2026-27 Q3";
+  const { cwd, today } = settled(req);
+  const ws = await openWorkspace({ workspace: req.workspace, cwd });
+  const period = quarterMeant(req, today, ws.config.financialYearStartMonth, example);
+  const outDir = req.out ? resolve(cwd, req.out) : join(ws.root, "templates", templateFolderName(period));
+  const w = await writeActionsTemplate(ws, { period, format: req.format ?? "xlsx", outDir, createdAt: req.createdAt ?? defaultCreatedAt(ws, period) });
+  return { root: ws.root, period, ...w };
 }

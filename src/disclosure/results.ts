@@ -3,7 +3,7 @@
 // chart point and process limits with it; the judgement made on the true figures is kept only where
 // it gives nothing withheld away.
 import { QUARTERS } from "../framework/period.js";
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { compare, tidy } from "../trends/compare.js";
 import type { Period } from "../types.js";
 import { NO_COMPARISON_TEXT, plainReason, plainSentence, WITHHELD_TEXT } from "./words.js";
@@ -12,7 +12,7 @@ type Point = Result["history"][number];
 
 /**
  * How disclosure treats each field of a result: "kept" says nothing about a figure; "figures" is
- * worked out again here. A test fails when report-schema.ts gains a field not listed, so that a new
+ * worked out again here. A test fails when the report contract (report-contract/schema.ts) gains a field not listed, so that a new
  * field is never published unprotected by accident.
  */
 export const RESULT_FIELDS = {
@@ -23,6 +23,7 @@ export const RESULT_FIELDS = {
   changePercent: "figures", changeOnYear: "figures", changeOnYearPercent: "figures", yearToDate: "figures",
   target: "figures", status: "figures", exception: "figures", rank: "figures", severity: "figures",
   reasons: "figures", sentence: "figures", spc: "figures", history: "figures",
+  tier: "figures", decidedBy: "figures", reading: "figures", record: "figures",
 } as const satisfies Record<keyof Result, "kept" | "figures">;
 
 const COMPARED = new Set<Result["status"]>(["improving", "worsening", "stable"]);
@@ -46,17 +47,18 @@ export function protectResult(r: Result, history: Point[], period: Period): Resu
     actualToDate: c.yearToDate,
     projectedOutturn: c.yearToDate === null ? null : tidy((c.yearToDate * 4) / quarters, 1),
   };
-  const shown: Result = { ...r, ...c, symbol: history[history.length - 1]?.symbol ?? null, target, history, spc: hidden ? null : r.spc, severity: hidden || rounded ? 0 : r.severity };
+  // The latest point's reading and a record quote the figure's limits and history: gone with them.
+  const shown: Result = { ...r, ...c, symbol: history[history.length - 1]?.symbol ?? null, target, history, spc: hidden ? null : r.spc, severity: hidden || rounded ? 0 : r.severity, reading: hidden ? null : (r.reading ?? null), record: hidden || rounded ? null : (r.record ?? null) };
   const withheld = { value: hiddenAt(r.history, history, 0) || shown.symbol === "c", previous: hiddenAt(r.history, history, 1), lastYear: hiddenAt(r.history, history, 4) };
 
   if (withheld.value) {
-    return { ...shown, status: "suppressed", exception: false, rank: null, severity: 0, reasons: [{ code: "suppressed", text: WITHHELD_TEXT }], sentence: plainSentence(shown, withheld, false), spc: null };
+    return { ...shown, status: "suppressed", exception: false, rank: null, tier: null, decidedBy: null, severity: 0, reasons: [{ code: "suppressed", text: WITHHELD_TEXT }], sentence: plainSentence(shown, withheld, false), spc: null };
   }
   // A status read against a withheld figure would tell which side of it this one lies.
   const lostComparison = (COMPARED.has(r.status) && withheld.previous) || (TARGETED.has(r.status) && r.yearToDate !== null && c.yearToDate === null);
   if (lostComparison) {
     const keep = r.reasons.filter((x) => x.code === "sudden-change");
-    return { ...shown, status: "insufficient-data", exception: false, rank: null, severity: 0, reasons: [{ code: "no-comparison", text: NO_COMPARISON_TEXT }, ...keep.map(plainReason)], sentence: plainSentence(shown, withheld, rounded) };
+    return { ...shown, status: "insufficient-data", exception: false, rank: null, tier: null, decidedBy: null, severity: 0, reasons: [{ code: "no-comparison", text: NO_COMPARISON_TEXT }, ...keep.map(plainReason)], sentence: plainSentence(shown, withheld, rounded) };
   }
   const same = c.value === r.value && c.previous === r.previous && c.sameQuarterLastYear === r.sameQuarterLastYear && c.yearToDate === r.yearToDate;
   if (same && !hidden) return shown;

@@ -1,7 +1,7 @@
 // What the published report says in place of a withheld figure, or of words that quoted one: the
 // sentences, reasons, issue messages and the first page's statement of the policy.
 import type { DisclosurePolicy } from "../framework/disclosure.js";
-import type { Reason, Result } from "../trends/report-schema.js";
+import type { Reason, Result } from "../report-contract/schema.js";
 import { formatValue } from "../words/index.js";
 
 export const WHY = "to protect people who could be identified";
@@ -28,10 +28,10 @@ export function plainSentence(r: Result, withheld: { value: boolean; previous: b
 
 /** Reason texts that may quote figures, said without them. */
 const PLAIN_REASON: Record<Reason["code"], string> = {
-  worsening: "Moved against the wanted direction by more than the tolerance.",
-  improving: "Moved the wanted way by more than the tolerance.",
+  worsening: "Moved against the wanted direction, beyond chance on the quarter and on the year.",
+  improving: "Moved the wanted way, beyond chance on the quarter and on the year.",
   "within-tolerance": "The change on last quarter is within the tolerance.",
-  "within-usual-variation": "The change on last quarter is within this figure's usual ups and downs.",
+  "within-usual-variation": "Common cause: inside this figure's process limits.",
   "off-track": "Behind the target to date.",
   "on-track": "On track for the target to date.",
   "special-cause-concern": "A special-cause signal against the wanted direction.",
@@ -43,7 +43,11 @@ const PLAIN_REASON: Record<Reason["code"], string> = {
   baseline: "A baseline is still being collected: the figure is not judged yet.",
   "no-direction": "No direction is set for this figure: it is for information.",
   "sudden-change": "The agency's figure moved suddenly since last quarter; the validator asked them to check it.",
-  "limits-provisional": "Process limits are provisional or not computed.",
+  "limits-provisional": "Process limits are trial limits or not computed yet.",
+  "within-chance": "The move on last quarter is within what chance gives.",
+  "ordinary-on-the-year": "The move on last quarter is ordinary against the same quarter last year.",
+  seasonal: "Unusual against the limits, but so was the same quarter last year: the season, not a change.",
+  "rebase-suggested": "For the analyst: a sustained shift suggests the baseline the limits were fixed on may no longer hold.",
 };
 
 export function plainReason(r: Reason): Reason {

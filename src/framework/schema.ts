@@ -75,6 +75,14 @@ export const Measure = z.strictObject({
   tolerance: z.strictObject({ relative: z.number().min(0).optional(), absolute: z.number().min(0).optional() }).optional(),
   /** Whether the board tracks it: a tracked figure that is missing is an exception. Default true. */
   tracked: z.boolean().default(true),
+  /**
+   * Re-baselining: from each quarter named, the process limits start again from that quarter's
+   * points, for a known change (a new service, a new recording rule). The reason is shown with the
+   * baseline in report.json. darep never re-baselines by itself.
+   */
+  rebase: z
+    .array(z.strictObject({ from: z.string().regex(/^\d{4}-\d{2} Q[1-4]$/, "must be a quarter like 2025-26 Q1"), reason: text }))
+    .optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 
@@ -194,8 +202,10 @@ export const Config = z.strictObject({
   agencies: z.array(Agency).min(1),
   options: z
     .strictObject({
-      /** Quarters needed before process limits are computed (Making Data Count asks for 12+). */
+      /** Points a baseline's process limits are fixed on (Making Data Count asks for 12); from 6 they are trial limits. */
       spcMinimumPoints: z.number().int().min(4).default(12),
+      /** Leave outlying moving ranges out of the limits, as NHSRplotthedots does; false reproduces the Making Data Count Excel tool. */
+      screenOutliers: z.boolean().default(true),
       /** Default tolerance: a change within both is "stable". */
       tolerance: z
         .strictObject({ relative: z.number().min(0).default(0.05), absolute: z.number().min(0).default(2) })
@@ -221,6 +231,6 @@ export const Config = z.strictObject({
       /** A protective marking (e.g. OFFICIAL-SENSITIVE) for the top and bottom of every page. */
       marking: Marking.optional(),
     })
-    .default({ spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 }),
+    .default({ spcMinimumPoints: 12, screenOutliers: true, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 }),
 });
 export type Config = z.infer<typeof Config>;

@@ -53,6 +53,20 @@ export async function readReturn(path: string, options: Partial<ReadLimits> = {}
   } finally {
     await handle?.close().catch(() => undefined);
   }
+  return parseReturn(bytes, file, options, sheet);
+}
+
+/**
+ * A return already read into memory (`file` names it in every issue and gives the format by its
+ * extension): the caller opens the file, so a workspace reads each return once and hashes the very
+ * bytes it parses.
+ */
+export async function parseReturn(bytes: Buffer, file: string, options: Partial<ReadLimits> = {}, sheet = "Return"): Promise<ReadResult> {
+  const limits = resolveLimits(options);
+  const fail = (...args: Parameters<typeof issue>): ReadResult => ({ table: null, issues: [issue(...args)] });
+  const ext = extname(file).toLowerCase();
+  if (ext !== ".csv" && ext !== ".xlsx")
+    return fail("unsupported-format", { file }, `Files ending '${ext || "(no extension)"}' are not read; a return is a .csv or .xlsx file.`, { found: ext || "no extension", expected: ".csv or .xlsx" });
   // Checked again on the bytes read, in case the file grew while it was being opened.
   if (bytes.length > limits.maxFileBytes)
     return fail("limit-exceeded", { file }, `The file is more than the limit of ${sizeInWords(limits.maxFileBytes)}; it was not read.`);

@@ -1,6 +1,6 @@
 // The safety limits on what one return file may cost to read, with their defaults.
 // The per-file time limit is not here: reading cannot stop itself part-way through exceljs, so the
-// API races each read against it (src/api/check-return.ts; default DEFAULT_SECONDS_PER_FILE).
+// API races each read against it (src/workspace/check-return.ts; default DEFAULT_SECONDS_PER_FILE).
 
 /** Seconds one file may take to read before it is reported and skipped. */
 export const DEFAULT_SECONDS_PER_FILE = 30;

@@ -28,7 +28,7 @@ function sheetRecords(sheet: Worksheet, limits: ReadLimits, where: Location, iss
   let cellCount = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    const problems: Record<number, string> = {};
+    const problems: NonNullable<RawRow["problems"]> = {};
     let keep = false;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const read = cellText(cell);

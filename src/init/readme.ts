@@ -52,7 +52,8 @@ JSON allows no comments, so each field is explained here.
 | \`agencies[].contact.email\` | (optional) an email address |
 | \`agencies[].indicators\` | the indicator references the agency reports each quarter, e.g. \`["PM20", "PM21"]\` |
 | \`options\` | (optional) how figures are judged; each has a default |
-| \`options.spcMinimumPoints\` | quarters on record before statistical process control limits are drawn (default 12; Making Data Count asks for 12 or more) |
+| \`options.spcMinimumPoints\` | the quarters a figure's statistical process control limits are fixed on (default 12, as Making Data Count asks); from 6 they are trial limits, shown but not acted on |
+| \`options.screenOutliers\` | leave unusually large quarter-to-quarter moves out of the limits, as NHSRplotthedots does (default true); false reproduces the Making Data Count Excel tool |
 | \`options.tolerance\` | a change within both limits is "stable" |
 | \`options.tolerance.relative\` | as a fraction of last quarter's figure (default 0.05, i.e. 5%) |
 | \`options.tolerance.absolute\` | as a number (default 2) |

@@ -3,7 +3,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { RunError } from "../errors.js";
 import { escapeHtml, formatNumber } from "../words/index.js";
 import { startBrowser, type BrowserProcess } from "./browser-process.js";

@@ -1,7 +1,7 @@
 // How each status is shown: a word, a shape and a colour, so that no reader depends on colour
 // alone (a printout in grey, colour-blind readers, screen readers all get the word and the shape).
 // The colours live in templates/report.css under the class named here.
-import type { Status } from "../trends/report-schema.js";
+import type { Status } from "../report-contract/schema.js";
 
 export interface StatusLook {
   word: string;
@@ -18,11 +18,11 @@ type Tone = "concern" | "good" | "neutral" | "unknown";
 const look = (word: string, shape: string, tone: Tone, meaning: string): StatusLook => ({ word, shape, css: `status status-${tone}`, meaning });
 
 export const STATUS_LOOKS: Record<Status, StatusLook> = {
-  worsening: look("Worsening", "▲", "concern", "Moving the wrong way, by more than the usual ups and downs."),
+  worsening: look("Worsening", "▲", "concern", "Moving the wrong way, beyond its usual ups and downs and beyond chance."),
   "off-track": look("Off track", "◆", "concern", "Behind the target for the year so far."),
-  improving: look("Improving", "●", "good", "Moving the way the partnership wants."),
+  improving: look("Improving", "●", "good", "Moving the way the partnership wants, beyond its usual ups and downs and beyond chance."),
   "on-track": look("On track", "✓", "good", "Meeting the target for the year so far."),
-  stable: look("Stable", "▬", "neutral", "Little changed from last quarter."),
+  stable: look("Stable", "▬", "neutral", "Within its usual ups and downs: any move is one chance or the season gives."),
   "for-information": look("For information", "○", "neutral", "Monitored without a wanted direction."),
   baseline: look("Baseline", "□", "neutral", "A baseline is still being collected; not judged yet."),
   "insufficient-data": look("Not enough data", "◇", "neutral", "Nothing earlier to compare with yet."),

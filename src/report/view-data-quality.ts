@@ -1,6 +1,6 @@
 // The data-quality section's view: the chase list of returns that are missing, late or have errors,
 // by agency, with each error in plain words and where to find it.
-import type { Report, ReturnJson } from "../trends/report-schema.js";
+import type { Report, ReturnJson } from "../report-contract/schema.js";
 import { dateInWords, listWords, plural } from "../words/index.js";
 import { quarterLong } from "./format.js";
 import type { AgencyErrors, ChaseRow, DataQualityView, IssueRow, StatusView } from "./view-types.js";

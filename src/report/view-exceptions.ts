@@ -1,6 +1,6 @@
 // The exceptions section's view: a card per figure that moved the wrong way or is off target, worst
 // first, and the figures that cannot be judged (missing or invalid) gathered by agency.
-import type { Report, Result, ReturnJson } from "../trends/report-schema.js";
+import type { Report, Result, ReturnJson } from "../report-contract/schema.js";
 import { chartSubject } from "./chart-words.js";
 import { trendChart } from "./chart.js";
 import { formatChange, formatFigure, formatNumber, plural } from "../words/index.js";
@@ -65,13 +65,22 @@ function alsoRow({ r, rank }: { r: Result; rank: string }): AlsoRow {
  * One card per measure: a breakdown whose categories all moved the wrong way is one story for the
  * board, told once with the worst figure's chart and the others in a table, not seven cards.
  */
-function byMeasure(items: { r: Result; rank: string }[]): { r: Result; rank: string }[][] {
+export function byMeasure(items: { r: Result; rank: string }[]): { r: Result; rank: string }[][] {
   const groups = new Map<string, { r: Result; rank: string }[]>();
   for (const item of items) {
     const key = `${item.r.agency}/${item.r.indicator}/${item.r.measure}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return [...groups.values()];
+}
+
+/** A re-baselined figure's chart says whose limits it shows, and why the baseline changed. */
+export function baselineWords(r: Pick<Result, "spc">): string {
+  const all = r.spc?.baselines ?? [];
+  if (all.length < 2) return "";
+  const latest = all[all.length - 1]!;
+  const earlier = all.slice(1, -1).map((b) => `${b.start} (${b.reason ?? "re-baselined"})`);
+  return ` The lines are the limits of the latest baseline, from ${latest.start}: ${latest.reason ?? "re-baselined"}.${earlier.length ? ` Earlier baselines began ${earlier.join(", ")}.` : ""}`;
 }
 
 function card(r: Result, rank: string, report: Report, also: { r: Result; rank: string }[] = []): ExceptionCard {
@@ -96,8 +105,9 @@ function card(r: Result, rank: string, report: Report, also: { r: Result; rank: 
     wanted: wantedWords(r),
     wantedWhy: directionWords(r.directionReason),
     target: targetWords(r, report.quarter),
-    reasons: r.reasons.map((x) => x.text),
-    chart: { svg: chart.svg, caption: "Every quarter on record; the latest is the diamond." },
+    // The latest point in words first ("the ninth rise in a row"), then the rules that decided.
+    reasons: [...(r.reading ? [`The latest quarter: ${r.reading}.`] : []), ...r.reasons.map((x) => x.text)],
+    chart: { svg: chart.svg, caption: `Every quarter on record; the latest is the diamond.${baselineWords(r)}` },
     note: r.note ? noteParagraphs(r.note) : null,
     commentary: r.commentary ? markdownBlocks(r.commentary) : null,
     also: also.map(alsoRow),

@@ -2,13 +2,13 @@
 // dates in words, status words and shapes, grouping by theme), so the templates only print and
 // loop. Pure: the same report gives the same view, with no clock and no random ids.
 import { chartSubject } from "./chart-words.js";
-import type { Report, Result } from "../trends/report-schema.js";
-import { dateInWords, formatChange, formatFigure, momentInWords, plural } from "../words/index.js";
+import type { Report, Result } from "../report-contract/schema.js";
+import { dateInWords, formatChange, momentInWords, plural } from "../words/index.js";
 import { figureOf, quarterLong, quarterWord } from "./format.js";
 import { STATUS_ORDER, statusLook } from "./status.js";
 import { actionsView, assuranceView } from "./view-actions.js";
 import { dataQualityView } from "./view-data-quality.js";
-import { exceptionsView, rankedExceptions, statusView } from "./view-exceptions.js";
+import { byMeasure, exceptionsView, rankedExceptions, statusView } from "./view-exceptions.js";
 import type { CoverView, IndicatorRow, ReportView, SourcesView, ThemeView } from "./view-types.js";
 
 export type { ReportView } from "./view-types.js";
@@ -46,13 +46,15 @@ function cover(report: Report): CoverView {
       { label: "Report produced", value: dateInWords(report.generatedAt) },
     ],
     summary: s.text,
-    glance: rankedExceptions(report).map(({ r, rank }) => ({
-      rank,
-      anchor: `exception-${rank}`,
+    // One line per measure, as the exceptions section gives one card per measure: the categories of
+    // one breakdown are one item for the board (the card lists them).
+    glance: byMeasure(rankedExceptions(report)).map(([first, ...rest]) => ({
+      rank: first!.rank,
+      anchor: `exception-${first!.rank}`,
       // The measure's own words: one indicator often holds several figures (PM37 has five).
-      figure: `${r.indicator} ${chartSubject(r)}`,
-      value: figureOf(r, r.value, 0),
-      status: statusView(r),
+      figure: `${first!.r.indicator} ${chartSubject(first!.r)}${rest.length ? ` (and ${plural(rest.length, "other category", "other categories")})` : ""}`,
+      value: figureOf(first!.r, first!.r.value, 0),
+      status: statusView(first!.r),
     })),
     legend: STATUS_ORDER.filter((st) => counts.has(st)).map((st) => {
       const look = statusLook(st);

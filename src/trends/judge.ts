@@ -1,83 +1,34 @@
 // The status of one figure against the direction the partnership wants, with its reasons.
+// README's "How a figure is judged" is this file's decision table; keep the two together.
 //
-// Order of judgement: the return (missing, invalid), then the figure's symbol ([c] suppressed,
-// [x] not available = missing, [z] not applicable = for information, never an exception), then the
-// direction (none, baseline, target), then the quarter-on-quarter change against the tolerance and,
-// where process limits are computed, against the figure's usual quarter-to-quarter variation (so a
-// seasonal swing is not "worsening": Making Data Count's point that noise is not a signal).
-// A special-cause signal on the latest point, with limits no longer provisional, then has the last
-// word: a concern makes the figure worsening even inside the tolerance; an improvement makes a
-// stable (or not yet comparable) figure improving, but never hides a move the wrong way.
-import type { Unit } from "../framework/schema.js";
-import type { GssSymbol, ReturnStatus } from "../types.js";
-import type { Reason, Status } from "./report-schema.js";
-import type { Comparison } from "./compare.js";
-import { betterSide, type EffectiveDirection } from "./direction.js";
+// Order: the return (missing, invalid); the figure's symbol ([c] suppressed, [x] missing, [z] for
+// information); the direction (none, baseline, target). Then, for up and down:
+// - with locked process limits, the latest point's special-cause reading decides: a concern is
+//   worsening, an improvement improving, common cause stable. A single unusual point (beyond the
+//   limits, two of three near them) that recurs at this quarter a year ago and is not beyond chance
+//   against it is the season, not a change: stable.
+// - before the limits lock, a move is worsening or improving only when it is outside the tolerance,
+//   beyond chance on the quarter (two-count test, or a wider tolerance), and, where the same quarter
+//   last year is on record, beyond chance the same way on the year too. No bare two-point verdicts.
+import { beyondChance, type ChanceReading } from "./chance.js";
+import { betterSide } from "./direction.js";
 import type { HistoryPoint } from "./history.js";
-import { PROVISIONAL_MINIMUM, type SpcAnalysis, type SpcSignal } from "./spc.js";
-import { ruleName } from "./signal-words.js";
-import type { TargetProgress } from "./target.js";
-import { formatNumber, formatValue } from "../words/index.js";
-import { wantedVerb } from "./words.js";
+import type { Cause, FigureToJudge, Judgement } from "./judge-types.js";
+import * as say from "./judge-reasons.js";
+import type { Reason, Status } from "../report-contract/schema.js";
+import { patternAt, type SpcAnalysis } from "./spc.js";
 
-export interface Tolerance {
-  relative: number;
-  absolute: number;
-}
-
-/** Why a figure has no value to judge, for the sentence. */
-export type Cause = "return-missing" | "return-invalid" | "not-in-return" | "not-available" | "not-applicable" | "suppressed";
-
-export interface FigureToJudge {
-  agencyName: string;
-  returnStatus: ReturnStatus;
-  /** The figure for the quarter, when one passed validation. */
-  figure: { value: number | null; symbol: GssSymbol | null } | null;
-  comparison: Comparison;
-  direction: EffectiveDirection;
-  tolerance: Tolerance;
-  unit: Unit;
-  history: readonly HistoryPoint[];
-  spc: SpcAnalysis;
-  /** Minimum points for limits that are not provisional. */
-  spcMinimumPoints: number;
-  target: TargetProgress | null;
-  /** The validator warned that this figure moved suddenly. */
-  suddenChange: boolean;
-}
-
-export interface Judgement {
-  status: Status;
-  reasons: Reason[];
-  cause: Cause | null;
-  /** The latest point's special-cause signal that decided or confirmed the status, if any. */
-  signal: SpcSignal | null;
-}
-
-/**
- * The moving-range chart's upper limit (3.267 x the mean moving range): with limits computed, a
- * quarter-to-quarter move no bigger than this is within the figure's usual ups and downs.
- */
-export const USUAL_MOVE_FACTOR = 3.267;
-
-/** The biggest move the figure's own history calls usual, when its process limits are computed. */
-export function usualMove(spc: SpcAnalysis): number | null {
-  return spc.state === "computed" && spc.movingRange !== null && spc.movingRange > 0 ? spc.movingRange * USUAL_MOVE_FACTOR : null;
-}
+export type { Cause, FigureToJudge, Judgement, Tolerance } from "./judge-types.js";
 
 /** Stable when the move is within the absolute tolerance OR within the relative one (so 5 -> 6 is not "+20%"). */
-export function withinTolerance(change: number, previous: number, tolerance: Tolerance): boolean {
+export function withinTolerance(change: number, previous: number, tolerance: { relative: number; absolute: number }): boolean {
   const size = Math.abs(change);
   return size <= tolerance.absolute || size <= tolerance.relative * Math.abs(previous);
 }
 
-function reason(code: Reason["code"], text: string): Reason {
-  return { code, text };
-}
-
 function unjudgeable(f: FigureToJudge): Judgement | null {
   const from = `The return from ${f.agencyName}`;
-  const no = (status: Status, code: Reason["code"], cause: Cause, text: string): Judgement => ({ status, reasons: [reason(code, text)], cause, signal: null });
+  const no = (status: Status, code: Reason["code"], cause: Cause, text: string): Judgement => ({ status, reasons: [{ code, text }], cause, signal: null, decidedBy: null });
   if (f.returnStatus === "missing") return no("missing", "missing", "return-missing", `${from} for this quarter is missing.`);
   if (!f.figure) {
     return f.returnStatus === "invalid"
@@ -90,17 +41,6 @@ function unjudgeable(f: FigureToJudge): Judgement | null {
   return null;
 }
 
-function provisional(f: FigureToJudge): Reason | null {
-  if (f.spc.state === "provisional")
-    return reason("limits-provisional", `Only ${f.spc.points} quarters have a value on record: the process limits are provisional until there are ${f.spcMinimumPoints}, so their signals are shown but not acted on.`);
-  const needed = Math.min(PROVISIONAL_MINIMUM, f.spcMinimumPoints);
-  if (f.spc.state === "not-computed" && f.spc.points >= needed)
-    return reason("limits-provisional", "Process limits are not computed: no two quarters in a row have a value.");
-  if (f.spc.state === "not-computed" && f.spc.points > 1)
-    return reason("limits-provisional", `Only ${f.spc.points} quarters have a value on record: process limits are not computed until there are at least ${needed}.`);
-  return null;
-}
-
 /** Why last quarter gives nothing to compare with: a withheld figure is not a gap, and says so. */
 export function noPrevious(history: readonly HistoryPoint[]): string {
   const before = history[history.length - 2];
@@ -109,69 +49,77 @@ export function noPrevious(history: readonly HistoryPoint[]): string {
   return "There is no figure for last quarter to compare with.";
 }
 
+/** The latest baseline starts at the latest quarter: last quarter belongs to an earlier baseline. */
+export function newBaselineNow(spc: SpcAnalysis, history: readonly HistoryPoint[]): boolean {
+  const b = spc.baselines[spc.baselines.length - 1];
+  return !!b && b.from > 0 && b.from === history.length - 1;
+}
+
+/**
+ * A single-point signal now that the same quarter last year also had, on the same side, with the
+ * season back in between: not all three quarters between them on that side of the mean (a shift
+ * that began a year ago keeps them there, and is not the season).
+ */
+function recursYearly(spc: SpcAnalysis, history: readonly HistoryPoint[], last: number): boolean {
+  const now = spc.marks[last];
+  const then = spc.marks[last - 4];
+  if (!now || !then || (now.rule !== "beyond-limits" && now.rule !== "two-of-three-near-limit") || then.side !== now.side || spc.mean === null) return false;
+  const between = [last - 3, last - 2, last - 1].map((i) => history[i]?.value ?? null);
+  const onSide = (v: number | null) => v !== null && (now.side === "high" ? v > spc.mean! : v < spc.mean!);
+  return !between.every(onSide);
+}
+
+function byLimits(f: FigureToJudge, better: "high" | "low", count: boolean): Judgement {
+  const last = f.history.length - 1;
+  const mark = f.spc.marks[last] ?? null;
+  const c = f.comparison;
+  if (!mark) return { status: "stable", reasons: [say.withinLimits(f)], cause: null, signal: null, decidedBy: "limits" };
+  const good = mark.side === better;
+  const year = c.sameQuarterLastYear !== null && c.value !== null ? beyondChance(c.sameQuarterLastYear, c.value, count, f.tolerance) : null;
+  if (recursYearly(f.spc, f.history, last) && year && !year.beyond)
+    return { status: "stable", reasons: [say.seasonalSignal(f, mark)], cause: null, signal: null, decidedBy: "year" };
+  return { status: good ? "improving" : "worsening", reasons: [say.specialCause(f, mark, better)], cause: null, signal: patternAt(f.spc, last), decidedBy: "limits" };
+}
+
+function byMoves(f: FigureToJudge, better: "high" | "low", count: boolean): Judgement {
+  const c = f.comparison;
+  if (c.previous === null || c.change === null || c.value === null || newBaselineNow(f.spc, f.history)) {
+    const text = newBaselineNow(f.spc, f.history) ? say.newBaselineText(f) : noPrevious(f.history);
+    return { status: "insufficient-data", reasons: [{ code: "no-comparison", text }], cause: null, signal: null, decidedBy: null };
+  }
+  if (withinTolerance(c.change, c.previous, f.tolerance)) return { status: "stable", reasons: [say.withinToleranceText(f)], cause: null, signal: null, decidedBy: "tolerance" };
+  const quarter = beyondChance(c.previous, c.value, count, f.tolerance);
+  if (!quarter.beyond) return { status: "stable", reasons: [say.withinChance(f, quarter, count)], cause: null, signal: null, decidedBy: "chance" };
+  const up = c.change > 0;
+  let year: ChanceReading | null = null;
+  if (c.sameQuarterLastYear !== null && c.changeOnYear !== null) {
+    year = beyondChance(c.sameQuarterLastYear, c.value, count, f.tolerance);
+    const sameWay = c.changeOnYear !== 0 && c.changeOnYear > 0 === up;
+    if (!year.beyond || !sameWay) return { status: "stable", reasons: [say.ordinaryOnYear(f, quarter, year, sameWay)], cause: null, signal: null, decidedBy: "year" };
+  }
+  const good = up === (better === "high");
+  return { status: good ? "improving" : "worsening", reasons: [say.beyondChanceText(f, quarter, year, count, better)], cause: null, signal: null, decidedBy: year ? "quarter-and-year" : "quarter" };
+}
+
 export function judgeFigure(f: FigureToJudge): Judgement {
   const early = unjudgeable(f);
   if (early) return early;
-  const reasons: Reason[] = [];
-  const { comparison: c, direction: d, unit } = f;
-  let status: Status;
+  const d = f.direction;
+  const count = f.unit === "count";
+  let j: Judgement;
+  if (d.wanted === "none") j = { status: "for-information", reasons: [{ code: "no-direction", text: "No direction is set for this figure: it is for information." }], cause: null, signal: null, decidedBy: null };
+  else if (d.wanted === "baseline") j = { status: "baseline", reasons: [{ code: "baseline", text: "A baseline is still being collected: the figure is not judged yet." }], cause: null, signal: null, decidedBy: null };
+  else if (d.wanted === "target") j = say.byTarget(f);
+  else if (f.spc.state === "computed" && f.spc.latest !== null) j = byLimits(f, betterSide(d)!, count);
+  else j = byMoves(f, betterSide(d)!, count);
 
-  if (d.wanted === "none") {
-    status = "for-information";
-    reasons.push(reason("no-direction", "No direction is set for this figure: it is for information."));
-  } else if (d.wanted === "baseline") {
-    status = "baseline";
-    reasons.push(reason("baseline", "A baseline is still being collected: the figure is not judged yet."));
-  } else if (d.wanted === "target") {
-    const t = f.target;
-    if (!t || t.onTrack === null || t.actualToDate === null) {
-      status = "insufficient-data";
-      reasons.push(reason("no-comparison", "The year-to-date figure cannot be worked out: a quarter of this year has no figure."));
-    } else {
-      status = t.onTrack ? "on-track" : "off-track";
-      const against = `${formatValue(t.actualToDate, unit)} against a target to date of ${formatValue(t.toDate, unit)} (${t.comparison === "at-least" ? "at least" : "at most"} ${formatValue(t.perYear, unit)} a year)`;
-      reasons.push(reason(t.onTrack ? "on-track" : "off-track", `${t.onTrack ? "On track" : "Off track"}: ${against}.`));
-    }
-  } else if (c.previous === null || c.change === null) {
-    status = "insufficient-data";
-    reasons.push(reason("no-comparison", noPrevious(f.history)));
-  } else if (withinTolerance(c.change, c.previous, f.tolerance)) {
-    status = "stable";
-    reasons.push(reason("within-tolerance", `The change of ${formatNumber(c.change, 2)} is within the tolerance: ${formatNumber(f.tolerance.absolute, 2)}, or ${formatNumber(f.tolerance.relative * 100)}% of last quarter's ${formatValue(c.previous, unit)}.`));
-  } else if (usualMove(f.spc) !== null && Math.abs(c.change) <= usualMove(f.spc)!) {
-    status = "stable";
-    reasons.push(reason("within-usual-variation", `The change of ${formatNumber(c.change, 2)} is within this figure's usual ups and downs: over ${f.spc.points} quarters it has moved by ${formatNumber(f.spc.movingRange!, 1)} a quarter on average, and only a move of more than ${formatNumber(usualMove(f.spc)!, 1)} would stand out.`));
-  } else {
-    const better = betterSide(d)!;
-    const good = (c.change > 0) === (better === "high");
-    status = good ? "improving" : "worsening";
-    const moved = `${c.change > 0 ? "Rose" : "Fell"} from ${formatValue(c.previous, unit)} to ${formatValue(c.value!, unit)}`;
-    reasons.push(reason(good ? "improving" : "worsening", `${moved}; the partnership wants it to ${wantedVerb(better)}.`));
-  }
-
-  let signal: SpcSignal | null = null;
-  const last = f.history.length - 1;
-  const latest = f.spc.signals.find((s) => s.at === last) ?? null;
-  if (latest && f.spc.state === "computed" && latest.reading !== "neither") {
-    signal = latest;
-    const concern = latest.reading === "concern";
-    const better = betterSide(d);
-    const wants = better ? `; the partnership wants it to ${wantedVerb(better)}` : "";
-    reasons.push(reason(concern ? "special-cause-concern" : "special-cause-improvement", `Special cause, ${concern ? "the wrong way" : "the right way"}: ${ruleName(latest)}${wants}.`));
-    if (d.wanted === "up" || d.wanted === "down") {
-      if (concern && status !== "worsening") {
-        reasons.push(reason("special-cause-concern", `Judged worsening because of the special-cause signal; the change on last quarter alone ${status === "insufficient-data" ? "cannot be worked out" : "would not make it so"}.`));
-        status = "worsening";
-      } else if (!concern && (status === "stable" || status === "insufficient-data")) {
-        reasons.push(reason("special-cause-improvement", "Judged improving because of the special-cause signal."));
-        status = "improving";
-      } else if (!concern && status === "worsening") {
-        signal = null; // the move the wrong way is what the board needs to hear
-      }
-    }
-  }
-  const note = provisional(f);
-  if (note) reasons.push(note);
-  if (f.suddenChange) reasons.push(reason("sudden-change", "The agency's figure moved suddenly since last quarter; the validator asked them to check it."));
-  return { status, reasons, cause: null, signal };
+  // A target measure's own special cause is told, though the target decides its status.
+  const mark = f.spc.marks[f.history.length - 1];
+  if (d.wanted === "target" && f.spc.state === "computed" && mark && mark.reading !== "neither") j.reasons.push(say.specialCause(f, mark, betterSide(d)));
+  const note = say.limitsNote(f);
+  if (note) j.reasons.push(note);
+  const rebase = say.rebaseNote(f);
+  if (rebase) j.reasons.push(rebase);
+  if (f.suddenChange) j.reasons.push({ code: "sudden-change", text: "The agency's figure moved suddenly since last quarter; the validator asked them to check it." });
+  return j;
 }

@@ -5,10 +5,12 @@ import type { Agency, Config, Indicator, Measure } from "../framework/schema.js"
 import type { Period, ValidatedReturn } from "../types.js";
 import { compare } from "./compare.js";
 import { betterSide, effectiveDirection } from "./direction.js";
-import { isException, severity } from "./exceptions.js";
+import { isException, severity, tierOf } from "./exceptions.js";
+import { latestReading, recordOf } from "./reading.js";
+import { rebasesOf, spcJson } from "./spc-json.js";
 import { figureAt, seriesKey, seriesOf, type FigureIndex } from "./history.js";
 import { judgeFigure, type Cause } from "./judge.js";
-import type { Result } from "./report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { sentence } from "./sentence.js";
 import { analyse } from "./spc.js";
 import { targetProgress } from "./target.js";
@@ -59,6 +61,9 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
     minimumPoints: config.options.spcMinimumPoints,
     better,
     target: target ? { perQuarter: target.perQuarter, comparison: target.comparison } : null,
+    screenOutliers: config.options.screenOutliers ?? true,
+    count: measure.unit === "count",
+    rebases: rebasesOf(measure, history),
   });
   const judged = judgeFigure({
     agencyName: agency.name,
@@ -74,7 +79,9 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
     target,
     suddenChange: suddenChange(ret, ref, measure.id, category?.id ?? null),
   });
-  const assessed = { status: judged.status, tracked: measure.tracked, category: category?.id ?? null, spc, comparison, better, tolerance, target };
+  const assessed = { status: judged.status, tracked: measure.tracked, category: category?.id ?? null, spc, comparison, better, tolerance, target, unit: measure.unit, signal: judged.signal };
+  const reading = latestReading(history, spc, measure.unit);
+  const rec = recordOf(history);
   const text = sentence({
     subject: {
       ref: indicator.ref,
@@ -90,11 +97,13 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
     better,
     target,
     signal: judged.signal,
+    decidedBy: judged.decidedBy,
     spc,
     history,
+    reading,
+    record: rec,
     lowReliability: figure?.symbol === "u",
   });
-  const { movingRange: _movingRange, signals, ...limits } = spc;
   const result: Result = {
     key,
     indicator: indicator.ref,
@@ -116,9 +125,13 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
     exception: isException(assessed),
     rank: null,
     severity: severity(assessed),
+    tier: tierOf(assessed),
+    decidedBy: judged.decidedBy,
+    reading,
+    record: rec,
     reasons: judged.reasons,
     sentence: text,
-    spc: { ...limits, signals: signals.map((s) => ({ ...s })) },
+    spc: spcJson(spc, history),
     history,
     note: figure?.note ?? null,
     commentary: ctx.commentary.get(ref) ?? null,

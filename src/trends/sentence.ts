@@ -2,11 +2,12 @@
 // for the sixth quarter running (from 98 to 131); the partnership wants them to fall."
 // Built only from labels and numbers: an agency's note never goes into a sentence.
 import type { Unit } from "../framework/schema.js";
-import type { Status } from "./report-schema.js";
+import type { Status } from "../report-contract/schema.js";
 import type { Comparison } from "./compare.js";
 import type { Side } from "./direction.js";
 import type { HistoryPoint } from "./history.js";
-import { noPrevious, type Cause } from "./judge.js";
+import { noPrevious } from "./judge.js";
+import type { Cause, DecidedBy } from "./judge-types.js";
 import { describeSignal } from "./signal-words.js";
 import type { SpcAnalysis, SpcSignal } from "./spc.js";
 import type { TargetProgress } from "./target.js";
@@ -31,8 +32,12 @@ export interface SentenceInput {
   better: Side | null;
   target: TargetProgress | null;
   signal: SpcSignal | null;
+  decidedBy: DecidedBy | null;
   spc: SpcAnalysis;
   history: readonly HistoryPoint[];
+  /** The latest point in words (reading.ts), or null. */
+  reading: string | null;
+  record: "high" | "low" | null;
   /** The figure carries [u]: low reliability. */
   lowReliability: boolean;
 }
@@ -51,6 +56,46 @@ function moved(c: Comparison, unit: Unit): string {
   const span = c.change === 0 ? `at ${formatValue(c.value!, unit)}` : `from ${formatValue(c.previous!, unit)} to ${formatValue(c.value!, unit)}`;
   return `${verb} ${span}${how ? ` (${how})` : ""}`;
 }
+
+/** "up 2.4% on a year ago (1,250)", "the same as a year ago"; null without a year ago. */
+export function onYear(c: Comparison, unit: Unit): string | null {
+  if (c.sameQuarterLastYear === null || c.changeOnYear === null) return null;
+  if (c.changeOnYear === 0) return `the same as a year ago`;
+  const how = changeInBrief(c.changeOnYear, c.changeOnYearPercent, unit) || `${c.changeOnYear > 0 ? "up" : "down"} from ${formatValue(c.sameQuarterLastYear, unit)}`;
+  return `${how} on a year ago (${formatValue(c.sameQuarterLastYear, unit)})`;
+}
+
+/** A stable figure's sentence, saying how far it moved and why that is still ordinary. */
+function stableSentence(who: string, input: SentenceInput): string {
+  const { comparison: c, subject } = input;
+  const unit = subject.unit;
+  const g = grammarOf(unit);
+  const year = onYear(c, unit);
+  const value = formatValue(c.value!, unit);
+  const lastQuarter = c.previous === null ? "" : c.change === 0 ? `, unchanged on last quarter` : `, ${changeInBrief(c.change, c.changePercent, unit) || (c.change! > 0 ? "up" : "down")} from ${formatValue(c.previous, unit)} last quarter`;
+  switch (input.decidedBy) {
+    case "limits":
+      return `${who} ${g.was} ${value}${lastQuarter}${year ? ` and ${year}` : ""}: ${input.reading ?? "inside the usual range"}, so ordinary variation`;
+    case "year":
+      return `${who} ${moved(c, unit)} on the quarter, as usual for the time of year: ${year ?? "as a year ago"}`;
+    case "chance":
+      return `${who} ${moved(c, unit)}, ${unit === "count" ? "a move that chance alone gives for counts of this size" : "a move within the wider tolerance used until process limits are set"}${year ? `; ${year}` : ""}`;
+    default:
+      if (c.change === 0) return `${who} ${g.was} ${value}, unchanged on last quarter${year ? `; ${year}` : ""}`;
+      return `${who} ${moved(c, unit)}, a move within the tolerance the partnership counts as no change${year ? `; ${year}` : ""}`;
+  }
+}
+
+function changedSentence(who: string, input: SentenceInput, wants: string): string {
+  const { comparison: c, subject, status } = input;
+  const unit = subject.unit;
+  const tail = status === "worsening" ? wants : ", as the partnership wants";
+  if (input.signal) return `${who} ${describeSignal(input.signal, input.history, input.spc, unit)}${tail}`;
+  const year = onYear(c, unit);
+  return `${who} ${moved(c, unit)}${year ? `, and ${g0(unit)} ${year}` : ""}${tail}`;
+}
+
+const g0 = (unit: Unit) => (unit === "count" ? "are" : "is");
 
 function targetSentence(who: string, unit: Unit, t: TargetProgress, status: Status): string {
   const g = grammarOf(unit);
@@ -98,11 +143,10 @@ export function sentence(input: SentenceInput): string {
       break;
     case "worsening":
     case "improving":
-      if (input.signal) text = `${who} ${describeSignal(input.signal, input.history, input.spc, unit)}${status === "worsening" ? wants : ", as the partnership wants"}.`;
-      else text = `${who} ${moved(c, unit)}${status === "worsening" ? wants : ", as the partnership wants"}.`;
+      text = `${changedSentence(who, input, wants)}.`;
       break;
     case "stable":
-      text = `${who} ${g.was} ${value}, little changed from ${formatValue(c.previous!, unit)} last quarter.`;
+      text = `${stableSentence(who, input)}.`;
       break;
     case "baseline":
       text = `${who} ${g.was} ${value}; a baseline is still being collected, so ${g.are === "are" ? "they are" : "it is"} not judged yet.`;
@@ -116,6 +160,7 @@ export function sentence(input: SentenceInput): string {
       else text = `${who} ${g.was} ${value}; ${lowerFirst(noPrevious(input.history))}`;
       break;
   }
+  if (input.record && c.value !== null) text += ` This quarter's ${formatValue(c.value, unit)} is the ${input.record === "high" ? "highest" : "lowest"} on record.`;
   if (input.lowReliability) text += ` ${subject.agencyName} marks this figure as of low reliability ([u]).`;
   return text;
 }

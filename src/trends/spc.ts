@@ -1,22 +1,28 @@
-// Statistical process control in the manner of NHS England's "Making Data Count": an XmR chart's
-// limits for one series, its special-cause signals, each read against the wanted direction, and
-// the assurance a target can be given.
+// Statistical process control in the manner of NHS England's "Making Data Count" and its R package
+// NHSRplotthedots: an XmR chart of one series cut into baselines, each baseline's limits (trial
+// limits that move with each new point from 6 points, locked once it has `minimumPoints`), every
+// point's special-cause reading against its own baseline's limits, the assurance a target can be
+// given, and a note to the analyst when a sustained shift suggests the baseline no longer holds.
 //
-// Gaps and null figures ([c], [x], [z]) are left out of the mean and of the moving ranges, and no
-// moving range joins the points either side of them (that would be a two-quarter move counted as
-// one). They also break runs and trends, and a rule's three-point window must have all three on
-// record: a signal is never built across, or placed on, a quarter with no value.
-import type { HistoryPoint } from "./history.js";
+// A baseline starts at the series' first point and at every re-baselining quarter the schema names
+// (`rebase`). Its limits come from its first `minimumPoints` points with a value; the points after
+// them are judged against those locked limits and never move them. Gaps and null figures ([c], [x],
+// [z]) are left out of the mean and of the moving ranges, and no moving range joins the points either
+// side of them.
+import type { TargetJson } from "../report-contract/schema.js";
 import type { Side } from "./direction.js";
+import type { HistoryPoint } from "./history.js";
 import { tidy } from "./compare.js";
+import { limitsOf, type Limits } from "./spc-limits.js";
+import { marks, patterns, RULE_PRIORITY, type Mark, type SpcRule } from "./spc-rules.js";
 
-export interface QuarterTarget {
-  perQuarter: number;
-  comparison: "at-least" | "at-most";
-}
+export type { SpcRule } from "./spc-rules.js";
+export { RUN } from "./spc-rules.js";
 
-export type SpcRule = "beyond-limits" | "run-of-seven" | "trend-of-seven" | "two-of-three-near-limit";
+export type QuarterTarget = Pick<TargetJson, "perQuarter" | "comparison">;
+
 export type Reading = "improvement" | "concern" | "neither";
+export type SpcState = "computed" | "provisional" | "not-computed";
 
 export interface SpcSignal {
   rule: SpcRule;
@@ -28,130 +34,177 @@ export interface SpcSignal {
   reading: Reading;
 }
 
+/** One baseline: where it starts, the points its limits come from, and those limits. */
+export interface Baseline {
+  /** Index into the history of its first quarter. */
+  from: number;
+  /** Index of its last quarter (the next baseline's start - 1, or the series' end). */
+  to: number;
+  /** Index of the last point its limits are computed from (locked: the minimumPoints-th value). */
+  fixedTo: number | null;
+  /** The schema's reason for starting a baseline here; null for the series' first. */
+  reason: string | null;
+  state: SpcState;
+  /** Points with a value in the baseline period. */
+  points: number;
+  mean: number | null;
+  lower: number | null;
+  upper: number | null;
+  movingRange: number | null;
+  /** Moving ranges left out of the mean moving range by screening. */
+  screened: number;
+  /** The Poisson floor, not the moving range, set the width of a count's limits. */
+  poissonFloor: boolean;
+}
+
 export interface SpcAnalysis {
-  state: "computed" | "provisional" | "not-computed";
+  /** Of the latest baseline: computed (locked), provisional (trial limits), not-computed. */
+  state: SpcState;
   points: number;
   mean: number | null;
   lower: number | null;
   upper: number | null;
   /** The mean moving range: the series' usual quarter-to-quarter variation. */
   movingRange: number | null;
+  /** Three sigma of the latest baseline (the limits' distance from the mean), Poisson floor included. */
+  width: number | null;
   signals: SpcSignal[];
+  /** Each point's reading by rule priority (null: common cause, or no limits, or no value). */
+  marks: (SpcSignal | null)[];
   latest: "common-cause" | "special-cause-improvement" | "special-cause-concern" | "special-cause-neither" | null;
   assurance: "consistently-passing" | "consistently-failing" | "hit-and-miss" | null;
+  baselines: Baseline[];
+  /** Index of the quarter a sustained shift began, when it suggests re-baselining; else null. */
+  rebaseSuggestedAt: number | null;
+}
+
+/** The pattern that completes at point `i` and gives it its reading (its highest-priority rule), if any. */
+export function patternAt(spc: Pick<SpcAnalysis, "marks" | "signals">, i: number): SpcSignal | null {
+  const m = spc.marks[i];
+  if (!m) return null;
+  return spc.signals.find((s) => s.from <= i && s.at >= i && s.rule === m.rule && s.side === m.side) ?? m;
 }
 
 /** Fewer points than this and no limits are shown at all. */
 export const PROVISIONAL_MINIMUM = 6;
-/** Run and trend length, as Making Data Count sets them. */
-export const RUN = 7;
-const RULES: readonly SpcRule[] = ["beyond-limits", "run-of-seven", "trend-of-seven", "two-of-three-near-limit"];
-/** d2 for moving ranges of two: the mean moving range / 1.128 estimates one sigma (3 sigma = 2.66 mR). */
-const D2 = 1.128;
 
 export interface SpcOptions {
-  /** Points needed for limits that are no longer provisional (config.options.spcMinimumPoints). */
+  /** Points a baseline's limits are fixed after (config.options.spcMinimumPoints; 12 by default). */
   minimumPoints: number;
   /** The better side, for reading signals; null for none and baseline. */
   better: Side | null;
   /** A quarter's target (pro rata, see target.ts), for assurance; null without one. */
   target: QuarterTarget | null;
+  /** Screen outlying moving ranges (default true; false reproduces the Making Data Count Excel tool). */
+  screenOutliers?: boolean;
+  /** The figure is a count: limits never narrower than the Poisson spread (default false). */
+  count?: boolean;
+  /** Re-baselining quarters: index into the history and the schema's reason. */
+  rebases?: readonly { at: number; reason: string }[];
 }
 
 function read(side: Side, better: Side | null): Reading {
   return better === null ? "neither" : side === better ? "improvement" : "concern";
 }
 
-/** Maximal [first, last] index stretches of consecutive non-null points for which `keep(i)` holds. */
-function stretches(values: (number | null)[], keep: (i: number) => boolean): [number, number][] {
-  const out: [number, number][] = [];
-  let start = -1;
-  for (let i = 0; i <= values.length; i++) {
-    if (i < values.length && values[i] !== null && keep(i)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push([start, i - 1]);
-      start = -1;
-    }
-  }
-  return out;
+const round = (n: number | null) => (n === null ? null : tidy(n));
+
+function baselineOf(values: readonly (number | null)[], from: number, to: number, reason: string | null, o: SpcOptions): { b: Baseline; limits: Limits | null } {
+  const idx: number[] = [];
+  for (let i = from; i <= to; i++) if (values[i] !== null && values[i] !== undefined) idx.push(i);
+  const locked = idx.length >= o.minimumPoints;
+  const fixedTo = idx.length === 0 ? null : locked ? idx[o.minimumPoints - 1]! : idx[idx.length - 1]!;
+  const enough = idx.length >= Math.min(PROVISIONAL_MINIMUM, o.minimumPoints);
+  const limits = enough && fixedTo !== null ? limitsOf(values.slice(from, fixedTo + 1), { screenOutliers: o.screenOutliers ?? true, count: o.count ?? false }) : null;
+  const state: SpcState = limits === null ? "not-computed" : locked ? "computed" : "provisional";
+  return {
+    limits,
+    b: {
+      from,
+      to,
+      fixedTo: limits ? fixedTo : null,
+      reason,
+      state,
+      points: idx.length,
+      mean: round(limits?.mean ?? null),
+      lower: round(limits?.lower ?? null),
+      upper: round(limits?.upper ?? null),
+      movingRange: round(limits?.movingRange ?? null),
+      screened: limits?.screened ?? 0,
+      poissonFloor: limits?.poissonFloor ?? false,
+    },
+  };
 }
 
 export function analyse(history: readonly HistoryPoint[], options: SpcOptions): SpcAnalysis {
   const values = history.map((p) => p.value);
-  const present = values.filter((v): v is number => v !== null);
-  const ranges: number[] = [];
-  for (let i = 1; i < values.length; i++) {
-    const a = values[i - 1];
-    const b = values[i];
-    if (a != null && b != null) ranges.push(Math.abs(b - a));
-  }
-  const empty: SpcAnalysis = { state: "not-computed", points: present.length, mean: null, lower: null, upper: null, movingRange: null, signals: [], latest: null, assurance: null };
-  if (present.length < Math.min(PROVISIONAL_MINIMUM, options.minimumPoints) || ranges.length === 0) return empty;
-
-  const mean = present.reduce((s, v) => s + v, 0) / present.length;
-  const mr = ranges.reduce((s, v) => s + v, 0) / ranges.length;
-  const upper = mean + 2.66 * mr;
-  const lower = mean - 2.66 * mr;
-  const sigma = mr / D2;
-  // Float sums can land a hair off a mean that is exactly one of the values: treat that as on it.
-  const eps = 1e-9 * Math.max(1, Math.abs(mean));
-  const sideOf = (v: number): Side | null => (v > mean + eps ? "high" : v < mean - eps ? "low" : null);
-
-  const signals: SpcSignal[] = [];
-  const add = (rule: SpcRule, from: number, at: number, side: Side) => signals.push({ rule, from, at, side, reading: read(side, options.better) });
-
-  values.forEach((v, i) => {
-    if (v !== null && (v > upper + eps || v < lower - eps)) add("beyond-limits", i, i, v > upper ? "high" : "low");
-  });
-  for (const side of ["high", "low"] as const) {
-    for (const [a, b] of stretches(values, (i) => sideOf(values[i]!) === side)) if (b - a + 1 >= RUN) add("run-of-seven", a, b, side);
-    // Stretches of points that beat the one before (strictly: a tie breaks the trend; a null
-    // predecessor breaks it too); the point before each stretch is the trend's first point.
-    const beats = (i: number) => {
-      const prev = values[i - 1];
-      return prev != null && (side === "high" ? values[i]! > prev : values[i]! < prev);
-    };
-    for (const [a, b] of stretches(values, beats)) if (b - (a - 1) + 1 >= RUN) add("trend-of-seven", a - 1, b, side);
-    const near = (v: number | null | undefined) => v != null && (side === "high" ? v > mean + 2 * sigma + eps : v < mean - 2 * sigma - eps);
-    for (let i = 2; i < values.length; i++) {
-      const window = [i - 2, i - 1, i];
-      if (window.some((j) => values[j] === null)) continue;
-      const beyond = window.filter((j) => near(values[j]));
-      if (beyond.length >= 2) add("two-of-three-near-limit", beyond[0]!, beyond[beyond.length - 1]!, side);
-    }
-  }
-
-  const kept = signals
-    .filter((s, i) => !signals.some((o, j) => j !== i && o.rule === s.rule && o.side === s.side && o.from <= s.from && o.at >= s.at && (o.from !== s.from || o.at !== s.at || j < i)))
-    .sort((x, y) => y.at - x.at || RULES.indexOf(x.rule) - RULES.indexOf(y.rule));
-
   const last = values.length - 1;
+  const starts = [...new Set([0, ...(options.rebases ?? []).map((r) => r.at).filter((at) => at > 0 && at <= last)])].sort((a, b) => a - b);
+  const reasonAt = new Map((options.rebases ?? []).map((r) => [r.at, r.reason]));
+
+  const baselines: Baseline[] = [];
+  const signals: SpcSignal[] = [];
+  const pointMarks: (SpcSignal | null)[] = values.map(() => null);
+  let latestLimits: Limits | null = null;
+  starts.forEach((from, k) => {
+    const to = k + 1 < starts.length ? starts[k + 1]! - 1 : last;
+    const { b, limits } = baselineOf(values, from, to, from === 0 ? null : (reasonAt.get(from) ?? null), options);
+    baselines.push(b);
+    if (k === starts.length - 1) latestLimits = limits;
+    if (!limits) return;
+    const found = patterns(values, from, to, limits, options.count ?? false);
+    for (const p of found) signals.push({ rule: p.rule, from: p.points[0]!, at: p.points[p.points.length - 1]!, side: p.side, reading: read(p.side, options.better) });
+    marks(values.length, found).forEach((m: Mark | null, i) => {
+      if (m && i >= from && i <= to) pointMarks[i] = { rule: m.rule, from: i, at: i, side: m.side, reading: read(m.side, options.better) };
+    });
+  });
+  signals.sort((x, y) => y.at - x.at || RULE_PRIORITY.indexOf(x.rule) - RULE_PRIORITY.indexOf(y.rule) || x.from - y.from);
+
+  const current = baselines[baselines.length - 1]!;
+  const lim = latestLimits as Limits | null;
   let latest: SpcAnalysis["latest"] = null;
-  if (values[last] != null) {
-    const first = kept.find((s) => s.at === last);
-    latest = !first ? "common-cause" : first.reading === "improvement" ? "special-cause-improvement" : first.reading === "concern" ? "special-cause-concern" : "special-cause-neither";
+  if (values[last] != null && lim) {
+    const m = pointMarks[last];
+    latest = !m ? "common-cause" : m.reading === "improvement" ? "special-cause-improvement" : m.reading === "concern" ? "special-cause-concern" : "special-cause-neither";
   }
 
   return {
-    state: present.length >= options.minimumPoints ? "computed" : "provisional",
-    points: present.length,
-    mean: tidy(mean),
-    lower: tidy(lower),
-    upper: tidy(upper),
-    movingRange: tidy(mr),
-    signals: kept,
+    state: current.state,
+    points: current.points,
+    mean: current.mean,
+    lower: current.lower,
+    upper: current.upper,
+    movingRange: current.movingRange,
+    width: round(lim?.width ?? null),
+    signals,
+    marks: pointMarks,
     latest,
-    assurance: options.target ? assurance(lower, upper, options.target) : null,
+    assurance: options.target && lim ? assurance(lim.lower, lim.upper, options.target) : null,
+    baselines,
+    rebaseSuggestedAt: rebaseSuggestion(signals, current, last),
   };
 }
 
 /**
- * Where a quarter's target sits against the limits. Outside them, common-cause
- * variation alone will consistently pass (or fail) it; inside, it will be hit and missed at random.
+ * Making Data Count's advice: when a run or trend persists past a locked baseline and its cause is
+ * understood, revise the limits from the start of the shift. darep only says so; the analyst decides.
+ * The suggestion is the first quarter of the run or trend that completes at the latest point, when
+ * that pattern reaches beyond the points the limits were fixed from.
+ */
+function rebaseSuggestion(signals: readonly SpcSignal[], current: Baseline, last: number): number | null {
+  if (current.state !== "computed" || current.fixedTo === null) return null;
+  const sustained = signals.filter((s) => s.at === last && (s.rule === "run-of-seven" || s.rule === "trend-of-seven") && s.at > current.fixedTo!);
+  if (!sustained.length) return null;
+  return Math.max(current.from, Math.min(...sustained.map((s) => s.from)));
+}
+
+/**
+ * Where a quarter's target sits against the limits, as NHSRplotthedots reads it: beyond a limit,
+ * common-cause variation alone will consistently pass (or fail) it; on or between them, it will be
+ * hit and missed at random.
  */
 export function assurance(lower: number, upper: number, target: QuarterTarget): NonNullable<SpcAnalysis["assurance"]> {
   const t = target.perQuarter;
-  if (target.comparison === "at-least") return lower >= t ? "consistently-passing" : upper < t ? "consistently-failing" : "hit-and-miss";
-  return upper <= t ? "consistently-passing" : lower > t ? "consistently-failing" : "hit-and-miss";
+  if (target.comparison === "at-least") return t < lower ? "consistently-passing" : t > upper ? "consistently-failing" : "hit-and-miss";
+  return t > upper ? "consistently-passing" : t < lower ? "consistently-failing" : "hit-and-miss";
 }

@@ -2,20 +2,16 @@
 // quarter and 150 by the end of Q2), the figure to date, and a straight-line projection of the year.
 import type { Unit } from "../framework/schema.js";
 import { QUARTERS } from "../framework/period.js";
+import type { TargetJson } from "../report-contract/schema.js";
 import type { Period } from "../types.js";
 import { addsUp, tidy } from "./compare.js";
 import type { Target } from "./direction.js";
 
-export interface TargetProgress {
-  perYear: number;
-  comparison: "at-least" | "at-most";
-  perQuarter: number;
-  toDate: number;
-  actualToDate: number | null;
-  projectedOutturn: number | null;
+/** report.json's `target`, and whether it is on track (used to judge; the status says it). */
+export type TargetProgress = TargetJson & {
   /** Null when the figure to date cannot be worked out. */
   onTrack: boolean | null;
-}
+};
 
 /**
  * For counts and amounts the year to date is compared with the target pro rata. A percentage,

@@ -64,7 +64,7 @@ export function readRow(row: RawRow, ctx: RowContext): RowResult | null {
     if (!field || field === "note") continue;
     const cell = cellAddress(Number(col), row.row);
     const message = code === "merged-cells" ? `${cell} is part of a merged range, so it holds no value of its own.` : `${cell} holds a formula whose result was never saved.`;
-    report(code as IssueCode, field, message);
+    report(code, field, message);
     blocked = true;
   }
   if (blocked) return { figure: null, indicator: null, issues };

@@ -4,7 +4,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { actionPlan } from "../../src/api/actions.js";
-import { loadWorkspace } from "../../src/framework/workspace.js";
+import { loadWorkspace } from "../../src/workspace/load.js";
+import { readAssurance, readPlan } from "../../src/workspace/plan-files.js";
 import { actionsXlsx } from "../../src/template/actions.js";
 import { makeWorkspace } from "../helpers/workspace.js";
 import { p } from "./builders.js";
@@ -12,9 +13,15 @@ import { p } from "./builders.js";
 const Q2 = p("2026-27", "Q2");
 const HEADER = "reference,priority,key action,lead officer,timescale,measures,progress update,RAG";
 
+/** The action plan and assurance of `root`, read from its folders and judged. */
+async function planIn(root: string, period = Q2) {
+  const ws = await loadWorkspace({ workspace: root, cwd: root });
+  return actionPlan({ config: ws.config, period, plan: await readPlan(ws, period), assurance: await readAssurance(ws, period) });
+}
+
 async function planOf(files: Record<string, string | Uint8Array>, period = Q2) {
   const root = makeWorkspace({ files });
-  return actionPlan(await loadWorkspace({ workspace: root, cwd: root }), period);
+  return planIn(root, period);
 }
 
 describe("a malformed action file", () => {
@@ -140,7 +147,7 @@ describe("assurance evidence in the workspace", () => {
       config: { partnership: "Rotherham", framework: "rotherham", agencies: [{ id: "police", name: "Police", indicators: ["RO1"] }] },
       files: { "assurance/2026-27-Q2.csv": "ref,received\nQA1,2026-10-06\n" },
     });
-    const plan = await actionPlan(await loadWorkspace({ workspace: root, cwd: root }), Q2);
+    const plan = await planIn(root, Q2);
     expect(plan).toEqual({ links: null });
   });
 });

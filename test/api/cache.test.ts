@@ -6,20 +6,19 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { build } from "../../src/api/build.js";
-import { readReturn } from "../../src/ingest/index.js";
-import { validate } from "../../src/api/validate.js";
-import { ReturnsCache } from "../../src/cache/returns.js";
-import { CacheStore, openCache, type CacheSetting } from "../../src/cache/store.js";
-import { loadWorkspace } from "../../src/framework/workspace.js";
+import { parseReturn } from "../../src/ingest/index.js";
+import { validateReturns } from "../../src/api/validate.js";
+import { CacheStore, type CacheSetting } from "../../src/workspace/cache/store.js";
+import { loadWorkspace } from "../../src/workspace/load.js";
 import { DEMO, darep } from "../helpers/cli.js";
 import { AGENCIES, makeWorkspace } from "../helpers/workspace.js";
 
-// Count the files actually read, to see the cache at work.
+// Count the files actually parsed, to see the cache at work.
 vi.mock("../../src/ingest/index.js", async (original) => {
   const real = await original<typeof import("../../src/ingest/index.js")>();
-  return { ...real, readReturn: vi.fn(real.readReturn) };
+  return { ...real, parseReturn: vi.fn(real.parseReturn) };
 });
-const reads = () => vi.mocked(readReturn).mock.calls.map(([path]) => relative(tmpdir(), path)).filter((p) => /[\\/]returns[\\/]/.test(p));
+const reads = () => vi.mocked(parseReturn).mock.calls.map(([, path]) => relative(tmpdir(), path)).filter((p) => /[\\/]returns[\\/]/.test(p));
 
 const ON: CacheSetting = { enabled: true };
 const OFF: CacheSetting = { enabled: false };
@@ -38,9 +37,7 @@ async function reportJson(workspace: string, cache: CacheSetting): Promise<strin
 }
 
 async function validation(workspace: string, cache: CacheSetting, targets = ["Q2"]) {
-  const ws = await loadWorkspace({ workspace, cwd: workspace, cache });
-  const store = openCache(cache, ws.root);
-  return validate(ws, { targets, cwd: workspace, today: "2026-11-25", year: "2026-27", cache: store ? await ReturnsCache.open(store) : null });
+  return (await validateReturns({ workspace, cwd: workspace, targets, today: "2026-11-25", year: "2026-27", cache })).result;
 }
 
 function entries(dir: string, kind = "returns"): string[] {
@@ -67,7 +64,7 @@ describe("the cache of checked returns", () => {
     expect(existsSync(join(ws, ".darep-cache"))).toBe(false);
     const cold = await reportJson(ws, ON);
     expect(entries(ws).length).toBeGreaterThan(100);
-    vi.mocked(readReturn).mockClear();
+    vi.mocked(parseReturn).mockClear();
     const warm = await reportJson(ws, ON);
     expect(reads()).toEqual([]);
     expect(cold).toBe(without);
@@ -100,7 +97,7 @@ describe("the cache of checked returns", () => {
     const first = await validation(ws, ON, [file]);
     expect(first.summary.errors).toBe(0);
     writeFileSync(file, csv("101")); // the categories no longer add up
-    vi.mocked(readReturn).mockClear();
+    vi.mocked(parseReturn).mockClear();
     const second = await validation(ws, ON, [file]);
     expect(reads()).toHaveLength(1);
     expect(second.files[0]!.issues.map((i) => i.code)).toContain("categories-do-not-add-up");
@@ -150,7 +147,7 @@ describe("the cache of checked returns", () => {
     const csv = "indicator,measure,category,value\nPM20,incidents,,100\nPM20,incidents,crime,60\nPM20,incidents,non-crime,40\n";
     const config = { partnership: "Test Partnership", framework: "doncaster", agencies: AGENCIES, options: { limits: { maxSecondsPerFile: 0.05 } } };
     const ws = makeWorkspace({ config, files: { "returns/2026-27/Q2/south-yorkshire-police.csv": csv } });
-    vi.mocked(readReturn).mockImplementationOnce(() => new Promise(() => {})); // a read that never ends
+    vi.mocked(parseReturn).mockImplementationOnce(() => new Promise(() => {})); // a read that never ends
     const r = await validation(ws, ON, [join(ws, "returns/2026-27/Q2/south-yorkshire-police.csv")]);
     expect(r.files[0]!.issues.map((i) => i.code)).toContain("limit-exceeded");
     expect(entries(ws)).toEqual([]);

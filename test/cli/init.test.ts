@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Config } from "../../src/framework/schema.js";
-import { loadWorkspace } from "../../src/framework/workspace.js";
+import { loadWorkspace } from "../../src/workspace/load.js";
 import { darep, ROOT } from "../helpers/cli.js";
 
 const empty = () => mkdtempSync(join(tmpdir(), "darep-init-"));

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { FrameworkError, loadFramework } from "../../src/framework/load-framework.js";
+import { FrameworkError, loadFramework } from "../../src/workspace/load-framework.js";
 import { findJsonSyntaxError } from "../../src/framework/json-syntax.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listReturns } from "../../src/framework/returns-folder.js";
-import { loadWorkspace } from "../../src/framework/workspace.js";
+import { listReturns } from "../../src/workspace/returns-folder.js";
+import { loadWorkspace } from "../../src/workspace/load.js";
 import type { ChaseList } from "../../src/status/chase-list.js";
 import { DEMO, darep } from "../helpers/cli.js";
 import { makeWorkspace } from "../helpers/workspace.js";

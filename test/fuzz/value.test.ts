@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../../src/issues/catalogue.js";
 import { parseValue } from "../../src/validate/value.js";
-import { budget, cellText, expectPrototypesUntouched, params } from "./fuzz.js";
+import { cellText, expectPrototypesUntouched, params } from "./fuzz.js";
 
 const UNITS = ["count", "percent", "rate", "days", "amount"] as const;
 const unit = fc.constantFrom(...UNITS);

@@ -81,9 +81,9 @@ describe("the demo's PDF", () => {
     expect(where.every((i) => i >= 0), titles.join(" | ")).toBe(true);
     expect([...where].sort((a, b) => a - b)).toEqual(where);
     expect(titles[0]).toBe("Doncaster Domestic Abuse Partnership Exception report, Quarter 2 of 2026-27");
-    expect(titles).toContain("1. PM26 Homeless applications due to domestic abuse");
+    expect(titles).toContain("2. PM26 Homeless applications due to domestic abuse");
     // A long title wraps on the page; its bookmark keeps the space where it wrapped.
-    expect(titles).toContain("2. PM17 Number of people supported and move on data for people in refuge/dispersed");
+    expect(titles).toContain("3. PM17 Number of people supported and move on data for people in refuge/dispersed");
     // Bookmarks lead to pages in order.
     const pages = items.map((i) => i.page);
     expect([...pages].sort((a, b) => a - b)).toEqual(pages);

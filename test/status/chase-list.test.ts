@@ -8,7 +8,7 @@ import { escapeMarkdown as mdText } from "../../src/words/index.js";
 import { formatStatusText } from "../../src/status/format-text.js";
 import type { Issue } from "../../src/types.js";
 
-const options = { spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 };
+const options = { spcMinimumPoints: 12, screenOutliers: true, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 };
 const agencies = [
   { id: "police", name: "Police", contact: { name: "Analyst", email: "police@example.org" }, indicators: ["PM20", "PM21"] },
   { id: "housing", name: "Housing | <b>Homes</b>", contact: { email: "housing@example.org" }, indicators: ["PM26", "PM27", "PM28"] },

@@ -3,7 +3,7 @@ import { utimesSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { status } from "../../src/api/status.js";
-import { loadWorkspace } from "../../src/framework/workspace.js";
+import { loadWorkspace } from "../../src/workspace/load.js";
 import type { Framework } from "../../src/framework/types.js";
 import type { ChaseList } from "../../src/status/chase-list.js";
 import { darep, darepBin, DEMO } from "../helpers/cli.js";

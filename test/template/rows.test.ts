@@ -1,7 +1,7 @@
 // The template's rows and the value column's rule, built from the Doncaster framework.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadFramework } from "../../src/framework/load-framework.js";
+import { loadFramework } from "../../src/workspace/load-framework.js";
 import type { Framework } from "../../src/framework/types.js";
 import { templateCsv } from "../../src/template/csv.js";
 import { figureText, templateRows } from "../../src/template/rows.js";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ValidationResult } from "../../src/api/validate.js";
-import { loadWorkspace } from "../../src/framework/workspace.js";
+import { loadWorkspace } from "../../src/workspace/load.js";
 import type { Framework } from "../../src/framework/types.js";
 import { darep, darepBin, DEMO } from "../helpers/cli.js";
 import { makeWorkspace } from "../helpers/workspace.js";

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { join } from "node:path";
 import yauzl from "yauzl";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadFramework } from "../../src/framework/load-framework.js";
+import { loadFramework } from "../../src/workspace/load-framework.js";
 import type { Framework } from "../../src/framework/types.js";
 import { templateRows } from "../../src/template/rows.js";
 import { RETURN_COLUMNS, templateXlsx, VALUE_COLUMN, type TemplateInput } from "../../src/template/xlsx.js";

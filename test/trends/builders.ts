@@ -8,7 +8,7 @@ import type { Figure, GssSymbol, Period, QuarterName, ValidatedReturn } from "..
 
 export const p = (year: string, quarter: QuarterName): Period => ({ year, quarter });
 
-export const OPTIONS: Config["options"] = { spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 };
+export const OPTIONS: Config["options"] = { spcMinimumPoints: 12, screenOutliers: true, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 };
 
 export function direction(wanted: DirectionSpec["wanted"], extra: Partial<DirectionSpec> = {}): DirectionSpec {
   return { wanted, reason: `wanted ${wanted}`, ...extra };

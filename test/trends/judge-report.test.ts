@@ -2,8 +2,8 @@
 // returns, summary and sources, and the report validating against its schema.
 import { describe, expect, it } from "vitest";
 import { judge, type JudgeInput } from "../../src/trends/index.js";
-import { Report } from "../../src/trends/report-schema.js";
-import { agency, config, direction, figure, framework, indicator, measure, missingReturn, p, ret } from "./builders.js";
+import { Report } from "../../src/report-contract/schema.js";
+import { agency, config, direction, figure, framework, indicator, measure, missingReturn, p, ret, returnsOver } from "./builders.js";
 
 const Q2 = p("2026-27", "Q2");
 const Q1 = p("2026-27", "Q1");
@@ -53,8 +53,8 @@ const input: JudgeInput = {
       ...hubReturn(Q2, 220, 160, 60, 131, "Staff shortage at the hub"),
       issues: [{ code: "sudden-change", severity: "warning", file: "returns/2026-27/Q2/hub.csv", row: 5, indicator: "PM3", measure: "repeat-referrals", message: "The figure moved sharply." }],
     },
-    hubReturn(Q1, 210, 160, 50, 98),
-    hubReturn(LAST_YEAR, 200, 150, 50, 70),
+    hubReturn(Q1, 190, 160, 30, 98),
+    hubReturn(LAST_YEAR, 180, 150, 30, 70),
     ret("cranstoun", Q1, [figure("cranstoun", Q1, "PM3", "repeat-referrals", 40)]),
     ret("riverside", Q1, [figure("riverside", Q1, "PM17", "people-supported", 50), figure("riverside", Q1, "PM17", "waiting-list", 20)]),
     ret("riverside", Q2, [figure("riverside", Q2, "PM17", "people-supported", 68)], {
@@ -109,10 +109,15 @@ describe("judge()", () => {
       changeOnYearPercent: 87.1,
       yearToDate: 229,
       direction: "down",
-      severity: 6.735, // 33 / max(98 x 0.05, 2)
+      // beyond chance on the quarter (P(Y >= 131 | 229) = 0.015) and on the year (70 -> 131)
+      status: "worsening",
+      decidedBy: "quarter-and-year",
+      tier: 3,
+      // no limits yet: 33 / sqrt(98) = 3.3335 sigmas, 10 x 33 / 98 = 3.367 tenths; the smaller
+      severity: 3.334,
       note: "Staff shortage at the hub",
       commentary: "Repeats are up.",
-      sentence: "Repeat referrals (PM3) from Doncaster Council rose from 98 to 131 (up 33.7%); the partnership wants them to fall.",
+      sentence: "Repeat referrals (PM3) from Doncaster Council rose from 98 to 131 (up 33.7%), and are up 87.1% on a year ago (70); the partnership wants them to fall.",
     });
   });
 
@@ -140,7 +145,9 @@ describe("judge()", () => {
   });
 
   it("ranks exceptions worst first, a missing return after the moves, and leaves untracked ones out", () => {
-    expect(report.exceptions).toEqual(["PM3/repeat-referrals/total/hub", "PM17/people-supported/total/riverside", "PM3/repeat-referrals/total/cranstoun"]);
+    // off track (tier 2) before a move judged on two points before limits exist (tier 3), then missing (tier 4)
+    expect(report.exceptions).toEqual(["PM17/people-supported/total/riverside", "PM3/repeat-referrals/total/hub", "PM3/repeat-referrals/total/cranstoun"]);
+    expect(report.exceptions.map((k) => byKey.get(k)!.tier)).toEqual([2, 3, 4]);
     expect(report.exceptions.map((k) => byKey.get(k)!.rank)).toEqual([1, 2, 3]);
     expect(byKey.get("PM17/waiting-list/total/riverside")).toMatchObject({ status: "invalid", exception: false, rank: null });
     expect(report.results.filter((r) => !r.exception).every((r) => r.rank === null)).toBe(true);
@@ -181,5 +188,38 @@ describe("judge()", () => {
     expect(r.returns[2]).toMatchObject({ agency: "cranstoun", status: "missing" });
     expect(r.results.find((x) => x.key === "PM3/repeat-referrals/total/cranstoun")!.status).toBe("missing");
     expect(r.warnings).toEqual([]);
+  });
+});
+
+describe("judge() with a re-baselined measure", () => {
+  // Sixteen quarters to 2026-27 Q2: twelve around 100, then a new recording rule from 2025-26 Q3
+  // lifts the level to about 150. Re-baselined there, the new quarters get trial limits of their own;
+  // without it, they would be special causes against the old limits.
+  const values = [100, 104, 98, 102, 100, 104, 98, 102, 100, 104, 98, 102, 150, 154, 148, 152];
+  const m = (rebase?: { from: string; reason: string }[]) => measure("repeat-referrals", { label: "Repeat referrals", ...(rebase ? { rebase } : {}) });
+  const build = (rebase?: { from: string; reason: string }[]) =>
+    judge({
+      ...input,
+      config: config([hub]),
+      framework: framework([indicator("PM3", [m(rebase)], { theme: "Hub" })]),
+      returns: returnsOver("hub", "PM3", "repeat-referrals", values, Q2),
+      commentary: null,
+    }).results[0]!;
+
+  it("carries each baseline, its first quarter and its reason into report.json", () => {
+    const r = build([{ from: "2025-26 Q3", reason: "New recording rule: repeats within 12 months, not 6" }]);
+    expect(r.spc!.baselines!.map((b) => ({ start: b.start, reason: b.reason, state: b.state, points: b.points }))).toEqual([
+      { start: "2022-23 Q3", reason: null, state: "computed", points: 12 },
+      { start: "2025-26 Q3", reason: "New recording rule: repeats within 12 months, not 6", state: "not-computed", points: 4 },
+    ]);
+    // four points since the new baseline: no limits yet, so 148 -> 152 is judged on the two counts
+    expect(r).toMatchObject({ status: "stable", decidedBy: "tolerance" });
+  });
+
+  it("without the rebase, the new level is a special cause against the old limits, and darep suggests re-baselining", () => {
+    const r = build();
+    expect(r).toMatchObject({ status: "worsening", decidedBy: "limits" });
+    expect(r.reasons.map((x) => x.code)).not.toContain("rebase-suggested"); // a run needs seven quarters
+    expect(r.spc!.baselines).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { compare } from "../../src/trends/compare.js";
 import { betterSide, effectiveDirection } from "../../src/trends/direction.js";
 import { judgeFigure } from "../../src/trends/judge.js";
 import { sentence, type Subject } from "../../src/trends/sentence.js";
+import { latestReading, recordOf } from "../../src/trends/reading.js";
 import { analyse } from "../../src/trends/spc.js";
 import { targetProgress } from "../../src/trends/target.js";
 import { changeInBrief as formatChange, formatNumber, formatValue, listWords, ordinalWord } from "../../src/words/index.js";
@@ -21,7 +22,7 @@ function say(values: (number | null | "c" | "x" | "z")[], d: DirectionSpec = dir
   const eff = effectiveDirection(d, category, PERIOD.year);
   const better = betterSide(eff);
   const target = eff.target ? targetProgress(eff.target, PERIOD, unit, comparison.value, comparison.yearToDate) : null;
-  const spc = analyse(history, { minimumPoints: 12, better, target: null });
+  const spc = analyse(history, { minimumPoints: 12, better, target: null, count: unit === "count", screenOutliers: true });
   const last = history[history.length - 1]!;
   const j = judgeFigure({
     agencyName: subject.agencyName,
@@ -37,7 +38,7 @@ function say(values: (number | null | "c" | "x" | "z")[], d: DirectionSpec = dir
     target,
     suddenChange: false,
   });
-  return sentence({ subject, status: j.status, cause: j.cause, comparison, better, target, signal: j.signal, spc, history, lowReliability: false });
+  return sentence({ subject, status: j.status, cause: j.cause, comparison, better, target, signal: j.signal, decidedBy: j.decidedBy, spc, history, reading: latestReading(history, spc, unit), record: recordOf(history), lowReliability: false });
 }
 
 describe("sentences", () => {
@@ -46,7 +47,7 @@ describe("sentences", () => {
     // 13.18, upper 145.4, two-sigma line 133.7; no run longer than 4. So the last point's only signal is
     // the trend: seven points (98 .. 131), six rises. (With 90 before the 98 it would be seven rises.)
     const text = say([90, 120, 90, 120, 100, 98, 105, 110, 115, 120, 125, 131]);
-    expect(text).toBe("Repeat Hub referrals (PM3) rose for the sixth quarter running (from 98 to 131); the partnership wants them to fall.");
+    expect(text).toBe("Repeat Hub referrals (PM3) rose for the sixth quarter running (from 98 to 131); the partnership wants them to fall. This quarter's 131 is the highest on record.");
   });
 
   it("tells a plain move with its percentage", () => {
@@ -77,7 +78,8 @@ describe("sentences", () => {
   });
 
   it("tells stable, missing, invalid and suppressed figures plainly", () => {
-    expect(say([5, 6])).toBe("Repeat Hub referrals (PM3) were 6, little changed from 5 last quarter.");
+    expect(say([5, 6])).toBe("Repeat Hub referrals (PM3) rose from 5 to 6 (up 20%), a move within the tolerance the partnership counts as no change.");
+    expect(say([6, 6])).toBe("Repeat Hub referrals (PM3) were 6, unchanged on last quarter.");
     expect(say([5, null], direction("down"), PM3, "missing")).toBe("There is no figure for Repeat Hub referrals (PM3): the return from Doncaster Council for this quarter is missing.");
     expect(say([5, null], direction("down"), PM3, "invalid")).toBe("Repeat Hub referrals (PM3) cannot be judged: the return from Doncaster Council has errors and this figure did not pass the checks.");
     expect(say([5, "c"])).toBe("Repeat Hub referrals (PM3) were withheld ([c]) to protect people who could be identified.");
@@ -85,6 +87,23 @@ describe("sentences", () => {
     expect(say([12])).toBe("Repeat Hub referrals (PM3) were 12; there is no figure for last quarter to compare with.");
     expect(say([10, "c", 12])).toBe("Repeat Hub referrals (PM3) were 12; last quarter's figure was withheld ([c]), so there is nothing to compare with.");
     expect(say([5, 9], direction("none"))).toBe("Repeat Hub referrals (PM3) were 9 (5 last quarter); these figures are for information.");
+  });
+
+  it("says how far a stable figure moved and why that is still ordinary", () => {
+    // a count: 2 -> 3 is outside the tolerance in per cent but well within chance
+    expect(say([2, 5])).toBe("Repeat Hub referrals (PM3) rose from 2 to 5 (up 150%), a move that chance alone gives for counts of this size.");
+    // 100 -> 140 is beyond chance on the quarter, but 140 a year ago makes it the season
+    expect(say([140, 100, 100, 100, 140])).toBe("Repeat Hub referrals (PM3) rose from 100 to 140 (up 40%) on the quarter, as usual for the time of year: the same as a year ago.");
+    // locked limits on the first twelve (mean 115, moving range 30, 115 -/+ 79.8): a rise of 15% inside
+    // them is common cause, and the sentence says both
+    const limits = [100, 130, 100, 130, 100, 130, 100, 130, 100, 130, 100, 130, 113, 130];
+    expect(say(limits)).toBe("Repeat Hub referrals (PM3) were 130, up 15% from 113 last quarter and the same as a year ago: inside their usual range of 35.2 to 194.8, so ordinary variation.");
+  });
+
+  it("says when a figure is the highest or lowest on record", () => {
+    expect(say([100, 130, 100, 130, 100, 130, 100, 130, 100, 130, 100, 130, 113, 140])).toMatch(/so ordinary variation\. This quarter's 140 is the highest on record\.$/);
+    expect(say([100, 130, 100, 130, 90])).toMatch(/This quarter's 90 is the lowest on record\.$/);
+    expect(say([100, 130, 100, 90])).not.toMatch(/record/); // three earlier quarters are not a record
   });
 
   it("names the agency when several report the indicator", () => {

@@ -66,12 +66,16 @@ describe("state", () => {
 describe("beyond the limits", () => {
   it("flags a point outside the limits and reads it against the direction", () => {
     // ten points alternating 8 16, then 12, 45: mean 177/12 = 14.75 (the 8s and 12 below it, the 16s
-    // above, so no run); ranges 8 x 9, 4, 33 = 109/11 = 9.909; upper 14.75 + 26.358 = 41.108: 45 is
-    // beyond. Two-sigma line 14.75 + 17.57 = 32.32: only 45, so no two-of-three.
+    // above, so no run); ranges 8 x 9, 4, 33 = 109/11 = 9.909. Unscreened (the Excel tool): upper
+    // 14.75 + 26.358 = 41.108: 45 is beyond; the two-sigma line 14.75 + 17.57 = 32.32 has only 45 past
+    // it, so no two-of-three. Screened (the default): 33 >= 3.267 x 9.909 = 32.37 is left out, the
+    // mean moving range is 76/10 = 7.6 and the upper limit 14.75 + 20.216 = 34.966: 45 still beyond.
     const values = [8, 16, 8, 16, 8, 16, 8, 16, 8, 16, 12, 45];
     const s = analyse(series(values), down);
     expect(s.mean).toBe(14.75);
-    expect(s.upper).toBeCloseTo(177 / 12 + 2.66 * (109 / 11), 6);
+    expect(s.upper).toBeCloseTo(14.75 + 2.66 * 7.6, 6);
+    expect(s.baselines[0]!.screened).toBe(1);
+    expect(analyse(series(values), { ...down, screenOutliers: false }).upper).toBeCloseTo(177 / 12 + 2.66 * (109 / 11), 6);
     expect(rules(s)).toEqual(["beyond-limits:high:11-11"]);
     expect(s.signals[0]!.reading).toBe("concern");
     expect(s.latest).toBe("special-cause-concern");
@@ -100,11 +104,12 @@ describe("run of seven", () => {
 
   it("is broken by a point exactly on the mean", () => {
     // 2 6 2 4 2 | 8 12 8 7 12 8 12 8: sum 91 over 13, mean exactly 7; the 7 splits 3 + 4 points above.
-    const tie = analyse(series([2, 6, 2, 4, 2, 8, 12, 8, 7, 12, 8, 12, 8]), down);
+    // (13 points, so limits fixed on all 13.)
+    const tie = analyse(series([2, 6, 2, 4, 2, 8, 12, 8, 7, 12, 8, 12, 8]), { ...down, minimumPoints: 13 });
     expect(tie.mean).toBe(7);
     expect(tie.signals).toEqual([]);
     // The same with 7.5 there: mean 91.5/13 = 7.04, so 7.5 is above it and eight points run.
-    const run = analyse(series([2, 6, 2, 4, 2, 8, 12, 8, 7.5, 12, 8, 12, 8]), down);
+    const run = analyse(series([2, 6, 2, 4, 2, 8, 12, 8, 7.5, 12, 8, 12, 8]), { ...down, minimumPoints: 13 });
     expect(rules(run)).toEqual(["run-of-seven:high:5-12"]);
   });
 
@@ -182,9 +187,10 @@ describe("priority", () => {
 });
 
 describe("assurance against a target", () => {
-  it("passes consistently when both limits are on the passing side", () => {
+  it("passes consistently when both limits are strictly on the passing side", () => {
     expect(assurance(80, 90, { perQuarter: 75, comparison: "at-least" })).toBe("consistently-passing");
-    expect(assurance(75, 90, { perQuarter: 75, comparison: "at-least" })).toBe("consistently-passing");
+    // a target exactly on a limit is hit and missed, as NHSRplotthedots reads it (strictly beyond)
+    expect(assurance(75, 90, { perQuarter: 75, comparison: "at-least" })).toBe("hit-and-miss");
     expect(assurance(50, 70, { perQuarter: 75, comparison: "at-least" })).toBe("consistently-failing");
     expect(assurance(70, 80, { perQuarter: 75, comparison: "at-least" })).toBe("hit-and-miss");
     expect(assurance(50, 70, { perQuarter: 75, comparison: "at-most" })).toBe("consistently-passing");

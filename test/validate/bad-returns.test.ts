@@ -1,4 +1,4 @@
-// Every error and warning the returns contract names (shared/spec/returns.md, "What makes a return
+// Every error and warning the returns contract names (docs/returns.md, "What makes a return
 // invalid"), each held by a small file in fixtures/bad/ named after it, run through the real pipeline:
 // the fixture is copied into a workspace as an agency's 2026-27 Q2 return and checked by validate(),
 // the library call behind `darep validate`. Each test states every issue the file gives, and where.
@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate, type ValidationResult } from "../../src/api/validate.js";
-import { listReturns } from "../../src/framework/returns-folder.js";
-import { loadWorkspace } from "../../src/framework/workspace.js";
+import { listReturns } from "../../src/workspace/returns-folder.js";
+import { loadWorkspace } from "../../src/workspace/load.js";
 import type { Issue } from "../../src/types.js";
 import { darep, DEMO } from "../helpers/cli.js";
 
@@ -180,7 +180,7 @@ describe("files the reader copes with, through the pipeline", () => {
   it("reads 0.15 formatted as a percentage and the text '15%' alike, as 15", async () => {
     const root = workspaceWith({ [`${Q2}/south-yorkshire-police.xlsx`]: "percent-formatted.xlsx" });
     const ws = await loadWorkspace({ workspace: root, cwd: root });
-    const { checkReturn } = await import("../../src/api/check-return.js");
+    const { checkReturn } = await import("../../src/workspace/check-return.js");
     const r = await checkReturn(ws, { agency: "south-yorkshire-police", period: { year: "2026-27", quarter: "Q2" }, path: join(root, Q2, "south-yorkshire-police.xlsx"), file: `${Q2}/south-yorkshire-police.xlsx` });
     expect(r.figures.map((f) => [f.indicator, f.measure, f.value, f.source.cell])).toEqual([
       ["PM21", "charge-rate", 45, "D2"],
@@ -205,7 +205,7 @@ describe("files the reader copes with, through the pipeline", () => {
   it("keeps hostile notes (HTML, script, a remote image, a javascript: link, template syntax) as plain text", async () => {
     const root = workspaceWith({ [`${Q2}/probation-service.csv`]: "hostile-notes.csv" });
     const ws = await loadWorkspace({ workspace: root, cwd: root });
-    const { checkReturn } = await import("../../src/api/check-return.js");
+    const { checkReturn } = await import("../../src/workspace/check-return.js");
     const r = await checkReturn(ws, { agency: "probation-service", period: { year: "2026-27", quarter: "Q2" }, path: join(root, Q2, "probation-service.csv"), file: `${Q2}/probation-service.csv` });
     expect(r.issues).toEqual([]);
     expect(r.status).toBe("received");
@@ -218,7 +218,7 @@ describe("files the reader copes with, through the pipeline", () => {
   it("reads cells starting =, +, - or @ as text: never a figure, and a note kept as written", async () => {
     const root = workspaceWith({ [`${Q2}/probation-service.csv`]: "formula-injection.csv" });
     const ws = await loadWorkspace({ workspace: root, cwd: root });
-    const { checkReturn } = await import("../../src/api/check-return.js");
+    const { checkReturn } = await import("../../src/workspace/check-return.js");
     const file = `${Q2}/probation-service.csv`;
     const r = await checkReturn(ws, { agency: "probation-service", period: { year: "2026-27", quarter: "Q2" }, path: join(root, file), file });
     expect(r.issues.map(placed)).toEqual([

@@ -1,6 +1,6 @@
 // Small builders for the validate stage's tests: a RawTable from an array of rows, the demo
 // partnership's agencies and the real Doncaster framework, and a short way to read an issue's place.
-import { loadWorkspace } from "../../src/framework/workspace.js";
+import { loadWorkspace } from "../../src/workspace/load.js";
 import type { Agency } from "../../src/framework/schema.js";
 import type { Figure, Issue, Period, RawRow, RawTable } from "../../src/types.js";
 import { validateTable, type Validated } from "../../src/validate/index.js";

@@ -1,13 +1,10 @@
 // `darep init [dir]`: start a new workspace; refuses to overwrite anything.
-import { resolve } from "node:path";
-import { periodOfDate } from "../../framework/period.js";
-import { createWorkspace } from "../../init/new-workspace.js";
+import { init } from "../../index.js";
 import { today, type Io } from "../io.js";
 
 export async function runInit(dir: string | undefined, io: Io): Promise<number> {
   const shown = dir ?? ".";
-  const { year } = periodOfDate(today(io));
-  await createWorkspace(resolve(io.cwd, shown), year, shown);
+  const { year } = await init({ dir, cwd: io.cwd, today: today(io) });
   io.stdout(
     `Made a darep workspace in ${shown === "." ? "this folder" : shown}: darep.config.json, README.md, the Doncaster framework ` +
       `in schemas/doncaster/ and returns folders for ${year}.\n` +

@@ -1,7 +1,7 @@
 // `--format github`: workflow-command annotations on the exact line of each finding, and a markdown
 // table for $GITHUB_STEP_SUMMARY (GitHub shows only ten annotations of a kind per step, so the summary
 // is where the full list lives).
-import type { ValidationResult } from "../../api/validate.js";
+import type { ValidationResult } from "../../index.js";
 import type { Issue } from "../../types.js";
 import { escapeMarkdown as escapeCell, plural, terminalSafe } from "../../words/index.js";
 import { columnNumber, where } from "./location.js";

@@ -3,7 +3,7 @@
 // <testcase> per error, failing with its message, so each error is listed by the CI's test view;
 // a file without errors has one passing <testcase>. Warnings never fail a build: they go to the
 // suite's <system-out>. No timestamps, so the same findings give the same bytes.
-import type { FileCheck, ValidationResult } from "../../api/validate.js";
+import type { FileCheck, ValidationResult } from "../../index.js";
 import type { Issue } from "../../types.js";
 import { escapeXml as xmlEscape } from "../../words/index.js";
 import { where } from "./location.js";

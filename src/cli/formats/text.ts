@@ -1,6 +1,6 @@
 // `--format text`: validation results grouped by file, for an agency's data officer to read.
 import type { ChalkInstance } from "chalk";
-import type { FileCheck, ValidationResult } from "../../api/validate.js";
+import type { FileCheck, ValidationResult } from "../../index.js";
 import type { Issue } from "../../types.js";
 import { plural, terminalSafe as safe } from "../../words/index.js";
 import { where } from "./location.js";

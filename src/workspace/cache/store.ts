@@ -4,9 +4,9 @@
 // goes to a temporary name and is renamed into place, so a reader sees a whole entry or none. Failing
 // to read or write the cache never fails a run: the work is just done again.
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { openInput } from "../input.js";
 
 export const CACHE_FOLDER = ".darep-cache";
 const FORMAT = 1;
@@ -16,13 +16,6 @@ export interface CacheSetting {
   enabled: boolean;
   /** Absolute folder shared by every workspace of the run (--cache-dir, DAREP_CACHE_DIR). */
   dir?: string;
-}
-
-/** The cache setting from the command line and the environment: --no-cache wins, then --cache-dir, then DAREP_CACHE_DIR. */
-export function cacheSetting(flags: { cache?: boolean; cacheDir?: string }, env: NodeJS.ProcessEnv, cwd: string): CacheSetting {
-  if (flags.cache === false) return { enabled: false };
-  const dir = flags.cacheDir || env.DAREP_CACHE_DIR || undefined;
-  return dir ? { enabled: true, dir: resolve(cwd, dir) } : { enabled: true };
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
@@ -38,13 +31,10 @@ export class CacheStore {
 
   /** The entry's body, or null when there is none or it cannot be trusted. */
   async get(kind: string, key: string): Promise<unknown | null> {
-    let text: string;
-    try {
-      // At once, not through the thread pool: an entry is a few kilobytes, and hits are the common case.
-      text = readFileSync(this.#path(kind, key), "utf8");
-    } catch {
-      return null;
-    }
+    // Through the same door as every input: the cache usually sits inside the workspace.
+    const input = openInput(this.#path(kind, key));
+    if (!input.ok) return null;
+    const text = input.bytes.toString("utf8");
     const newline = text.indexOf("\n");
     if (newline < 0) return null;
     try {

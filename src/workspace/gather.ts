@@ -1,14 +1,15 @@
 // Gather what the trend engine needs for one quarter: every return on record up to it, checked,
-// with a "missing" entry for each agency that sent nothing for the quarter itself.
-import { readFile } from "node:fs/promises";
+// with a "missing" entry for each agency that sent nothing for the quarter itself, and the quarter's
+// commentary.
 import { join } from "node:path";
-import type { ReturnsCache } from "../cache/returns.js";
 import { comparePeriods, periodKey, previousQuarter } from "../framework/period.js";
-import { listReturns } from "../framework/returns-folder.js";
 import type { Workspace } from "../framework/types.js";
 import type { ReadLimits } from "../ingest/index.js";
 import type { Issue, Period, ValidatedReturn } from "../types.js";
+import type { ReturnsCache } from "./cache/returns.js";
 import { checkReturn } from "./check-return.js";
+import { openInput } from "./input.js";
+import { listReturns } from "./returns-folder.js";
 
 export interface Gathered {
   returns: ValidatedReturn[];
@@ -18,7 +19,7 @@ export interface Gathered {
 }
 
 /** Check files a few at a time: enough to overlap disk and parsing, few enough to bound memory. */
-async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
   return out;
@@ -42,12 +43,9 @@ export async function gather(ws: Workspace, period: Period, limits?: Partial<Rea
   }
 
   const commentaryFile = `commentary/${period.year}-${period.quarter}.md`;
-  let commentary: Gathered["commentary"] = null;
-  try {
-    commentary = { source: await readFile(join(ws.root, commentaryFile), "utf8"), file: commentaryFile };
-  } catch {
-    commentary = null; // commentary is optional
-  }
+  const input = openInput(join(ws.root, commentaryFile));
+  // Commentary is optional.
+  const commentary: Gathered["commentary"] = input.ok ? { source: input.bytes.toString("utf8"), file: commentaryFile } : null;
   const issues = listed.issues.filter((i) => !i.file.startsWith("returns/") || upToPeriod(i.file, period));
   return { returns, issues, commentary };
 }

@@ -1,16 +1,17 @@
 // One return through the first two stages: read the file (ingest), then check it (validate).
 // Whatever happens to this file stays with this file: the result always comes back, never a throw.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-import type { CheckedPart, ReturnsCache } from "../cache/returns.js";
-import type { ReturnEntry } from "../framework/returns-folder.js";
 import type { Agency } from "../framework/schema.js";
 import type { Workspace } from "../framework/types.js";
-import { readReturn, type ReadLimits } from "../ingest/index.js";
-import { DEFAULT_SECONDS_PER_FILE } from "../ingest/limits.js";
+import { parseReturn, type ReadLimits } from "../ingest/index.js";
+import { DEFAULT_SECONDS_PER_FILE, resolveLimits } from "../ingest/limits.js";
 import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, ReadResult, ValidatedReturn } from "../types.js";
 import { checkAbout, validateTable } from "../validate/index.js";
+import type { CheckedPart, ReturnsCache } from "./cache/returns.js";
+import { openInput, type Input } from "./input.js";
+import { openIssue } from "./read-table.js";
+import type { ReturnEntry } from "./returns-folder.js";
 
 export interface CheckOptions {
   limits?: Partial<ReadLimits>;
@@ -18,6 +19,20 @@ export interface CheckOptions {
   previous?: Figure[];
   /** Checked returns by content: a file unchanged since it was last checked is not read again. */
   cache?: ReturnsCache | null;
+  /** The file as already opened by openReturn, when one run checks it twice; else it is opened here. */
+  input?: Input;
+}
+
+/** The read limits for a workspace's returns: its config's, then the caller's; and the time limit. */
+function limitsFor(ws: Workspace, given: Partial<ReadLimits> | undefined) {
+  const { maxSecondsPerFile = DEFAULT_SECONDS_PER_FILE, ...configured } = ws.config.options.limits ?? {};
+  const limits: Partial<ReadLimits> = { ...configured, ...given };
+  return { limits, maxSecondsPerFile, maxFileBytes: resolveLimits(limits).maxFileBytes };
+}
+
+/** Open a return as checkReturn would (a file over the size limit is not read), to check it twice from one read. */
+export function openReturn(ws: Workspace, entry: ReturnEntry, limits?: Partial<ReadLimits>): Input {
+  return openInput(entry.path, { maxBytes: limitsFor(ws, limits).maxFileBytes });
 }
 
 /** Relabel the reader's and validator's locations from the absolute path to the workspace path. */
@@ -28,31 +43,29 @@ function relabel(issues: Issue[], from: string, to: string): Issue[] {
 export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: CheckOptions = {}): Promise<ValidatedReturn> {
   const agency = ws.config.agencies.find((a) => a.id === entry.agency);
   const base = { agency: entry.agency, period: entry.period, file: entry.file };
-  let sha256: string | null = null;
-  let receivedAt: string | null = null;
-  try {
-    // Read at once rather than through the thread pool: returns are small, and with the cache this
-    // read and the cache entry's are all the work an unchanged return costs.
-    const bytes = readFileSync(entry.path);
-    const info = statSync(entry.path);
-    sha256 = createHash("sha256").update(bytes).digest("hex");
-    receivedAt = entry.receivedAt ?? info.mtime.toISOString();
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "EACCES" ? "darep may not read it" : "it could not be opened";
-    return { ...base, status: "invalid", sha256, receivedAt, figures: [], issues: [issue("unreadable-file", { file: entry.file }, `${entry.file} cannot be read: ${why}.`)] };
+  const { limits, maxSecondsPerFile, maxFileBytes } = limitsFor(ws, options.limits);
+  // Read once: the bytes hashed for the cache are the bytes parsed. A file over the size limit is not read.
+  const input = options.input ?? openInput(entry.path, { maxBytes: maxFileBytes });
+  if (!input.ok) {
+    const failed =
+      input.problem === "too-big"
+        ? openIssue(input, entry.file, maxFileBytes)
+        : issue("unreadable-file", { file: entry.file }, `${entry.file} cannot be read: ${input.problem === "denied" ? "darep may not read it" : "it could not be opened"}.`);
+    return { ...base, status: "invalid", sha256: null, receivedAt: null, figures: [], issues: [failed] };
   }
+  const bytes = input.bytes;
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const receivedAt = entry.receivedAt ?? input.modified.toISOString();
   if (!agency) {
     return { ...base, status: "invalid", sha256, receivedAt, figures: [], issues: [issue("unknown-agency", { file: entry.file }, `${entry.agency} is not an agency in darep.config.json.`)] };
   }
 
-  const { maxSecondsPerFile = DEFAULT_SECONDS_PER_FILE, ...configured } = ws.config.options.limits ?? {};
-  const limits: Partial<ReadLimits> = { ...configured, ...options.limits };
   const cache = options.cache;
   const key = cache?.key(ws, { entry, sha256, limits, previous: options.previous });
   const hit = key ? await cache!.get(key, entry.agency) : null;
   if (hit) return { ...base, status: hit.status, sha256, receivedAt, figures: hit.figures, issues: hit.issues };
 
-  const read = await readWithin(entry, limits, maxSecondsPerFile);
+  const read = await readWithin(entry, bytes, limits, maxSecondsPerFile);
   const part = checkRead(ws, entry, agency, read, options.previous);
   // A read given up on says how busy the machine was, not what the file holds: never cached.
   if (cache && key && !givenUp.has(read)) {
@@ -70,11 +83,11 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
 const givenUp = new WeakSet<ReadResult>();
 
 /**
- * Read a file, or give up on it after `seconds`: the file is reported and skipped, and the rest go
+ * Parse a file's bytes, or give up on it after `seconds`: the file is reported and skipped, and the rest go
  * on. A read that is given up on still finishes in the background (exceljs cannot be stopped), but
  * the size limits bound what it can cost.
  */
-async function readWithin(entry: ReturnEntry, limits: Partial<ReadLimits>, seconds: number): Promise<ReadResult> {
+async function readWithin(entry: ReturnEntry, bytes: Buffer, limits: Partial<ReadLimits>, seconds: number): Promise<ReadResult> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<ReadResult>((resolve) => {
     timer = setTimeout(() => {
@@ -88,7 +101,7 @@ async function readWithin(entry: ReturnEntry, limits: Partial<ReadLimits>, secon
     timer.unref();
   });
   try {
-    return await Promise.race([readReturn(entry.path, limits), late]);
+    return await Promise.race([parseReturn(bytes, entry.path, limits), late]);
   } finally {
     clearTimeout(timer);
   }

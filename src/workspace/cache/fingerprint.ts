@@ -4,14 +4,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { VERSION } from "../version.js";
+import { VERSION } from "../../version.js";
 import { sha256 } from "./store.js";
 
 /** Folders (and single files) under src/ or dist/ whose code decides what a checked return holds. */
-const FOLDERS = ["ingest", "validate", "issues", "framework", "cache"];
-const FILES = ["api/check-return", "types"];
+const FOLDERS = ["ingest", "validate", "issues", "framework", "workspace", "workspace/cache"];
+const FILES = ["types"];
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const isCode = (name: string) => /\.(js|ts)$/.test(name) && !name.endsWith(".d.ts");
 
 let memo: string | null = null;

@@ -1,13 +1,13 @@
 // Load a framework folder (schemas/<name>/): framework.json and one <Ref>.json per indicator, each
 // checked by zod, then checked together. Every problem in every file is gathered into one FrameworkError,
 // so whoever edits the schemas sees all their mistakes at once. Runs on every `darep validate`.
-import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { z } from "zod";
-import { describeZodError } from "./describe-zod.js";
-import { parseJsonText } from "./json-syntax.js";
-import { AssuranceFramework, FrameworkInfo, Indicator } from "./schema.js";
-import type { Framework } from "./types.js";
+import { describeZodError } from "../framework/describe-zod.js";
+import { parseJsonText } from "../framework/json-syntax.js";
+import { AssuranceFramework, FrameworkInfo, Indicator } from "../framework/schema.js";
+import type { Framework } from "../framework/types.js";
+import { kindOf, listFolder, openInput, type Input, type InputProblem } from "./input.js";
 
 export const FRAMEWORK_FILE = "framework.json";
 /** The optional quality-assurance framework (QA1-QA20 for Doncaster); a framework without one still loads. */
@@ -39,14 +39,21 @@ export function compareRefs(a: string, b: string): number {
   return pa[1]!.toUpperCase().localeCompare(pb[1]!.toUpperCase()) || Number(pa[2]) - Number(pb[2]) || pa[3]!.localeCompare(pb[3]!);
 }
 
+/** How a file is opened: openInput, or a reader that hands back what was opened already (for the cache's key). */
+export type Reader = (path: string) => Input;
+
+/** The system's code for why a file could not be read, as problems have always named it. */
+const ERRNO: Record<InputProblem, string> = { missing: "ENOENT", denied: "EACCES", folder: "EISDIR", "not-a-file": "EINVAL", "too-big": "EFBIG", unreadable: "EIO" };
+
 /** Read, parse and check one file; its problems come back with it, so they are listed in file order. */
-async function readChecked<T>(path: string, shown: string, schema: z.ZodType<T>): Promise<{ value: T | null; problems: string[] }> {
+async function readChecked<T>(read: Reader, path: string, shown: string, schema: z.ZodType<T>): Promise<{ value: T | null; problems: string[] }> {
   let data: unknown;
+  const input = read(path);
+  if (!input.ok) return { value: null, problems: [`${shown}: cannot be read (${input.code ?? ERRNO[input.problem]})`] };
   try {
-    data = parseJsonText(shown, await readFile(path, "utf8"));
+    data = parseJsonText(shown, input.bytes.toString("utf8"));
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return { value: null, problems: [err.code ? `${shown}: cannot be read (${err.code})` : err.message] };
+    return { value: null, problems: [(e as Error).message] };
   }
   const parsed = schema.safeParse(data);
   return parsed.success ? { value: parsed.data, problems: [] } : { value: null, problems: describeZodError(shown, parsed.error, data) };
@@ -88,28 +95,27 @@ function checkTogether(shownDir: string, info: FrameworkInfo | null, loaded: Loa
 }
 
 /**
- * Load and check the framework in `dir`. Throws one FrameworkError listing every problem found.
+ * Load and check the framework in `dir` (its files opened with `read`). Throws one FrameworkError listing every problem found.
  * Files are named in problems as `<parent>/<folder>/<file>`, e.g. "schemas/doncaster/PM3.json".
  */
-export async function loadFramework(dir: string): Promise<Framework> {
+export async function loadFramework(dir: string, read: Reader = openInput): Promise<Framework> {
   const root = resolve(dir);
   const shownDir = `${basename(dirname(root))}/${basename(root)}`;
-  let names: string[];
-  try {
-    names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FrameworkError(`The framework folder ${shownDir} cannot be read.`, [`${shownDir}: ${code === "ENOENT" ? "no such folder" : `cannot be read (${code})`}`]);
+  const listed = listFolder(root);
+  if (!listed) {
+    const missing = kindOf(root) === null;
+    throw new FrameworkError(`The framework folder ${shownDir} cannot be read.`, [`${shownDir}: ${missing ? "no such folder" : `cannot be read (${kindOf(root) === "folder" ? "EACCES" : "ENOTDIR"})`}`]);
   }
+  const names = listed.files;
   const problems: string[] = [];
   const indicatorFiles = names.filter((n) => INDICATOR_FILE.test(n)).sort(compareRefs);
   if (!names.includes(FRAMEWORK_FILE)) problems.push(`${shownDir}/${FRAMEWORK_FILE}: is missing (it names the framework and lists its themes in order)`);
   if (indicatorFiles.length === 0) problems.push(`${shownDir}: holds no indicator files (one per indicator, named after its reference, e.g. PM1.json)`);
 
   const [framework, indicators, assurance] = await Promise.all([
-    names.includes(FRAMEWORK_FILE) ? readChecked(join(root, FRAMEWORK_FILE), `${shownDir}/${FRAMEWORK_FILE}`, FrameworkInfo) : null,
-    Promise.all(indicatorFiles.map((file) => readChecked(join(root, file), `${shownDir}/${file}`, Indicator))),
-    names.includes(ASSURANCE_FILE) ? readChecked(join(root, ASSURANCE_FILE), `${shownDir}/${ASSURANCE_FILE}`, AssuranceFramework) : null,
+    names.includes(FRAMEWORK_FILE) ? readChecked(read, join(root, FRAMEWORK_FILE), `${shownDir}/${FRAMEWORK_FILE}`, FrameworkInfo) : null,
+    Promise.all(indicatorFiles.map((file) => readChecked(read, join(root, file), `${shownDir}/${file}`, Indicator))),
+    names.includes(ASSURANCE_FILE) ? readChecked(read, join(root, ASSURANCE_FILE), `${shownDir}/${ASSURANCE_FILE}`, AssuranceFramework) : null,
   ]);
   const info = framework?.value ?? null;
   problems.push(...(framework?.problems ?? []));

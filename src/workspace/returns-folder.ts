@@ -1,12 +1,11 @@
 // Where returns live: returns/<year>/<quarter>/<agency-id>.csv|.xlsx. Lists them, and says what a
 // file's place means (which agency, which quarter), reporting folders and names that fit nothing.
-import { readFileSync } from "node:fs";
-import { readdir } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
+import { comparePeriods, isQuarterName, isYearLabel } from "../framework/period.js";
+import type { Workspace } from "../framework/types.js";
 import { issue } from "../issues/catalogue.js";
 import type { Issue, Period } from "../types.js";
-import { comparePeriods, isQuarterName, isYearLabel } from "./period.js";
-import type { Workspace } from "./types.js";
+import { listFolder, openInput } from "./input.js";
 
 export interface ReturnEntry {
   agency: string;
@@ -43,13 +42,9 @@ export function readReceipts(ws: Workspace, period: Period): { dates: Map<string
   const file = `returns/${period.year}/${period.quarter}/${RECEIPTS_FILE}`;
   const dates = new Map<string, string>();
   const issues: Issue[] = [];
-  let text: string;
-  try {
-    text = readFileSync(join(ws.root, file), "utf8");
-  } catch {
-    return { dates, issues }; // the log is optional
-  }
-  text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((line, i) => {
+  const input = openInput(join(ws.root, file));
+  if (!input.ok) return { dates, issues }; // the log is optional
+  input.bytes.toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/).forEach((line, i) => {
     const [agency = "", received = ""] = line.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
     if ((agency === "" && received === "") || (i === 0 && agency.toLowerCase() === "agency")) return;
     const known = ws.config.agencies.some((a) => a.id === agency);
@@ -69,26 +64,20 @@ export function workspaceFile(ws: Workspace, path: string): string {
   return relative(ws.root, path).split(sep).join("/");
 }
 
-async function dirs(path: string): Promise<string[]> {
-  try {
-    return (await readdir(path, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  } catch {
-    return [];
-  }
-}
+const dirs = (path: string): string[] => listFolder(path)?.folders ?? [];
 
 /** Every return in the workspace (or in one quarter), and problems with the folders' names and files. */
 export async function listReturns(ws: Workspace, only?: Period): Promise<ReturnsListing> {
   const base = join(ws.root, "returns");
   const entries: ReturnEntry[] = [];
   const issues: Issue[] = [];
-  const years = only ? [only.year] : await dirs(base);
+  const years = only ? [only.year] : dirs(base);
   for (const year of years) {
     if (!isYearLabel(year)) {
       issues.push(issue("unknown-period", { file: `returns/${year}` }, `The folder returns/${year} is not a financial year like 2025-26.`, { found: year, expected: "a year like 2025-26" }));
       continue;
     }
-    const quarters = only ? [only.quarter as string] : await dirs(join(base, year));
+    const quarters = only ? [only.quarter as string] : dirs(join(base, year));
     for (const quarter of quarters) {
       if (!isQuarterName(quarter)) {
         issues.push(issue("unknown-period", { file: `returns/${year}/${quarter}` }, `The folder returns/${year}/${quarter} is not a quarter (Q1 to Q4).`, { found: quarter, expected: "Q1, Q2, Q3 or Q4" }));
@@ -107,12 +96,8 @@ export async function listReturns(ws: Workspace, only?: Period): Promise<Returns
 
 async function listQuarter(ws: Workspace, period: Period): Promise<ReturnsListing> {
   const folder = join(ws.root, "returns", period.year, period.quarter);
-  let names: string[];
-  try {
-    names = (await readdir(folder, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name).sort();
-  } catch {
-    return { entries: [], issues: [] };
-  }
+  const names = listFolder(folder)?.files;
+  if (!names) return { entries: [], issues: [] };
   const receipts = names.includes(RECEIPTS_FILE) ? readReceipts(ws, period) : { dates: new Map<string, string>(), issues: [] };
   const entries: ReturnEntry[] = [];
   const issues: Issue[] = [...receipts.issues];

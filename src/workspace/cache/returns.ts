@@ -3,9 +3,9 @@
 // (sha256), where it sits (agency, quarter, path), the partnership's config and framework, the read
 // limits, the code (darep's version and source), and the figures of the quarter before when the
 // cross-quarter checks ran. The same inputs give the same result, so a hit changes nothing in a report.
-import type { ReturnEntry } from "../framework/returns-folder.js";
-import type { Workspace } from "../framework/types.js";
-import type { Figure, Issue } from "../types.js";
+import type { Workspace } from "../../framework/types.js";
+import type { Figure, Issue } from "../../types.js";
+import type { ReturnEntry } from "../returns-folder.js";
 import { codeFingerprint } from "./fingerprint.js";
 import { sha256, type CacheStore } from "./store.js";
 

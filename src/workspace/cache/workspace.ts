@@ -1,24 +1,25 @@
 // A loaded workspace (its config and framework, already checked) by the content of the files it came
 // from, so that a run on an unchanged workspace skips zod and the framework's checks altogether. Only a
 // workspace that loaded without a mistake is ever stored.
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Workspace } from "../framework/types.js";
+import type { Workspace } from "../../framework/types.js";
+import { listFolder, openInput, type Input } from "../input.js";
 import { codeFingerprint } from "./fingerprint.js";
 import { sha256, type CacheStore } from "./store.js";
 
 const KIND = "workspace";
 
 /** The key of a workspace: the config's text, the framework folder's path and every file in it, the code. */
-export function workspaceFilesKey(configText: string, frameworkDir: string): string | null {
-  // Read synchronously: a framework's forty small files are read faster so than through the thread pool.
-  try {
-    const names = readdirSync(frameworkDir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name).sort();
-    const files = names.map((n) => [n, sha256(readFileSync(join(frameworkDir, n)))]);
-    return sha256(JSON.stringify([codeFingerprint(), sha256(configText), frameworkDir, files]));
-  } catch {
-    return null;
+export function workspaceFilesKey(configText: string, frameworkDir: string, read: (path: string) => Input = openInput): string | null {
+  const names = listFolder(frameworkDir)?.files;
+  if (!names) return null;
+  const files: [string, string][] = [];
+  for (const n of names) {
+    const input = read(join(frameworkDir, n));
+    if (!input.ok) return null;
+    files.push([n, sha256(input.bytes)]);
   }
+  return sha256(JSON.stringify([codeFingerprint(), sha256(configText), frameworkDir, files]));
 }
 
 /** Plain JSON only: a value JSON would change (a Map, a Date, undefined in a list) means the workspace is not stored. */

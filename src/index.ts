@@ -1,0 +1,67 @@
+// darep as a library: the face the CLI uses and any other program may call. Each call takes one
+// request ({ workspace, cwd, today, quarter, year, ...options }) and resolves to a plain result; none
+// prints, none exits, and a failure of the run is a thrown RunError (its message one plain sentence).
+// Each call loads its stages on first use, so a program that only validates never loads the browser.
+// The library reads no environment variable: pass `env` (for DAREP_BROWSER) or `browser` to build().
+//
+//   import { build, validate } from "darep";
+//   const { result } = await validate({ workspace: "partnership", targets: ["Q2"], year: "2026-27" });
+//   const { written, pdfProblem } = await build({ workspace: "partnership", quarter: "2026-27 Q2" });
+import type { BuildManyRequest, WorkspaceBuild } from "./api/build-many.js";
+import type { BuildOutcome, BuildRequest } from "./api/build.js";
+import type { InitOutcome, InitRequest } from "./api/init.js";
+import type { StatusOutcome, StatusRequest } from "./api/status.js";
+import type { ActionsTemplateLibraryRequest, ActionsTemplateOutcome, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
+import type { ValidateOutcome, ValidateRequest } from "./api/validate.js";
+
+export { RunError } from "./errors.js";
+export { VERSION } from "./version.js";
+/** "Q2", "2025-26 Q2", ... as a quarter and year; a RunError when the words are no quarter. */
+export { parseQuarter } from "./workspace/quarter.js";
+/** The name of the analyst's unprotected copy of report.json (build's `unprotectedCopy`): never to be sent. */
+export { UNPROTECTED_JSON } from "./api/outputs.js";
+export type { QuarterRequest, WorkspaceRequest } from "./api/request.js";
+export type { BuildManyRequest, WorkspaceBuild } from "./api/build-many.js";
+export type { BuildOutcome, BuildRequest, OutputFormat } from "./api/build.js";
+export type { InitOutcome, InitRequest } from "./api/init.js";
+export type { StatusOutcome, StatusRequest } from "./api/status.js";
+export type { ActionsTemplateLibraryRequest as ActionsTemplateRequest, ActionsTemplateOutcome, TemplateFormat, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
+export type { FileCheck, ValidateOutcome, ValidateRequest, ValidationResult } from "./api/validate.js";
+export type { ChaseList } from "./status/chase-list.js";
+export type { Report } from "./report-contract/schema.js";
+export type { CacheSetting } from "./workspace/index.js";
+
+/** Check returns (files, folders or a quarter) against the partnership's framework. */
+export async function validate(req: ValidateRequest = {}): Promise<ValidateOutcome> {
+  return (await import("./api/validate.js")).validateReturns(req);
+}
+
+/** The chase list of a quarter: which returns are received, missing, invalid or late, and who to ask. */
+export async function status(req: StatusRequest): Promise<StatusOutcome> {
+  return (await import("./api/status.js")).chaseListFor(req);
+}
+
+/** One workspace's exception report for a quarter: report.json, the HTML and the PDF, written all or nothing. */
+export async function build(req: BuildRequest): Promise<BuildOutcome> {
+  return (await import("./api/build.js")).build(req);
+}
+
+/** Many workspaces' reports, sharing one browser; each is told to `each` as it is written. Resolves to the number built. */
+export async function buildMany(req: BuildManyRequest, each: (built: WorkspaceBuild) => void): Promise<number> {
+  return (await import("./api/build-many.js")).buildMany(req, each);
+}
+
+/** The returns the agencies owe for a quarter, pre-filled, as XLSX or CSV. */
+export async function writeTemplates(req: TemplatesRequest): Promise<TemplatesOutcome> {
+  return (await import("./api/template.js")).templatesFor(req);
+}
+
+/** The action plan for lead officers to update, pre-filled from the latest one. */
+export async function writeActionsTemplate(req: ActionsTemplateLibraryRequest = {}): Promise<ActionsTemplateOutcome> {
+  return (await import("./api/template.js")).actionsTemplateFor(req);
+}
+
+/** A new workspace: config, framework, returns folders and README; overwrites nothing. */
+export async function init(req: InitRequest = {}): Promise<InitOutcome> {
+  return (await import("./api/init.js")).initWorkspace(req);
+}
