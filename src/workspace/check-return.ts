@@ -48,7 +48,7 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   const input = options.input ?? openInput(entry.path, { maxBytes: maxFileBytes });
   if (!input.ok) {
     const failed =
-      input.problem === "too-big"
+      input.problem === "too-big" || input.problem === "symlink" || input.problem === "folder" || input.problem === "not-a-file"
         ? openIssue(input, entry.file, maxFileBytes)
         : issue("unreadable-file", { file: entry.file }, `${entry.file} cannot be read: ${input.problem === "denied" ? "darep may not read it" : "it could not be opened"}.`);
     return { ...base, status: "invalid", sha256: null, receivedAt: null, figures: [], issues: [failed] };
