@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
-import type { ConnectionTransport } from "puppeteer";
+import type { ConnectionTransport } from "puppeteer-core";
 
 /**
  * The guard: a shell that reads its stdin, a pipe from darep, until it closes. That happens when darep
