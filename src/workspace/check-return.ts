@@ -122,7 +122,8 @@ function checkRead(ws: Workspace, entry: ReturnEntry, agency: Agency, read: Read
 export async function checkReturnBytes(ws: Workspace, agencyId: string, period: ReturnEntry["period"], file: string, bytes: Buffer): Promise<CheckedPart> {
   const agency = ws.config.agencies.find((a) => a.id === agencyId);
   if (!agency) return { status: "invalid", figures: [], issues: [issue("unknown-agency", { file }, `${agencyId} is not an agency in darep.config.json.`)] };
-  const { limits } = limitsFor(ws, undefined);
+  const { limits, maxSecondsPerFile } = limitsFor(ws, undefined);
   const entry: ReturnEntry = { agency: agencyId, period, path: file, file };
-  return checkRead(ws, entry, agency, await parseReturn(bytes, file, limits), undefined);
+  // Read as a file of the workspace would be: isolated, within the same limits.
+  return checkRead(ws, entry, agency, (await parseIsolated(bytes, file, limits, maxSecondsPerFile)).result, undefined);
 }
