@@ -2,9 +2,10 @@
 // darep's files a smaller build leaves behind (so that they can be removed, and said to be).
 import { readFile, rm, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { APPENDIX_PDF, BOARD_PDF } from "./pack.js";
 
 /** Every file darep build can write into a report folder. */
-export const REPORT_FILES = ["exception-report.html", "exception-report.pdf", "report.json", "report.UNPROTECTED.json"] as const;
+export const REPORT_FILES = ["exception-report.html", BOARD_PDF, APPENDIX_PDF, "report.json", "report.UNPROTECTED.json"] as const;
 
 export interface EarlierSet {
   /** The report files in the folder now, by name. */

@@ -13,7 +13,7 @@ const dirs: string[] = [];
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
-const FILES = ["exception-report.html", "exception-report.pdf", "report.json"];
+const FILES = ["exception-report-appendix.pdf", "exception-report.html", "exception-report.pdf", "report.json"];
 
 describe("one build's set in the report folder", () => {
   it("a failing PDF beside an earlier report: nothing written, the earlier set whole and dated; fewer formats remove the rest", () => {
@@ -36,14 +36,14 @@ describe("one build's set in the report folder", () => {
     // 1795000000 is 18 November 2026, 11:06:40 UTC.
     expect(failed.stderr).toBe(
       `darep: the PDF was not written: The browser at ${broken} could not be started: cannot open display\n` +
-        `  So nothing was written: exception-report.html, exception-report.pdf, report.json in ${out} are still the earlier build's, of 18 November 2026 at 11:06 GMT, whole. Use --format html,json to write the report without the PDF.\n`,
+        `  So nothing was written: exception-report.html, exception-report.pdf, exception-report-appendix.pdf, report.json in ${out} are still the earlier build's, of 18 November 2026 at 11:06 GMT, whole. Use --format html,json to write the report without the PDF.\n`,
     );
     expect(failed.stdout).toContain("wrote nothing");
     expect(hashes()).toEqual(before);
 
     const smaller = darepBin([...args, "--format", "html,json"], { cwd: ROOT, env: { SOURCE_DATE_EPOCH: "1795100000" } });
     expect(smaller.code, smaller.stderr).toBe(1);
-    expect(smaller.stdout).toContain("removed exception-report.pdf, left from an earlier build: the folder holds this build's files only.");
+    expect(smaller.stdout).toContain("removed exception-report.pdf, exception-report-appendix.pdf, left from an earlier build: the folder holds this build's files only.");
     expect(readdirSync(out).sort()).toEqual(["exception-report.html", "report.json"]);
     expect(readFileSync(join(out, "report.json"), "utf8")).toContain('"generatedAt": "2026-11-19T');
     expect(inputHashes(root)).toEqual(inputs);
