@@ -20,12 +20,47 @@ export const YearLabel = z
 export const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
 export type Direction = z.infer<typeof Direction>;
 
-const Target = z.strictObject({
-  /** The amount wanted over the whole financial year, e.g. 300 people supported. */
-  perYear: z.number().positive(),
-  /** "at-least": reaching or passing it is on track; "at-most": staying at or below it is. */
-  comparison: z.enum(["at-least", "at-most"]).default("at-least"),
+/** A band of tolerance: within either of these a figure counts as near. */
+const Band = z.strictObject({ relative: z.number().min(0).optional(), absolute: z.number().min(0).optional() });
+
+/** How a figure is held to its target: reaching it (at-least), passing it (more-than), staying at or under it, or under it. */
+export const TargetComparison = z.enum(["at-least", "more-than", "at-most", "less-than"]);
+export type TargetComparison = z.infer<typeof TargetComparison>;
+
+const Target = z
+  .strictObject({
+    /** An amount over the whole financial year, e.g. 300 people supported, judged pro rata. For a percentage, rate or days, read as a level (as before). */
+    perYear: z.number().positive().optional(),
+    /** A level each period's figure is held to, e.g. 75 (%) every quarter. */
+    level: z.number().optional(),
+    /** Targets that change by year: the amount (or level) for each financial year named; a year not named falls back to perYear or level. */
+    byYear: z.record(YearLabel, z.number()).optional(),
+    comparison: TargetComparison.default("at-least"),
+    /** The amber band: missing the target by no more than this is "at risk", not "off track" (e.g. { "relative": 0.05 }). */
+    atRisk: Band.optional(),
+    /** The target is still to be confirmed ("TBC"): the figure is reported, not judged against a target. */
+    toBeConfirmed: z.boolean().optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.perYear !== undefined && t.level !== undefined) ctx.addIssue({ code: "custom", path: ["level"], message: "give either perYear (an amount over the year) or level (held every period), not both" });
+    if (t.perYear === undefined && t.level === undefined && t.byYear === undefined && !t.toBeConfirmed)
+      ctx.addIssue({ code: "custom", path: [], message: "a target needs perYear, level or byYear, or toBeConfirmed: true" });
+  });
+export type Target = z.infer<typeof Target>;
+
+/** A published figure to set beside this one (a national average, a neighbour's rate); never judged unless a target says so. */
+export const Comparator = z.strictObject({
+  value: z.number(),
+  /** What it is, e.g. "England and Wales average (SafeLives)". */
+  label: text,
+  /** Where it comes from, e.g. "SafeLives Marac national dataset". */
+  source: text,
+  /** The period it covers, e.g. "12 months to 30 September 2024". */
+  period: text,
+  /** The comparator's own unit, when it differs from the measure's (e.g. a rate per 10,000 beside a count). */
+  unit: z.enum(["count", "percent", "rate", "days", "amount"]).optional(),
 });
+export type Comparator = z.infer<typeof Comparator>;
 
 const DirectionBody = z.strictObject({
   wanted: Direction,
@@ -38,7 +73,7 @@ const DirectionBody = z.strictObject({
 });
 
 const checkTarget = (d: { wanted: string; target?: unknown }) => (d.wanted === "target") === (d.target !== undefined);
-const targetMessage = { message: "a 'target' direction needs target { perYear }, and no other direction may have one", path: ["target"] };
+const targetMessage = { message: "a 'target' direction needs a target { perYear | level | byYear }, and no other direction may have one", path: ["target"] };
 
 export const DirectionSpec = DirectionBody.extend({
   /** A different direction for some breakdown categories (e.g. PM2: fewer police, more self-referrals). */
@@ -83,6 +118,14 @@ export const Measure = z.strictObject({
   rebase: z
     .array(z.strictObject({ from: z.string().regex(/^\d{4}-\d{2} Q[1-4]$/, "must be a quarter like 2025-26 Q1"), reason: text }))
     .optional(),
+  /** "year-to-date": the agency gives the total since the year began (Q2 330 YTD); darep judges each period's own figure. */
+  reported: z.enum(["period", "year-to-date"]).optional(),
+  /** "establishing": a baseline is being set up; until data exists, [x] reads "baseline: no data yet", and figures are not judged. */
+  baseline: z.literal("establishing").optional(),
+  /** Published figures to set beside this one. */
+  comparators: z.array(Comparator).optional(),
+  /** The population the framework gives, so the figure is also shown per head, e.g. per 10,000 adult women. */
+  population: z.strictObject({ size: z.number().positive(), per: z.number().positive(), of: text }).optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 

@@ -22,6 +22,7 @@ export const STATUS_LOOKS: Record<Status, StatusLook> = {
   "off-track": look("Off track", "◆", "concern", "Behind the target for the year so far."),
   improving: look("Improving", "●", "good", "Moving the way the partnership wants, beyond its usual ups and downs and beyond chance."),
   "on-track": look("On track", "✓", "good", "Meeting the target for the year so far."),
+  "at-risk": look("At risk", "△", "concern", "Short of the target, but within its amber band (the schema's tolerance)."),
   stable: look("Stable", "▬", "neutral", "Within its usual ups and downs: any move is one chance or the season gives."),
   "for-information": look("For information", "○", "neutral", "Monitored without a wanted direction."),
   baseline: look("Baseline", "□", "neutral", "A baseline is still being collected; not judged yet."),
@@ -29,12 +30,14 @@ export const STATUS_LOOKS: Record<Status, StatusLook> = {
   missing: look("Missing", "✕", "unknown", "No figure was received."),
   invalid: look("Has errors", "⊘", "unknown", "The figure did not pass the checks."),
   suppressed: look("Withheld", "■", "unknown", "Withheld to protect people who could be identified."),
+  "not-due": look("Not due", "◌", "neutral", "A six-monthly or annual figure in a quarter it is not due."),
 };
 
 /** Statuses in the order the legend lists them: what needs attention first. */
 export const STATUS_ORDER: readonly Status[] = [
   "worsening",
   "off-track",
+  "at-risk",
   "missing",
   "invalid",
   "improving",
@@ -44,6 +47,7 @@ export const STATUS_ORDER: readonly Status[] = [
   "baseline",
   "insufficient-data",
   "suppressed",
+  "not-due",
 ];
 
 export function statusLook(status: Status): StatusLook {

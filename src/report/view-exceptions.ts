@@ -3,7 +3,7 @@
 import type { Report, Result, ReturnJson } from "../trends/report-schema.js";
 import { chartSubject } from "./chart-words.js";
 import { trendChart } from "./chart.js";
-import { formatChange, formatFigure, formatNumber, plural } from "../words/index.js";
+import { COMPARISON_WORDS, formatChange, formatFigure, formatNumber, plural } from "../words/index.js";
 import { figureOf, quarterLong } from "./format.js";
 import { markdownBlocks, noteParagraphs } from "./plain-text.js";
 import { statusLook } from "./status.js";
@@ -29,7 +29,7 @@ export function wantedWords(r: Pick<Result, "direction" | "target" | "unit">): s
     case "baseline":
       return "No wanted direction yet: a baseline is being collected";
     case "target":
-      return r.target ? `Wanted: ${r.target.comparison === "at-least" ? "at least" : "at most"} ${formatFigure(r.target.perYear, r.unit)} a year` : "Wanted: to meet a target";
+      return r.target ? `Wanted: ${COMPARISON_WORDS[r.target.comparison]} ${formatFigure(r.target.perYear, r.unit)} ${r.target.kind === "level" ? "each period" : "a year"}` : "Wanted: to meet a target";
   }
 }
 
@@ -47,7 +47,8 @@ export function directionWords(reason: string): string {
 function targetWords(r: Result, quarter: string): string | null {
   const t = r.target;
   if (!t) return null;
-  const head = `Target: ${t.comparison === "at-least" ? "at least" : "at most"} ${formatFigure(t.perYear, r.unit)} a year, so ${formatFigure(t.toDate, r.unit)} by the end of ${quarter}`;
+  const what = `Target: ${COMPARISON_WORDS[t.comparison]} ${formatFigure(t.perYear, r.unit)}`;
+  const head = t.kind === "level" ? `${what} each period` : t.yearComplete ? `${what} in the year` : `${what} a year, so ${formatFigure(t.toDate, r.unit)} by the end of ${quarter}`;
   if (t.actualToDate === null) return `${head}; there is no figure for the year so far.`;
   const outturn = t.projectedOutturn === null ? "" : `, on course for about ${formatNumber(t.projectedOutturn, 0)} in the year`;
   return `${head}; ${formatFigure(t.actualToDate, r.unit)} so far${outturn}.`;

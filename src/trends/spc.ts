@@ -9,7 +9,8 @@
 // them are judged against those locked limits and never move them. Gaps and null figures ([c], [x],
 // [z]) are left out of the mean and of the moving ranges, and no moving range joins the points either
 // side of them.
-import type { Side } from "./direction.js";
+import type { TargetComparison } from "../framework/schema.js";
+import { wantsHigh, type Side } from "./direction.js";
 import type { HistoryPoint } from "./history.js";
 import { tidy } from "./compare.js";
 import { limitsOf, type Limits } from "./spc-limits.js";
@@ -20,7 +21,7 @@ export { RUN } from "./spc-rules.js";
 
 export interface QuarterTarget {
   perQuarter: number;
-  comparison: "at-least" | "at-most";
+  comparison: TargetComparison;
 }
 
 export type Reading = "improvement" | "concern" | "neither";
@@ -207,6 +208,6 @@ function rebaseSuggestion(signals: readonly SpcSignal[], current: Baseline, last
  */
 export function assurance(lower: number, upper: number, target: QuarterTarget): NonNullable<SpcAnalysis["assurance"]> {
   const t = target.perQuarter;
-  if (target.comparison === "at-least") return t < lower ? "consistently-passing" : t > upper ? "consistently-failing" : "hit-and-miss";
+  if (wantsHigh(target.comparison)) return t < lower ? "consistently-passing" : t > upper ? "consistently-failing" : "hit-and-miss";
   return t > upper ? "consistently-passing" : t < lower ? "consistently-failing" : "hit-and-miss";
 }
