@@ -7,6 +7,7 @@ import { COMPARISON_WORDS, formatChange, formatFigure, formatNumber, plural } fr
 import { figureOf, quarterLong } from "./format.js";
 import { markdownBlocks, noteParagraphs } from "./plain-text.js";
 import { statusLook } from "./status.js";
+import { assuranceWords, comparatorFacts, frequencyNote, perPopulationWords, periodLabels, yearBack } from "./shape-words.js";
 import { cardActions } from "./view-actions.js";
 import type { AbsentGroup, AlsoRow, CommentaryView, ExceptionCard, ExceptionsView, StatusView } from "./view-types.js";
 
@@ -84,6 +85,25 @@ export function baselineWords(r: Pick<Result, "spc">): string {
   return ` The lines are the limits of the latest baseline, from ${latest.start}: ${latest.reason ?? "re-baselined"}.${earlier.length ? ` Earlier baselines began ${earlier.join(", ")}.` : ""}`;
 }
 
+function cardFigures(r: Result): ExceptionCard["figures"] {
+  const [now, last, lastYear] = periodLabels(r);
+  const annual = r.frequency === "annual";
+  const facts = [
+    { label: now, value: figureOf(r, r.value, 0) },
+    { label: last, value: figureOf(r, r.previous, 1) },
+    ...(annual ? [] : [{ label: lastYear, value: figureOf(r, r.sameQuarterLastYear, yearBack(r)) }]),
+    { label: `Change on ${last.toLowerCase()}`, value: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit) },
+    ...(annual ? [] : [{ label: "Change on a year ago", value: formatChange(r.changeOnYear, r.changeOnYearPercent, r.sameQuarterLastYear, r.value, r.unit) }]),
+  ];
+  if (r.reported === "year-to-date") facts.push({ label: "Year to date, as the agency gave it", value: formatFigure(r.yearToDate, r.unit) });
+  const rate = perPopulationWords(r);
+  if (rate) facts.push({ label: "Per head of population", value: rate });
+  facts.push(...comparatorFacts(r));
+  const assurance = assuranceWords(r);
+  if (assurance) facts.push({ label: "Assurance (Making Data Count)", value: `${assurance.shape} ${assurance.word}: ${assurance.meaning}` });
+  return facts;
+}
+
 function card(r: Result, rank: string, report: Report, also: { r: Result; rank: string }[] = []): ExceptionCard {
   const subject = `${chartSubject(r)}, from ${r.agencyName}`;
   const chart = trendChart(r);
@@ -96,18 +116,12 @@ function card(r: Result, rank: string, report: Report, also: { r: Result; rank: 
     status: statusView(r),
     sentence: r.sentence,
     figuresCaption: `${r.indicator} figures for ${quarterLong(report)}`,
-    figures: [
-      { label: "This quarter", value: figureOf(r, r.value, 0) },
-      { label: "Last quarter", value: figureOf(r, r.previous, 1) },
-      { label: "Same quarter last year", value: figureOf(r, r.sameQuarterLastYear, 4) },
-      { label: "Change on last quarter", value: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit) },
-      { label: "Change on a year ago", value: formatChange(r.changeOnYear, r.changeOnYearPercent, r.sameQuarterLastYear, r.value, r.unit) },
-    ],
+    figures: cardFigures(r),
     wanted: wantedWords(r),
     wantedWhy: directionWords(r.directionReason),
     target: targetWords(r, report.quarter),
     // The latest point in words first ("the ninth rise in a row"), then the rules that decided.
-    reasons: [...(r.reading ? [`The latest quarter: ${r.reading}.`] : []), ...r.reasons.map((x) => x.text)],
+    reasons: [...(r.reading ? [`The latest ${r.frequency === "annual" ? "year" : r.frequency === "six-monthly" ? "half-year" : "quarter"}: ${r.reading}.`] : []), ...r.reasons.map((x) => x.text), ...(frequencyNote(r) ? [frequencyNote(r)!] : [])],
     chart: { svg: chart.svg, caption: `Every quarter on record; the latest is the diamond.${baselineWords(r)}` },
     note: r.note ? noteParagraphs(r.note) : null,
     commentary: r.commentary ? markdownBlocks(r.commentary) : null,
