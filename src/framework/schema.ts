@@ -159,6 +159,8 @@ export const Indicator = z
         if (!cats.has(c))
           ctx.addIssue({ code: "custom", path: ["measures", i, "direction", "categories", c], message: `'${c}' is not one of this measure's categories` });
       }
+      if (m.reported === "year-to-date" && m.unit !== "count" && m.unit !== "amount")
+        ctx.addIssue({ code: "custom", path: ["measures", i, "reported"], message: `only a count or an amount adds up to a year to date; a ${m.unit} reported since April is its own figure` });
       if (m.partOf && !m.partOf.includes("/") && !ind.measures.some((o) => o.id === m.partOf))
         ctx.addIssue({ code: "custom", path: ["measures", i, "partOf"], message: `no measure '${m.partOf}' in ${ind.ref}` });
     });
