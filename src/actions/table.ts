@@ -7,7 +7,8 @@ import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawTable } from "../types.js";
 import { cellValue, findColumns, type ColumnSpec } from "./columns.js";
 import { parseReferences, prefixesOf } from "./links.js";
-import { parseRag } from "./rag.js";
+import { parseRag, ragChoices } from "./rag.js";
+import type { RagGuide } from "../framework/schema.js";
 import { parseTimescale } from "./timescale.js";
 import type { Action } from "./types.js";
 
@@ -36,6 +37,8 @@ export interface ActionContext {
   /** Upper-case assurance references of the framework (empty when it has none). */
   assurance: ReadonlySet<string>;
   financialYearStartMonth: number;
+  /** The framework's RAG guide (rag.json); default Doncaster's four. */
+  rag?: RagGuide;
 }
 
 export interface ActionTable {
@@ -78,12 +81,12 @@ export function readActionTable(table: RawTable, ctx: ActionContext): ActionTabl
     firstRow.set(key, row.row);
 
     const ragText = get("rag");
-    const rag = parseRag(ragText);
+    const rag = parseRag(ragText, ctx.rag);
     if (rag === "unknown")
       issues.push(
         issue("unknown-rag", at("rag"), `The RAG rating of ${quote(ref)} is '${quote(ragText)}', which is not a rating; the action is treated as not rated.`, {
           found: quote(ragText),
-          expected: "Red, Amber, Light green, Green, or blank",
+          expected: ragChoices(ctx.rag),
         }),
       );
 

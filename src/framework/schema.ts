@@ -218,6 +218,45 @@ export const AssuranceFramework = z
   });
 export type AssuranceFramework = z.infer<typeof AssuranceFramework>;
 
+/** The ratings an action plan may use, in order of concern. A guide picks some of them and words them. */
+export const RagRating = z.enum(["red", "amber", "light-green", "green"]);
+
+/** `schemas/<framework>/rag.json`: the action plan's RAG guide as the framework writes it (optional; default Doncaster's four). */
+export const RagGuide = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: text,
+    source: z.string().optional(),
+    /** The ratings the guide uses, in order of concern (the first is the worst), each with the guide's words. */
+    ratings: z
+      .array(
+        z.strictObject({
+          rag: RagRating,
+          /** The rating's name as the guide writes it, e.g. "Green". */
+          words: text,
+          /** What it means, in the guide's words, e.g. "Complete". */
+          meaning: text,
+        }),
+      )
+      .min(2, "a RAG guide needs at least two ratings"),
+    /** The rating that means complete: an action rated so is never overdue. */
+    complete: RagRating,
+    /** The rating the guide gives an action past its timescale and not complete (darep checks this rule); absent: darep checks nothing. */
+    overdue: RagRating.optional(),
+  })
+  .superRefine((g, ctx) => {
+    const used = new Set<string>();
+    g.ratings.forEach((r, i) => {
+      if (used.has(r.rag)) ctx.addIssue({ code: "custom", path: ["ratings", i, "rag"], message: `'${r.rag}' is listed twice` });
+      used.add(r.rag);
+    });
+    for (const key of ["complete", "overdue"] as const) {
+      const v = g[key];
+      if (v && !used.has(v)) ctx.addIssue({ code: "custom", path: [key], message: `'${v}' is not one of the guide's ratings` });
+    }
+  });
+export type RagGuide = z.infer<typeof RagGuide>;
+
 export const Agency = z.strictObject({
   id: Slug,
   name: text,
