@@ -144,7 +144,7 @@ function header(variant) {
   return [..."indicator,measure,category,value"].map((ch) => (ch === "," ? ch : (variant >> bit++) & 1 ? ch.toUpperCase() : ch)).join("");
 }
 
-function csvFor(p, a, t, all, variant) {
+function csvFor(a, t, all, variant) {
   const lines = [header(variant)];
   for (const ref of OWNED[a]) {
     for (const m of BY_REF.get(ref).measures) {
@@ -168,7 +168,7 @@ function planted(p) {
 function writeReturn(dir, p, a, t, all, variant = 0) {
   const period = PERIODS[t];
   const path = join(dir, "returns", period.year, period.quarter, `${agencyId(a)}.csv`);
-  let text = csvFor(p, a, t, all, variant);
+  let text = csvFor(a, t, all, variant);
   if (t === PERIODS.length - 1 && planted(p).wrong === a) text = text.replace(/\n([^,\n]+,[^,\n]+,),\d+%?\n/, "\n$1,\n"); // a blank value
   writeFileSync(path, text);
   const r = rng("submitted", p, a, t);

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { CATALOGUE } = await import(join(root, "dist", "issues", "catalogue.js"));
-const { Report } = await import(join(root, "dist", "trends", "report-schema.js"));
+const { Report } = await import(join(root, "dist", "report-contract", "schema.js"));
 const { z } = await import("zod");
 
 export function codesTable() {

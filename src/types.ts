@@ -1,45 +1,26 @@
 // The values that pass between darep's stages: ingest -> validate -> trends -> report.
 // "As the agency wrote it" (RawTable, strings) is kept apart from "normalised" (Figure, numbers).
+import type { IssueCode } from "./issues/catalogue.js";
+import type { GssSymbol, IssueJson, PeriodJson, QuarterName, ReturnJson } from "./report-contract/schema.js";
 
-/** UK financial-year quarter: Q1 = April-June ... Q4 = January-March. */
-export type QuarterName = "Q1" | "Q2" | "Q3" | "Q4";
+export type { GssSymbol, QuarterName } from "./report-contract/schema.js";
 
 /** A financial year and quarter, e.g. { year: "2026-27", quarter: "Q2" }. */
-export interface Period {
-  year: string;
-  quarter: QuarterName;
-}
+export type Period = PeriodJson;
 
-export type Severity = "error" | "warning";
+export type Severity = IssueJson["severity"];
 
 /** Where a value stood in the file the agency sent. Rows are 1-based, as Excel shows them. */
-export interface Location {
-  file: string;
-  sheet?: string;
-  row?: number;
-  /** The column's header as the agency wrote it, e.g. "value". */
-  column?: string;
-  /** A spreadsheet cell address, e.g. "D7" (also given for CSV, counting columns A, B, ...). */
-  cell?: string;
-}
+/** `line` (CSV only): the file's line where the row starts, when it is not the row's number (after a
+ * note with a line break in it, or Excel's `sep=,` line). Editors and CI annotations count lines. */
+export type Location = Pick<IssueJson, "file" | "sheet" | "row" | "column" | "cell" | "line">;
 
-/** A finding about the data: collected and reported, never thrown. */
-export interface Issue extends Location {
-  /** Stable kebab-case code from the catalogue in src/issues/catalogue.ts. */
-  code: string;
-  severity: Severity;
-  indicator?: string;
-  measure?: string;
-  category?: string;
-  /** What was found, quoted safely (truncated when long). */
-  found?: string;
-  /** What was expected instead. */
-  expected?: string;
-  /** One plain sentence saying what is wrong. */
-  message: string;
-  /** What to do about it, e.g. "Did you mean PM20?". */
-  advice?: string;
-}
+/**
+ * A finding about the data: collected and reported, never thrown. Its shape is report.json's
+ * (src/report-contract/schema.ts), with the code narrowed to the catalogue's keys, so a misspelt
+ * code does not compile.
+ */
+export type Issue = Omit<IssueJson, "code"> & { code: IssueCode };
 
 /** One data row of a return, cells as text, exactly as read. */
 export interface RawRow {
@@ -50,7 +31,7 @@ export interface RawRow {
    * Problems the reader saw in a cell that the text alone cannot carry, by 0-based column:
    * the issue code to report (e.g. "formula-without-result", "merged-cells").
    */
-  problems?: Record<number, string>;
+  problems?: Record<number, IssueCode>;
 }
 
 /** A return as read from disk: a header and rows of strings, with their places. */
@@ -65,6 +46,8 @@ export interface RawTable {
   about?: Record<string, string>;
   /** For CSV: the text encoding it was decoded from ("utf-8", "windows-1252", "utf-16le"...). */
   encoding?: string;
+  /** For CSV: the file's line where a row starts, by row number, for the rows where the two differ. */
+  lines?: Record<number, number>;
 }
 
 /** What reading a file gives: a table, or nothing, and the issues found on the way. */
@@ -73,8 +56,6 @@ export interface ReadResult {
   issues: Issue[];
 }
 
-/** GSS shorthand symbols: [c] confidential, [x] not available, [z] not applicable, [u] low reliability. */
-export type GssSymbol = "c" | "x" | "z" | "u";
 
 /** One validated figure from a return. */
 export interface Figure {
@@ -92,7 +73,7 @@ export interface Figure {
   source: Location;
 }
 
-export type ReturnStatus = "received" | "missing" | "invalid";
+export type ReturnStatus = ReturnJson["status"];
 
 /** One agency's return for one quarter, after validation. */
 export interface ValidatedReturn {

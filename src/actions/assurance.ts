@@ -9,24 +9,10 @@
 import { comparePeriods, fromOrdinal, ordinal } from "../framework/period.js";
 import type { AssuranceItem, Frequency } from "../framework/schema.js";
 import type { Period, QuarterName } from "../types.js";
+import type { AssuranceStatus } from "../report-contract/schema.js";
 import type { Evidence } from "./types.js";
 
-export type AssuranceState = "overdue" | "due" | "received" | "not-due";
-
-export interface AssuranceStatus {
-  ref: string;
-  title: string;
-  owner: string;
-  frequency: Frequency;
-  dueThisQuarter: boolean;
-  state: AssuranceState;
-  /** When this quarter's evidence came (ISO date), or null. */
-  received: string | null;
-  /** The evidence file's description of it. */
-  evidence: string | null;
-  /** Earlier quarters it was due in and never received, oldest first. */
-  overdueFor: Period[];
-}
+export type AssuranceState = AssuranceStatus["state"];
 
 const DEFAULT_QUARTERS: Record<Frequency, QuarterName[]> = { quarterly: ["Q1", "Q2", "Q3", "Q4"], "six-monthly": ["Q2", "Q4"], annual: ["Q4"] };
 

@@ -7,16 +7,11 @@ import { dateInWords } from "../words/index.js";
 import { assuranceStatus } from "./assurance.js";
 import { judgeRag, ragWords } from "./rag.js";
 import type { RagGuide } from "../framework/schema.js";
-import type { Action, ActionJson, ActionsJson, AssuranceJson, Evidence, IndicatorLink, LinkedAction, PriorityCount, Rag, RagFinding } from "./types.js";
+import type { ActionJson, ActionsJson, AssuranceJson, IndicatorLink, LinkedAction, PriorityCount, Rag, RagFinding, Result } from "../report-contract/schema.js";
+import type { Action, Evidence } from "./types.js";
 
 /** What the judgement needs of a result; report.json's results fit it. */
-export interface ResultLine {
-  indicator: string;
-  indicatorTitle: string;
-  status: string;
-  exception: boolean;
-  rank: number | null;
-}
+export type ResultLine = Pick<Result, "indicator" | "indicatorTitle" | "status" | "exception" | "rank">;
 
 export interface PlanInput {
   /** The action plan used, when the workspace keeps one. */

@@ -15,7 +15,7 @@ export interface ParsedReferences {
 /** A range longer than this is a slip of the keyboard (PM1-PM199), not a list of indicators. */
 export const MAX_RANGE = 60;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Read the references in `text` whose letters are one of `prefixes` (e.g. ["PM", "QA"]).
@@ -25,7 +25,7 @@ export function parseReferences(text: string, prefixes: readonly string[]): Pars
   const refs: string[] = [];
   const unreadable: string[] = [];
   if (prefixes.length === 0) return { refs, unreadable };
-  const alt = [...prefixes].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const alt = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
   // prefix, number, optional suffix letter; then an optional range end: a dash (hyphen, en or em
   // dash, with or without spaces) or "to", and a number with or without the prefix.
   const pattern = new RegExp(

@@ -8,7 +8,8 @@
 // So the rules decide one thing: an action due on or before the quarter's end that is not complete
 // takes the guide's overdue rating (Red). Within its timescale every rating is the officer's judgement.
 import type { RagGuide } from "../framework/schema.js";
-import type { Rag, Timescale } from "./types.js";
+import type { ActionJson, Rag } from "../report-contract/schema.js";
+import type { Timescale } from "./types.js";
 
 /** Doncaster's guide, used when a framework has no rag.json (schemas/doncaster/rag.json says the same). */
 export const DEFAULT_RAG_GUIDE: RagGuide = {
@@ -46,7 +47,7 @@ export function ragWords(rag: Rag, guide: RagGuide = DEFAULT_RAG_GUIDE): string 
   return guide.ratings.find((r) => r.rag === rag)?.words ?? RAG_WORDS[rag];
 }
 
-export type RagRule = "complete" | "overdue" | "in-timescale" | "ongoing" | "no-timescale";
+export type RagRule = ActionJson["rule"];
 
 export interface RagJudgement {
   rule: RagRule;

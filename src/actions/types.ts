@@ -1,11 +1,13 @@
 // The values that pass through the action-plan stage: an action as the lead officer wrote it, its
 // timescale read, its links to indicators, and the assurance evidence on record.
-import type { Issue, Location, Period } from "../types.js";
-import type { AssuranceStatus } from "./assurance.js";
-import type { RagRule } from "./rag.js";
+import type { Rag } from "../report-contract/schema.js";
+import type { Location, Period } from "../types.js";
 
-/** The seed's RAG guide, in order of concern: Red, Amber, Light green, Green. */
-export type Rag = "red" | "amber" | "light-green" | "green";
+/**
+ * The seed's RAG guide, in order of concern: Red, Amber, Light green, Green. Written out rather than
+ * taken from the schema's Rag.options, so that reading an action plan never loads zod; a test checks
+ * that the two agree.
+ */
 export const RAGS: readonly Rag[] = ["red", "amber", "light-green", "green"];
 
 /** A timescale as read: a last day, an ongoing action (perhaps with a first date), or none given. */
@@ -53,89 +55,5 @@ export interface Evidence {
   source: Location;
 }
 
-// ---- What the judgement gives: the shapes of report.json's `actions` and `assurance` sections
-// (src/trends/report-schema.ts checks them and documents each field).
-
-export interface IndicatorLink {
-  ref: string;
-  title: string | null;
-  status: string | null;
-  exception: boolean;
-}
-
-export interface ActionJson {
-  ref: string;
-  priority: string;
-  priorityName: string | null;
-  keyAction: string;
-  leadOfficer: string;
-  timescale: string;
-  due: string | null;
-  ongoing: boolean;
-  measures: string;
-  progress: string;
-  rag: Rag | null;
-  ragText: string;
-  previousRag: Rag | null;
-  rule: RagRule;
-  overdue: boolean;
-  ruledRag: Rag | null;
-  indicators: IndicatorLink[];
-  assurance: string[];
-  file: string;
-  row: number | null;
-}
-
-export interface RagFinding {
-  ref: string;
-  code: "rag-contradicts-rules";
-  stated: Rag;
-  expected: Rag;
-  due: string | null;
-  message: string;
-  file: string;
-  sheet?: string;
-  row?: number;
-  cell?: string;
-}
-
-export interface PriorityCount {
-  priority: string;
-  name: string | null;
-  red: number;
-  amber: number;
-  lightGreen: number;
-  green: number;
-  notRated: number;
-  total: number;
-}
-
-export interface ActionsJson {
-  file: string | null;
-  year: string | null;
-  quarter: Period["quarter"] | null;
-  previousFile: string | null;
-  quarterEnd: string;
-  actions: ActionJson[];
-  byPriority: PriorityCount[];
-  overdue: string[];
-  notRated: string[];
-  findings: RagFinding[];
-  issues: Issue[];
-}
-
-export interface AssuranceJson {
-  framework: string;
-  files: string[];
-  trackedFrom: Period | null;
-  items: AssuranceStatus[];
-  summary: { due: number; received: number; overdue: number; notDue: number };
-  issues: Issue[];
-}
-
-/** An action as an indicator's result lists it. */
-export interface LinkedAction {
-  ref: string;
-  rag: Rag | null;
-  overdue: boolean;
-}
+// What the judgement gives (report.json's `actions` and `assurance` sections) is typed by the report
+// contract, src/report-contract/schema.ts, which checks and documents each field.

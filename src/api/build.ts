@@ -9,7 +9,7 @@ import type { PdfPrinter } from "../report/pdf.js";
 import { PrinterPool } from "../report/printer-pool.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import { judge } from "../trends/index.js";
-import { Report } from "../trends/report-schema.js";
+import { Report } from "../report-contract/schema.js";
 import { VERSION } from "../version.js";
 import { openWorkspace, parseQuarter, quarterMeant, readQuarter, type CacheSetting } from "../workspace/index.js";
 import { actionPlan, withActionPlan } from "./actions.js";

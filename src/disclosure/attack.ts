@@ -3,7 +3,7 @@
 // count shown at all? darep runs it on every report it protects, and the tests run it on their own.
 // It reads only what a reader has: report.json as published.
 import type { DisclosurePolicy } from "../framework/disclosure.js";
-import type { Report, Result } from "../trends/report-schema.js";
+import type { Report, Result } from "../report-contract/schema.js";
 
 type Point = Result["history"][number];
 

@@ -3,7 +3,7 @@
 // the counts left on show are rounded when the policy asks. What comes out is each result's
 // history as the reader may see it; everything else a reader sees is worked out from it.
 import type { DisclosurePolicy } from "../framework/disclosure.js";
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { suppress, type Breakdown, type Cell } from "./suppress.js";
 
 type Point = Result["history"][number];

@@ -5,7 +5,7 @@
 import { indicatorStatuses } from "../actions/judge.js";
 import { RunError } from "../errors.js";
 import { disclosurePolicy, type DisclosureOptions } from "../framework/disclosure.js";
-import { Status, type Report, type Result } from "../trends/report-schema.js";
+import { Status, type Report, type Result } from "../report-contract/schema.js";
 import { checkDifferencing } from "./attack.js";
 import { protectHistories } from "./histories.js";
 import { protectIssue } from "./issues.js";

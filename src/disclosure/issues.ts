@@ -4,7 +4,7 @@
 // chase list. Findings about a value that was refused (blank, negative, not a number) quote no
 // figure that is used, and stay as they are.
 import { CATALOGUE, type IssueCode } from "../issues/catalogue.js";
-import type { Report } from "../trends/report-schema.js";
+import type { Report } from "../report-contract/schema.js";
 import { WHY } from "./words.js";
 
 type IssueJson = Report["warnings"][number];

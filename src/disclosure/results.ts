@@ -3,7 +3,7 @@
 // chart point and process limits with it; the judgement made on the true figures is kept only where
 // it gives nothing withheld away.
 import { duePeriodsTo, pointsPerYear } from "../framework/frequency.js";
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { compare, tidy } from "../trends/compare.js";
 import { perPopulation as perPopulationOf } from "../trends/population.js";
 import type { Period } from "../types.js";
@@ -13,7 +13,7 @@ type Point = Result["history"][number];
 
 /**
  * How disclosure treats each field of a result: "kept" says nothing about a figure; "figures" is
- * worked out again here. A test fails when report-schema.ts gains a field not listed, so that a new
+ * worked out again here. A test fails when the report contract (report-contract/schema.ts) gains a field not listed, so that a new
  * field is never published unprotected by accident.
  */
 export const RESULT_FIELDS = {

@@ -1,7 +1,7 @@
 // What the published report says in place of a withheld figure, or of words that quoted one: the
 // sentences, reasons, issue messages and the first page's statement of the policy.
 import type { DisclosurePolicy } from "../framework/disclosure.js";
-import type { Reason, Result } from "../trends/report-schema.js";
+import type { Reason, Result } from "../report-contract/schema.js";
 import { formatValue } from "../words/index.js";
 
 export const WHY = "to protect people who could be identified";

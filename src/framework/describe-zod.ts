@@ -12,7 +12,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const p of path) {
-    if (v === null || typeof v !== "object" || !Object.prototype.hasOwnProperty.call(v, p as string)) return undefined;
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, p as string)) return undefined;
     v = (v as Record<PropertyKey, unknown>)[p];
   }
   return v;

@@ -1,7 +1,7 @@
 // The reference lines a trend chart carries, decided once for both the drawing and its text
 // alternative: the mean and process limits where they were computed (provisionally or not), and
 // the quarter's target where the figure has one.
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 
 export interface ReferenceLines {
   mean: number | null;

@@ -1,7 +1,7 @@
 // A trend chart's text alternative, in the words a board member would use: "Repeat referrals,
 // 12 quarters from Q3 2023-24 to Q2 2026-27: rose from 98 to 131; the latest is above the upper
 // process limit of 125."
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { concernPoints, referenceLines } from "./chart-lines.js";
 import { COMPARISON_WORDS, formatFigure, formatTick, listWords, targetNoun } from "../words/index.js";
 import { meets } from "../framework/target-rule.js";

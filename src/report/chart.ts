@@ -3,7 +3,7 @@
 // mean and process limits appear where they were computed, the target where there is one, and
 // the latest point has its own shape. Every piece of report text is escaped; the output depends
 // only on the result, so two builds give the same bytes.
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { concernPoints, referenceLines } from "./chart-lines.js";
 import { niceScale } from "./chart-scale.js";
 import { describeChart } from "./chart-words.js";

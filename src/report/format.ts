@@ -1,6 +1,6 @@
 // Quarters as the board reads them: "Q3 2023-24", "Quarter 2", "23/24" on a chart's axis. Numbers,
 // changes and dates are in words/, shared with the sentences, the chase list and the templates.
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { formatFigure } from "../words/index.js";
 
 /** "Q3 2023-24". */

@@ -11,7 +11,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { RunError } from "../errors.js";
-import type { Report } from "../trends/report-schema.js";
+import type { Report } from "../report-contract/schema.js";
 import { toViewModel } from "./view-model.js";
 
 /** src/report/html.ts and dist/report/html.js both sit two folders below the repository root. */

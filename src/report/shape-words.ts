@@ -2,7 +2,7 @@
 // the figures set beside it (comparators, a rate per population) and Making Data Count's assurance
 // against a target (a word and a symbol, with the symbol hidden from screen readers).
 import { frequencyWords, pointsPerYear } from "../framework/frequency.js";
-import type { Result } from "../trends/report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { formatFigure, formatNumber } from "../words/index.js";
 
 const frequencyOf = (r: Pick<Result, "frequency">) => r.frequency ?? "quarterly";

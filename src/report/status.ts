@@ -1,7 +1,7 @@
 // How each status is shown: a word, a shape and a colour, so that no reader depends on colour
 // alone (a printout in grey, colour-blind readers, screen readers all get the word and the shape).
 // The colours live in templates/report.css under the class named here.
-import type { Status } from "../trends/report-schema.js";
+import type { Status } from "../report-contract/schema.js";
 
 export interface StatusLook {
   word: string;

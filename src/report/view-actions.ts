@@ -1,6 +1,6 @@
 // The action plan and quality assurance sections' views, and the actions an exception card names:
 // RAG ratings and assurance states each get a word and a shape, never colour alone.
-import type { ActionJson, ActionsJson, AssuranceJson, Rag, Report, Result } from "../trends/report-schema.js";
+import type { ActionJson, ActionsJson, AssuranceJson, Rag, Report, Result } from "../report-contract/schema.js";
 import { dateInWords, formatNumber, listWords, plural } from "../words/index.js";
 import { quarterLong } from "./format.js";
 import { statusLook } from "./status.js";

@@ -2,8 +2,8 @@
 // dates in words, status words and shapes, grouping by theme), so the templates only print and
 // loop. Pure: the same report gives the same view, with no clock and no random ids.
 import { chartSubject } from "./chart-words.js";
-import type { Report, Result } from "../trends/report-schema.js";
-import { dateInWords, formatChange, formatFigure, listWords, momentInWords, plural } from "../words/index.js";
+import type { Report, Result } from "../report-contract/schema.js";
+import { dateInWords, formatChange, listWords, momentInWords, plural } from "../words/index.js";
 import { shapeSuffix, yearBack } from "./shape-words.js";
 import { figureOf, quarterLong, quarterWord } from "./format.js";
 import { STATUS_ORDER, statusLook } from "./status.js";
@@ -114,6 +114,11 @@ export function toViewModel(report: Report): ReportView {
   return {
     lang: "en-GB",
     title: reportTitle(report),
+    meta: {
+      author: report.partnership,
+      description: `The ${report.partnership}'s exception report for the ${report.board}, ${quarterLong(report)}: ${dateInWords(report.period.start)} to ${dateInWords(report.period.end)}.`,
+      created: report.generatedAt,
+    },
     contents: SECTIONS.filter((s) => shown(s.anchor)).map((s) => ({ anchor: s.anchor, label: s.label })),
     cover: cover(report),
     exceptions: exceptionsView(report),

@@ -5,7 +5,7 @@ import type { Issue } from "../types.js";
 import { dateInWords as longDate, escapeMarkdown as mdText } from "../words/index.js";
 import type { ChaseEntry, ChaseList } from "./chase-list.js";
 import { actionWords, evidenceOwedWords, overdueWords, type PlanChase } from "./plan.js";
-import { contactWords, headline, owedWords, receivedWords, statusWord } from "./words.js";
+import { contactWords, headline, owedWords, receivedWords } from "./words.js";
 
 const MARK = { missing: "❌ missing", invalid: "⚠️ invalid", received: "✅ received" } as const;
 

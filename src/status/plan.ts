@@ -1,7 +1,6 @@
 // The chase list's second half: actions overdue at the quarter's end and assurance evidence owed
 // from earlier quarters, grouped by who owns them. Pure: the judged action plan comes in.
-import type { PlanJudgement } from "../actions/judge.js";
-import type { Rag } from "../actions/types.js";
+import type { Rag, Report } from "../report-contract/schema.js";
 import type { Period } from "../types.js";
 import { listWords } from "../words/index.js";
 
@@ -40,7 +39,8 @@ function group<T>(entries: [string, T][]): { owner: string; list: T[] }[] {
   return [...m].map(([owner, list]) => ({ owner, list })).sort((a, b) => b.list.length - a.list.length || a.owner.localeCompare(b.owner));
 }
 
-export function planChase(plan: PlanJudgement): PlanChase | null {
+/** The action plan and assurance as judged (report.json's sections; absent when the workspace keeps none). */
+export function planChase(plan: Pick<Report, "actions" | "assurance">): PlanChase | null {
   if (!plan.actions && !plan.assurance) return null;
   const overdue = (plan.actions?.actions ?? []).filter((a) => a.overdue);
   const actions = group(

@@ -22,7 +22,7 @@ import type { Comparison } from "./compare.js";
 import { tidy } from "./compare.js";
 import { wantsHigh, type Side } from "./direction.js";
 import type { Tolerance } from "./judge-types.js";
-import type { Status } from "./report-schema.js";
+import type { Status } from "../report-contract/schema.js";
 import type { SpcAnalysis, SpcSignal } from "./spc.js";
 import type { TargetProgress } from "./target.js";
 

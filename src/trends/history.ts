@@ -1,7 +1,8 @@
 // Every figure on record, indexed by series (indicator/measure/category/agency), and one series laid
 // out quarter by quarter with its gaps made explicit: a quarter without a figure is a gap, never a zero.
 import { fromOrdinal, ordinal } from "../framework/period.js";
-import type { Figure, GssSymbol, Period, ValidatedReturn } from "../types.js";
+import type { HistoryPoint } from "../report-contract/schema.js";
+import type { Figure, Period, ValidatedReturn } from "../types.js";
 
 export interface SeriesId {
   indicator: string;
@@ -11,16 +12,8 @@ export interface SeriesId {
   agency: string;
 }
 
-/** One quarter of a series, as report.json's history shows it. */
-export interface HistoryPoint {
-  year: string;
-  quarter: Period["quarter"];
-  /** Null for a gap, and for a figure given as [c], [x] or [z]. */
-  value: number | null;
-  symbol: GssSymbol | null;
-  /** True when no figure is on record for the quarter at all. */
-  gap: boolean;
-}
+/** One quarter of a series, as report.json's history shows it (a gap is never a zero). */
+export type { HistoryPoint };
 
 /** "PM2/referrals/police/doncaster-council"; the total's category is written "total". */
 export function seriesKey(id: SeriesId): string {

@@ -7,7 +7,7 @@ import type { Period, ValidatedReturn } from "../types.js";
 import { parseCommentary } from "./commentary.js";
 import { rankOrder } from "./exceptions.js";
 import { indexFigures } from "./history.js";
-import { REPORT_SCHEMA_VERSION, type Report } from "./report-schema.js";
+import { REPORT_SCHEMA_VERSION, type Report } from "../report-contract/schema.js";
 import { buildResult, type Built, type ResultContext } from "./result.js";
 import { lastReceived, returnFor, returnJson, sourcesOf } from "./returns.js";
 import { summarise } from "./summary.js";

@@ -6,7 +6,7 @@ import type { ChanceReading } from "./chance.js";
 import { CHANCE_LEVEL, WIDER_TOLERANCE } from "./chance.js";
 import type { Side } from "./direction.js";
 import type { FigureToJudge, Judgement } from "./judge-types.js";
-import type { Reason } from "./report-schema.js";
+import type { Reason } from "../report-contract/schema.js";
 import { patternAt, PROVISIONAL_MINIMUM, type SpcSignal } from "./spc.js";
 import { ruleName } from "./signal-words.js";
 import { COMPARISON_WORDS, formatNumber, formatValue } from "../words/index.js";

@@ -4,7 +4,7 @@ import type { GssSymbol, ReturnStatus } from "../types.js";
 import type { Comparison } from "./compare.js";
 import type { EffectiveDirection } from "./direction.js";
 import type { HistoryPoint } from "./history.js";
-import type { Reason, Status } from "./report-schema.js";
+import type { Reason, Status } from "../report-contract/schema.js";
 import type { SpcAnalysis, SpcSignal } from "./spc.js";
 import type { TargetProgress } from "./target.js";
 

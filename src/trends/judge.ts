@@ -17,7 +17,7 @@ import type { Frequency } from "../framework/schema.js";
 import type { HistoryPoint } from "./history.js";
 import type { Cause, FigureToJudge, Judgement } from "./judge-types.js";
 import * as say from "./judge-reasons.js";
-import type { Reason, Status } from "./report-schema.js";
+import type { Reason, Status } from "../report-contract/schema.js";
 import { patternAt, type SpcAnalysis } from "./spc.js";
 
 export type { Cause, FigureToJudge, Judgement, Tolerance } from "./judge-types.js";

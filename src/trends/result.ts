@@ -10,7 +10,7 @@ import { latestReading, recordOf } from "./reading.js";
 import { rebasesOf, spcJson } from "./spc-json.js";
 import { figureAt, seriesKey, seriesOf, type FigureIndex } from "./history.js";
 import { judgeFigure, type Cause } from "./judge.js";
-import type { Result } from "./report-schema.js";
+import type { Result } from "../report-contract/schema.js";
 import { sentence } from "./sentence.js";
 import { analyse } from "./spc.js";
 import { targetProgress } from "./target.js";

@@ -4,7 +4,7 @@ import type { Agency, Config } from "../framework/schema.js";
 import { dueDate, isLate as lateBy } from "../framework/due-date.js";
 import { periodKey } from "../framework/period.js";
 import type { Issue, Period, ValidatedReturn } from "../types.js";
-import type { ReturnJson } from "./report-schema.js";
+import type { ReturnJson } from "../report-contract/schema.js";
 
 /**
  * Late when received on a UK day after the due day (the quarter's last day plus `returnsDueDays`):

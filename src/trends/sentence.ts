@@ -2,7 +2,7 @@
 // for the sixth quarter running (from 98 to 131); the partnership wants them to fall."
 // Built only from labels and numbers: an agency's note never goes into a sentence.
 import type { Unit } from "../framework/schema.js";
-import type { Status } from "./report-schema.js";
+import type { Status } from "../report-contract/schema.js";
 import type { Comparison } from "./compare.js";
 import type { Side } from "./direction.js";
 import type { HistoryPoint } from "./history.js";

@@ -3,7 +3,7 @@
 import type { Measure } from "../framework/schema.js";
 import { periodKey } from "../framework/period.js";
 import type { HistoryPoint } from "./history.js";
-import type { Spc } from "./report-schema.js";
+import type { Spc } from "../report-contract/schema.js";
 import type { SpcAnalysis } from "./spc.js";
 
 const label = (p: HistoryPoint) => periodKey({ year: p.year, quarter: p.quarter });

@@ -9,7 +9,7 @@
 // them are judged against those locked limits and never move them. Gaps and null figures ([c], [x],
 // [z]) are left out of the mean and of the moving ranges, and no moving range joins the points either
 // side of them.
-import type { TargetComparison } from "../framework/schema.js";
+import type { TargetJson } from "../report-contract/schema.js";
 import { wantsHigh, type Side } from "./direction.js";
 import type { HistoryPoint } from "./history.js";
 import { tidy } from "./compare.js";
@@ -19,10 +19,7 @@ import { marks, patterns, RULE_PRIORITY, type Mark, type SpcRule } from "./spc-r
 export type { SpcRule } from "./spc-rules.js";
 export { RUN } from "./spc-rules.js";
 
-export interface QuarterTarget {
-  perQuarter: number;
-  comparison: TargetComparison;
-}
+export type QuarterTarget = Pick<TargetJson, "perQuarter" | "comparison">;
 
 export type Reading = "improvement" | "concern" | "neither";
 export type SpcState = "computed" | "provisional" | "not-computed";

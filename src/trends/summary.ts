@@ -2,15 +2,11 @@
 // September 2026; Cranstoun's is missing. 7 figures need the board's attention: 4 are moving the
 // wrong way, 1 is off target, and 2 cannot be judged because a return is missing."
 import type { Cause } from "./judge.js";
-import type { Report, Status } from "./report-schema.js";
-import { Status as StatusEnum } from "./report-schema.js";
+import type { Report, ReturnJson, Status } from "../report-contract/schema.js";
+import { Status as StatusEnum } from "../report-contract/schema.js";
 import { listWords } from "../words/index.js";
 
-export interface ReturnLine {
-  agencyName: string;
-  status: "received" | "missing" | "invalid";
-  late: boolean;
-}
+export type ReturnLine = Pick<ReturnJson, "agencyName" | "status" | "late">;
 
 export interface ResultLine {
   status: Status;

@@ -2,31 +2,25 @@
 // to date: 75 a quarter, 150 by the end of Q2; for an annual figure, the whole 300 on the year's
 // figure. A level (75% every quarter) holds each period's figure to it. Percentages, rates and days
 // do not add up, so a `perYear` on them is read as a level, as it always was.
-import type { Frequency, TargetComparison, Unit } from "../framework/schema.js";
+import type { Frequency, Unit } from "../framework/schema.js";
 import { duePeriodsTo, pointsPerYear } from "../framework/frequency.js";
 import { meets } from "../framework/target-rule.js";
+import type { TargetJson } from "../report-contract/schema.js";
 import type { Period } from "../types.js";
 import { addsUp, tidy } from "./compare.js";
 import type { Target } from "./direction.js";
 
-export interface TargetProgress {
+/** report.json's `target` (with its 2.1.0 fields always given), and whether it is on track (used to judge; the status says it). */
+export type TargetProgress = TargetJson & {
   /** per-year: an amount over the year, pro rata; level: held every period. */
   kind: "per-year" | "level";
-  /** The year's amount, or the level. */
-  perYear: number;
-  comparison: TargetComparison;
-  /** Pro rata for one period of the series (a quarter, a half-year, the year); the level itself for a level. */
-  perQuarter: number;
-  toDate: number;
-  actualToDate: number | null;
-  projectedOutturn: number | null;
-  /** Null when the figure to date cannot be worked out. */
-  onTrack: boolean | null;
   /** Not met, but within the schema's amber band. */
   atRisk: boolean;
   /** This is the year's last due period: the figure to date is the year's outturn. */
   yearComplete: boolean;
-}
+  /** Null when the figure to date cannot be worked out. */
+  onTrack: boolean | null;
+};
 
 export { meets };
 

@@ -1,7 +1,7 @@
 // Checks on a return's figures taken together: the same figure twice, an indicator left out,
 // categories that do not add up to their total, a part bigger than its whole.
 import type { Framework } from "../framework/types.js";
-import type { Agency, Frequency, Measure } from "../framework/schema.js";
+import type { Agency, Measure } from "../framework/schema.js";
 import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, Location, QuarterName } from "../types.js";
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Report } from "../../src/trends/report-schema.js";
+import { Report } from "../../src/report-contract/schema.js";
 import { darep, darepBin, DEMO, ROOT } from "../helpers/cli.js";
 
 describe("the demo's 2026-27 Q2 report", () => {

@@ -2,7 +2,8 @@
 // rating reported, never changed), links both ways between actions and indicators.
 import { describe, expect, it } from "vitest";
 import { judgeActionPlan, type PlanInput, type ResultLine } from "../../src/actions/judge.js";
-import type { Action, Rag } from "../../src/actions/types.js";
+import type { Action } from "../../src/actions/types.js";
+import type { Rag } from "../../src/report-contract/schema.js";
 import { action, p } from "./builders.js";
 
 const END = "2026-09-30";

@@ -3,7 +3,8 @@
 // next quarter is in its timescale, where every rating is the lead officer's judgement.
 import { describe, expect, it } from "vitest";
 import { judgeRag, parseRag } from "../../src/actions/rag.js";
-import type { Rag, Timescale } from "../../src/actions/types.js";
+import type { Timescale } from "../../src/actions/types.js";
+import type { Rag } from "../../src/report-contract/schema.js";
 
 const END = "2026-09-30";
 const due = (d: string): Timescale => ({ kind: "date", due: d });

@@ -1,6 +1,6 @@
 // Hand-made judged reports for the disclosure tests: a breakdown is a total and categories, each a
 // list of counts for the six quarters 2025-26 Q1 to 2026-27 Q2 (null: no figure, "c": the agency's [c]).
-import { Report, REPORT_SCHEMA_VERSION, Result } from "../../src/trends/report-schema.js";
+import { Report, REPORT_SCHEMA_VERSION, Result } from "../../src/report-contract/schema.js";
 
 export const QUARTERS: { year: string; quarter: "Q1" | "Q2" | "Q3" | "Q4" }[] = [
   { year: "2025-26", quarter: "Q1" }, { year: "2025-26", quarter: "Q2" }, { year: "2025-26", quarter: "Q3" },

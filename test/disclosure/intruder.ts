@@ -1,7 +1,7 @@
 // The motivated intruder, written for the tests apart from src/disclosure/attack.ts so that a
 // mistake in one is caught by the other: given only a published report.json, list every count it
 // lets a reader work out that is withheld, and every small count it shows.
-import type { Report, Result } from "../../src/trends/report-schema.js";
+import type { Report, Result } from "../../src/report-contract/schema.js";
 
 type Point = Result["history"][number];
 const Q = (p: Point) => `${p.year} ${p.quarter}`;

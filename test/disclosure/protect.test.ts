@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { checkDifferencing, protectReport } from "../../src/disclosure/index.js";
 import { RESULT_FIELDS } from "../../src/disclosure/results.js";
-import { Report, Result } from "../../src/trends/report-schema.js";
+import { Report, Result } from "../../src/report-contract/schema.js";
 import { breakdown, report, result } from "./builders.js";
 import { intrude } from "./intruder.js";
 

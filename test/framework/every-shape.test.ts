@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../src/trends/report-schema.js";
+import type { Report } from "../../src/report-contract/schema.js";
 import { darep } from "../helpers/cli.js";
 import { makeWorkspace } from "../helpers/workspace.js";
 

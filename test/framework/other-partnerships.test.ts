@@ -8,7 +8,7 @@ import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { loadFramework } from "../../src/workspace/load-framework.js";
 import { FrameworkInfo, Indicator } from "../../src/framework/schema.js";
-import type { Report } from "../../src/trends/report-schema.js";
+import type { Report } from "../../src/report-contract/schema.js";
 import { darep, ROOT } from "../helpers/cli.js";
 import { makeWorkspace } from "../helpers/workspace.js";
 

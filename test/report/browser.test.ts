@@ -93,7 +93,7 @@ describe("findBrowser", () => {
 
   it("only asks `exists` about paths, so it needs no disk", () => {
     const asked: string[] = [];
-    findBrowser({ env: {}, platform: "linux", exists: (p) => (asked.push(p), false) });
+    findBrowser({ env: {}, platform: "linux", exists: (p) => { asked.push(p); return false; } });
     expect(asked[0]).toBe("/usr/lib/chromium/chromium-headless-shell");
     expect(asked).toContain("/snap/bin/chromium");
   });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { baselineWords, exceptionsView } from "../../src/report/view-exceptions.js";
 import { toViewModel } from "../../src/report/view-model.js";
-import type { Report } from "../../src/trends/report-schema.js";
+import type { Report } from "../../src/report-contract/schema.js";
 import { DEMO, ROOT } from "../helpers/cli.js";
 
 const out = mkdtempSync(join(tmpdir(), "darep-view-exceptions-"));

@@ -67,6 +67,7 @@ describe("exceptions", () => {
     // 5 / 2 = 2.5 sigmas, 10 x 5 / 40 = 1.25 tenths
     expect(severity(a({ status: "worsening", unit: "percent", comparison: cmp(40, 45) }))).toBe(1.25);
     // a one-count move at a small count is small on the sigma scale however big in per cent
+    // biome-ignore lint/suspicious/noApproximativeNumericConstant: severity is rounded to three places, so 1/sqrt(2) reads 0.707
     expect(severity(a({ status: "worsening", comparison: cmp(2, 3) }))).toBe(0.707);
   });
 

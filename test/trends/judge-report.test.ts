@@ -2,7 +2,7 @@
 // returns, summary and sources, and the report validating against its schema.
 import { describe, expect, it } from "vitest";
 import { judge, type JudgeInput } from "../../src/trends/index.js";
-import { Report } from "../../src/trends/report-schema.js";
+import { Report } from "../../src/report-contract/schema.js";
 import { agency, config, direction, figure, framework, indicator, measure, missingReturn, p, ret, returnsOver } from "./builders.js";
 
 const Q2 = p("2026-27", "Q2");

@@ -4,7 +4,7 @@
 // rates per population.
 import { describe, expect, it } from "vitest";
 import { judge } from "../../src/trends/index.js";
-import { Report, type Result } from "../../src/trends/report-schema.js";
+import { Report, type Result } from "../../src/report-contract/schema.js";
 import type { Indicator, Measure } from "../../src/framework/schema.js";
 import type { Period, ValidatedReturn } from "../../src/types.js";
 import { fromOrdinal, ordinal } from "../../src/framework/period.js";

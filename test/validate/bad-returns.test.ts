@@ -1,4 +1,4 @@
-// Every error and warning the returns contract names (shared/spec/returns.md, "What makes a return
+// Every error and warning the returns contract names (docs/returns.md, "What makes a return
 // invalid"), each held by a small file in fixtures/bad/ named after it, run through the real pipeline:
 // the fixture is copied into a workspace as an agency's 2026-27 Q2 return and checked by validate(),
 // the library call behind `darep validate`. Each test states every issue the file gives, and where.

@@ -56,7 +56,10 @@ describe("values that are not", () => {
     [COUNT, "[u] 12.5", "fractional-count", undefined],
     [COUNT, "1e3", "invalid-value", "Write it out in full, e.g. 1000: Excel shows large numbers this way when the column is too narrow."],
     [COUNT, "twelve", "invalid-value", "Write a number like 1234, or a symbol."],
-    [COUNT, "1,23", "invalid-value", "Write 1234 or 1,234."],
+    [COUNT, "1,23", "decimal-comma", "Did you mean 1.23? Write the decimal point as a full stop; darep reads a comma only as a thousands separator."],
+    [PERCENT, "74,5%", "decimal-comma", "Did you mean 74.5%? Write the decimal point as a full stop; darep reads a comma only as a thousands separator."],
+    [PERCENT, "0.74", "percent-as-fraction", "Did you mean 74%? Write 74%; write 0.74% if you really mean less than one per cent."],
+    [PERCENT, "[u] 0.5", "percent-as-fraction", "Did you mean 50%? Write 50%; write 0.5% if you really mean less than one per cent."],
     [COUNT, "12,34,567", "invalid-value", "Write 1234 or 1,234."],
     [COUNT, "=SUM(A1)", "invalid-value", "Paste the figure as a value."],
     [COUNT, "+12", "invalid-value", "Paste the figure as a value."],
@@ -141,7 +144,8 @@ describe("parseValue", () => {
         expect(r.ok ? "" : r.message).toMatch(/is too long to be a figure\.$/);
       }
     }
-    // The longest figure anyone writes still passes the guard.
+    // The longest figure anyone writes still passes the guard; the literal is the same double parseValue reads from the text.
+    // biome-ignore lint/correctness/noPrecisionLoss: the text is written with more digits than a double holds, on purpose
     expect(parseValue("[u] 1,234,567,890.0000000001%", "percent")).toMatchObject({ ok: true, symbol: "u", value: 1234567890.0000000001 });
   });
 });

@@ -1,13 +1,25 @@
 // report.json: the judged results of one quarter. This zod schema is the single source of truth
-// for its shape; the renderer, the tests and README's description are all read from it.
-// Change it only by adding optional fields, and bump REPORT_SCHEMA_VERSION's minor number;
-// a removal or a change of meaning bumps the major number.
+// for its shape: every TypeScript type of a value that goes into report.json is derived from it with
+// z.infer (the stages that build the sections, the renderer, the library face); docs/report.schema.json
+// is generated from it and README's report.json section is checked against it. It lives below the
+// stages (it imports only zod and the framework's enums) because three of them share it: trends/ writes the results, actions/ the action plan and assurance, report/
+// renders them. Change it only by adding optional fields, and bump REPORT_SCHEMA_VERSION's minor
+// number; a removal or a change of meaning bumps the major number.
 import { z } from "zod";
+// The framework's own enums, so that a unit, direction or frequency added there is one report.json carries.
+import { Direction, Frequency, Unit } from "../framework/schema.js";
 
 export const REPORT_SCHEMA_VERSION = "2.1.0";
 
-const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
-const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
+/** UK financial-year quarter: Q1 = April-June ... Q4 = January-March. */
+export const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
+export type QuarterName = z.infer<typeof QuarterName>;
+/** GSS shorthand symbols: [c] confidential, [x] not available, [z] not applicable, [u] low reliability. */
+export const GssSymbol = z.enum(["c", "x", "z", "u"]);
+export type GssSymbol = z.infer<typeof GssSymbol>;
+/** A financial year and quarter, e.g. { year: "2026-27", quarter: "Q2" }. */
+export const PeriodJson = z.object({ year: z.string(), quarter: QuarterName });
+export type PeriodJson = z.infer<typeof PeriodJson>;
 
 export const Status = z.enum([
   "improving",
@@ -28,22 +40,39 @@ export const Status = z.enum([
 ]);
 export type Status = z.infer<typeof Status>;
 
+/**
+ * A finding about the data, as `darep validate --format json` and report.json give it. On the wire the
+ * code is any string, so that a reader of an older schema accepts codes added since; inside darep
+ * it is narrowed to the catalogue's keys (src/types.ts).
+ */
 export const IssueJson = z.object({
+  /** Stable kebab-case code from the catalogue in src/issues/catalogue.ts. */
   code: z.string(),
   severity: z.enum(["error", "warning"]),
+  /** Workspace-relative path (or the path as given to darep validate). */
   file: z.string(),
   sheet: z.string().optional(),
+  /** 1-based, as Excel shows rows. */
   row: z.number().int().optional(),
+  /** The column's header as the agency wrote it, e.g. "value". */
   column: z.string().optional(),
+  /** A spreadsheet cell address, e.g. "D7" (also given for CSV, counting columns A, B, ...). */
   cell: z.string().optional(),
+  /** (since 2.0.0) CSV only: the file's line where the row starts, when it is not the row's number. */
+  line: z.number().int().optional(),
   indicator: z.string().optional(),
   measure: z.string().optional(),
   category: z.string().optional(),
+  /** What was found, quoted safely (truncated when long). */
   found: z.string().optional(),
+  /** What was expected instead. */
   expected: z.string().optional(),
+  /** One plain sentence saying what is wrong. */
   message: z.string(),
+  /** What to do about it, e.g. "Did you mean PM20?". */
   advice: z.string().optional(),
 });
+export type IssueJson = z.infer<typeof IssueJson>;
 
 /** A machine-readable reason with its plain-English sentence. */
 export const Reason = z.object({
@@ -90,10 +119,11 @@ export const HistoryPoint = z.object({
   quarter: QuarterName,
   /** Null for a gap (no return) or a suppressed figure; see symbol. */
   value: z.number().nullable(),
-  symbol: z.enum(["c", "x", "z", "u"]).nullable(),
+  symbol: GssSymbol.nullable(),
   /** "gap" when no figure is on record for that quarter. */
   gap: z.boolean(),
 });
+export type HistoryPoint = z.infer<typeof HistoryPoint>;
 
 const SpcRule = z.enum(["beyond-limits", "run-of-seven", "trend-of-seven", "two-of-three-near-limit"]);
 
@@ -106,6 +136,7 @@ export const SpcSignal = z.object({
   side: z.enum(["high", "low"]),
   reading: z.enum(["improvement", "concern", "neither"]),
 });
+export type SpcSignal = z.infer<typeof SpcSignal>;
 
 const SpcState = z.enum(["computed", "provisional", "not-computed"]);
 
@@ -187,12 +218,15 @@ export const ComparatorJson = z.object({
   period: z.string(),
   unit: z.enum(["count", "percent", "rate", "days", "amount"]),
 });
+export type TargetJson = z.infer<typeof TargetJson>;
 
 /** The action plan's RAG guide: Red, Amber, Light green, Green. */
 export const Rag = z.enum(["red", "amber", "light-green", "green"]);
 export type Rag = z.infer<typeof Rag>;
 
+/** An action as an indicator's result lists it. */
 export const LinkedAction = z.object({ ref: z.string(), rag: Rag.nullable(), overdue: z.boolean() });
+export type LinkedAction = z.infer<typeof LinkedAction>;
 
 export const Result = z.object({
   /** "PM2/referrals/police/doncaster-council": indicator, measure, category (or "total"), agency. Unique. */
@@ -204,12 +238,12 @@ export const Result = z.object({
   measureLabel: z.string(),
   category: z.string().nullable(),
   categoryLabel: z.string().nullable(),
-  unit: z.enum(["count", "percent", "rate", "days", "amount"]),
+  unit: Unit,
   /** The agency whose figure this is (an indicator reported by two agencies gives two results). */
   agency: z.string(),
   agencyName: z.string(),
   value: z.number().nullable(),
-  symbol: z.enum(["c", "x", "z", "u"]).nullable(),
+  symbol: GssSymbol.nullable(),
   previous: z.number().nullable(),
   sameQuarterLastYear: z.number().nullable(),
   change: z.number().nullable(),
@@ -278,7 +312,10 @@ export const ReturnJson = z.object({
 });
 export type ReturnJson = z.infer<typeof ReturnJson>;
 
-const PeriodJson = z.object({ year: z.string(), quarter: QuarterName });
+
+/** An indicator an action's measures name, with its headline status this quarter. */
+export const IndicatorLink = z.object({ ref: z.string(), title: z.string().nullable(), status: Status.nullable(), exception: z.boolean() });
+export type IndicatorLink = z.infer<typeof IndicatorLink>;
 
 export const ActionJson = z.object({
   /** e.g. "P2.2". */
@@ -307,13 +344,41 @@ export const ActionJson = z.object({
   /** The rating the guide gives when the rules decide it (Red when overdue), else null. */
   ruledRag: Rag.nullable(),
   /** The indicators its measures name, each with its headline status this quarter. */
-  indicators: z.array(z.object({ ref: z.string(), title: z.string().nullable(), status: Status.nullable(), exception: z.boolean() })),
+  indicators: z.array(IndicatorLink),
   /** The assurance items its measures name ("QA11"). */
   assurance: z.array(z.string()),
   file: z.string(),
   row: z.number().int().nullable(),
 });
 export type ActionJson = z.infer<typeof ActionJson>;
+
+/** Counts by RAG rating for one priority. */
+export const PriorityCount = z.object({
+  priority: z.string(),
+  name: z.string().nullable(),
+  red: z.number().int(),
+  amber: z.number().int(),
+  lightGreen: z.number().int(),
+  green: z.number().int(),
+  notRated: z.number().int(),
+  total: z.number().int(),
+});
+export type PriorityCount = z.infer<typeof PriorityCount>;
+
+/** A rating that contradicts the RAG guide: reported, never overwritten. */
+export const RagFinding = z.object({
+  ref: z.string(),
+  code: z.literal("rag-contradicts-rules"),
+  stated: Rag,
+  expected: Rag,
+  due: z.string().nullable(),
+  message: z.string(),
+  file: z.string(),
+  sheet: z.string().optional(),
+  row: z.number().int().optional(),
+  cell: z.string().optional(),
+});
+export type RagFinding = z.infer<typeof RagFinding>;
 
 export const ActionsJson = z.object({
   /** The action plan file judged, or null when none is at or before the quarter. */
@@ -326,32 +391,35 @@ export const ActionsJson = z.object({
   quarterEnd: z.string(),
   actions: z.array(ActionJson),
   /** Counts by RAG for each priority, P1 first. */
-  byPriority: z.array(
-    z.object({ priority: z.string(), name: z.string().nullable(), red: z.number().int(), amber: z.number().int(), lightGreen: z.number().int(), green: z.number().int(), notRated: z.number().int(), total: z.number().int() }),
-  ),
+  byPriority: z.array(PriorityCount),
   /** References of the actions overdue at the quarter's end. */
   overdue: z.array(z.string()),
   /** References of the actions with no rating. */
   notRated: z.array(z.string()),
   /** Ratings that contradict the RAG guide, reported, never overwritten. */
-  findings: z.array(
-    z.object({
-      ref: z.string(),
-      code: z.literal("rag-contradicts-rules"),
-      stated: Rag,
-      expected: Rag,
-      due: z.string().nullable(),
-      message: z.string(),
-      file: z.string(),
-      sheet: z.string().optional(),
-      row: z.number().int().optional(),
-      cell: z.string().optional(),
-    }),
-  ),
+  findings: z.array(RagFinding),
   /** Problems in the action plan file, cell by cell. */
   issues: z.array(IssueJson),
 });
 export type ActionsJson = z.infer<typeof ActionsJson>;
+
+/** One item of the assurance framework in the quarter: due, received, overdue or not due. */
+export const AssuranceStatus = z.object({
+  ref: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  frequency: Frequency,
+  dueThisQuarter: z.boolean(),
+  /** overdue: due earlier and never received; due: due now, not yet received; received; not-due. */
+  state: z.enum(["overdue", "due", "received", "not-due"]),
+  /** When this quarter's evidence came (ISO date), or null. */
+  received: z.string().nullable(),
+  /** The evidence file's description of it. */
+  evidence: z.string().nullable(),
+  /** Earlier quarters it was due in and never received, oldest first. */
+  overdueFor: z.array(PeriodJson),
+});
+export type AssuranceStatus = z.infer<typeof AssuranceStatus>;
 
 export const AssuranceJson = z.object({
   framework: z.string(),
@@ -359,20 +427,7 @@ export const AssuranceJson = z.object({
   files: z.array(z.string()),
   /** The first quarter the workspace kept an evidence file for; nothing before it is counted as owed. */
   trackedFrom: PeriodJson.nullable(),
-  items: z.array(
-    z.object({
-      ref: z.string(),
-      title: z.string(),
-      owner: z.string(),
-      frequency: z.enum(["quarterly", "six-monthly", "annual"]),
-      dueThisQuarter: z.boolean(),
-      /** overdue: due earlier and never received; due: due now, not yet received; received; not-due. */
-      state: z.enum(["overdue", "due", "received", "not-due"]),
-      received: z.string().nullable(),
-      evidence: z.string().nullable(),
-      overdueFor: z.array(PeriodJson),
-    }),
-  ),
+  items: z.array(AssuranceStatus),
   summary: z.object({ due: z.number().int(), received: z.number().int(), overdue: z.number().int(), notDue: z.number().int() }),
   issues: z.array(IssueJson),
 });
