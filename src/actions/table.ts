@@ -8,11 +8,12 @@ import type { Issue, Location, RawTable } from "../types.js";
 import { cellValue, findColumns, type ColumnSpec } from "./columns.js";
 import { parseReferences, prefixesOf } from "./links.js";
 import { parseRag, ragChoices } from "./rag.js";
+import { parseMilestones } from "./milestones.js";
 import type { RagGuide } from "../framework/schema.js";
 import { parseTimescale } from "./timescale.js";
 import type { Action } from "./types.js";
 
-export type ActionField = "ref" | "priority" | "keyAction" | "leadOfficer" | "timescale" | "measures" | "progress" | "rag";
+export type ActionField = "ref" | "priority" | "keyAction" | "leadOfficer" | "timescale" | "measures" | "progress" | "milestones" | "rag";
 
 /** The columns in the order `darep template actions` writes them. */
 export const ACTION_COLUMNS: Record<ActionField, readonly string[]> = {
@@ -23,6 +24,7 @@ export const ACTION_COLUMNS: Record<ActionField, readonly string[]> = {
   timescale: ["timescale", "targetdate", "duedate", "due", "deadline"],
   measures: ["measures", "measure", "measuress"],
   progress: ["progressupdate", "progress", "update"],
+  milestones: ["milestones", "milestone"],
   rag: ["rag", "ragrating", "ragstatus"],
 };
 
@@ -127,6 +129,7 @@ export function readActionTable(table: RawTable, ctx: ActionContext): ActionTabl
       timescale: timescale ?? { kind: "none" },
       measures,
       progress: get("progress"),
+      milestones: parseMilestones(get("milestones"), ctx.rag),
       ragText,
       rag: rag === "unknown" ? null : rag,
       indicators,

@@ -332,6 +332,8 @@ export const ActionJson = z.object({
   ongoing: z.boolean(),
   measures: z.string(),
   progress: z.string(),
+  /** (since 2.1.0) The milestones within the action, each with its rating by the guide (null: none given), when the plan has a milestones column. */
+  milestones: z.array(z.object({ text: z.string(), rag: Rag.nullable() })).optional(),
   /** The lead officer's rating, never changed by darep; null for not rated. */
   rag: Rag.nullable(),
   ragText: z.string(),
