@@ -119,7 +119,7 @@ function judgePlan(plan: NonNullable<PlanInput["plan"]>, quarterEnd: string, sta
       ongoing: a.timescale.kind === "ongoing",
       measures: a.measures,
       progress: a.progress,
-      ...(a.milestones.length ? { milestones: a.milestones } : {}),
+      ...(a.milestones?.length ? { milestones: a.milestones } : {}),
       rag: a.rag,
       ragText: a.ragText,
       previousRag: plan.previous?.get(a.ref.toUpperCase()) ?? null,

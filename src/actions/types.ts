@@ -33,8 +33,8 @@ export interface Action {
   timescale: Timescale;
   measures: string;
   progress: string;
-  /** The milestones within the action, each with its status (an optional column; none without it). */
-  milestones: Milestone[];
+  /** The milestones within the action, each with its status (an optional column; absent or empty without it). */
+  milestones?: Milestone[];
   /** The RAG rating as written. */
   ragText: string;
   /** The rating read, or null for not rated (blank, or unreadable: an unknown-rag issue says so). */
