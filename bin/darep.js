@@ -14,5 +14,17 @@ const code = await cli.run(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  // Questions only on a terminal (darep init asks for what its flags left out).
+  ask:
+    process.stdin.isTTY && process.stdout.isTTY
+      ? async (question) => {
+          const rl = (await import("node:readline/promises")).createInterface({ input: process.stdin, output: process.stdout });
+          try {
+            return await rl.question(question);
+          } finally {
+            rl.close();
+          }
+        }
+      : undefined,
 });
 process.exitCode = code;
