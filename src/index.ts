@@ -9,6 +9,7 @@
 //   const { written, pdfProblem } = await build({ workspace: "partnership", quarter: "2026-27 Q2" });
 import type { BuildManyRequest, WorkspaceBuild } from "./api/build-many.js";
 import type { BuildOutcome, BuildRequest } from "./api/build.js";
+import type { CheckOutcome } from "./api/check.js";
 import type { InitOutcome, InitRequest } from "./api/init.js";
 import type { StatusOutcome, StatusRequest } from "./api/status.js";
 import type { ActionsTemplateLibraryRequest, ActionsTemplateOutcome, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
@@ -26,6 +27,8 @@ export { UNPROTECTED_JSON } from "./api/outputs.js";
 export type { QuarterRequest, WorkspaceRequest } from "./api/request.js";
 export type { BuildManyRequest, WorkspaceBuild } from "./api/build-many.js";
 export type { BuildOutcome, BuildRequest, OutputFormat } from "./api/build.js";
+export type { CheckOutcome } from "./api/check.js";
+export type { CheckItem } from "./report/pre-board-check.js";
 export type { AgencyGiven, InitOutcome, InitRequest } from "./api/init.js";
 export type { ConfigChange, FrameworkExportRequest, FrameworkFileOutcome, FrameworkImportOutcome, FrameworkImportRequest, FrameworkTemplateRequest } from "./api/framework.js";
 export type { HistoryImportOutcome, HistoryImportRequest } from "./api/history.js";
@@ -59,6 +62,11 @@ export async function status(req: StatusRequest): Promise<StatusOutcome> {
 /** One workspace's exception report for a quarter: report.json, the HTML and the PDF, written all or nothing. */
 export async function build(req: BuildRequest): Promise<BuildOutcome> {
   return (await import("./api/build.js")).build(req);
+}
+
+/** The analyst's pre-board check: exceptions without commentary, sudden changes without a note. Writes nothing. */
+export async function checkBuild(req: Omit<BuildRequest, "formats" | "printer" | "out" | "unprotectedCopy">): Promise<CheckOutcome> {
+  return (await import("./api/check.js")).checkBuild(req);
 }
 
 /** Many workspaces' reports, sharing one browser; each is told to `each` as it is written. Resolves to the number built. */

@@ -61,7 +61,12 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option("--cache-dir <dir>", "keep the cache here instead of <workspace>/.darep-cache (or set DAREP_CACHE_DIR)")
     .option("--timings", "print how long each step took, as JSON on stderr (for the benchmark)")
     .option("--disclosure <none>", "none: also write the analyst's unprotected report.UNPROTECTED.json (never send it); the report itself stays protected")
+    .option("--check", "write nothing: list what to do before the board meets (exceptions without commentary, sudden changes without the agency's note); exit 1 when something needs doing")
     .action(async (quarter: string, flags) => {
+      if (flags.check) {
+        const { runCheck } = await import("./commands/check.js");
+        return setCode(await runCheck(quarter, flags, io));
+      }
       const { runBuild } = await import("./commands/build.js");
       setCode(await runBuild(quarter, flags, io));
     });

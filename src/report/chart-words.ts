@@ -3,7 +3,7 @@
 // process limit of 125."
 import type { Result } from "../report-contract/schema.js";
 import { concernPoints, referenceLines } from "./chart-lines.js";
-import { COMPARISON_WORDS, formatFigure, formatTick, listWords, targetNoun } from "../words/index.js";
+import { COMPARISON_WORDS, formatFigure, formatLimit, formatTick, listWords, targetNoun } from "../words/index.js";
 import { meets } from "../framework/target-rule.js";
 import { quarterLong } from "./format.js";
 
@@ -39,7 +39,7 @@ function gaps(result: Result): string {
 function limitsAndTarget(result: Result): string {
   const lines = referenceLines(result);
   const latest = result.history[result.history.length - 1]?.value ?? null;
-  const tick = (v: number) => formatTick(v, result.unit);
+  const tick = (v: number) => formatLimit(v, result.unit);
   const parts: string[] = [];
   const kind = lines.provisional ? "provisional process limit" : "process limit";
   if (latest !== null && (lines.upper !== null || lines.lower !== null)) {
@@ -57,7 +57,7 @@ function limitsAndTarget(result: Result): string {
     const t = lines.target;
     const met = latest === null ? null : meets(latest, t.value, t.comparison);
     const side = met === null ? "" : met ? ", and the latest meets it" : targetNoun(t.comparison) === "target" ? ", and the latest falls short of it" : ", and the latest is over it";
-    parts.push(`the ${result.frequency === "annual" ? "year" : result.frequency === "six-monthly" ? "half-year" : "quarter"}'s target is ${COMPARISON_WORDS[t.comparison]} ${tick(t.value)}${side}`);
+    parts.push(`the ${result.frequency === "annual" ? "year" : result.frequency === "six-monthly" ? "half-year" : "quarter"}'s target is ${COMPARISON_WORDS[t.comparison]} ${formatTick(t.value, result.unit)}${side}`);
   }
   return parts.map((p) => `; ${p}`).join("");
 }
