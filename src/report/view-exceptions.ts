@@ -101,7 +101,7 @@ function cardFigures(r: Result): ExceptionCard["figures"] {
   if (rate) facts.push({ label: "Per head of population", value: rate });
   facts.push(...comparatorFacts(r));
   const assurance = assuranceWords(r);
-  if (assurance) facts.push({ label: "Assurance (Making Data Count)", value: `${assurance.shape} ${assurance.word}: ${assurance.meaning}` });
+  if (assurance) facts.push({ label: "Assurance", value: `${assurance.shape} ${assurance.word}` });
   return facts;
 }
 
