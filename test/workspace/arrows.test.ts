@@ -50,7 +50,10 @@ describe("src/workspace", () => {
     const allowed: Record<string, string> = {
       "ingest/index.ts": "readReturn, for callers that hold a path rather than bytes (the workspace passes bytes to parseReturn)",
       "report/html.ts": "darep's own handlebars templates and CSS",
-      "report/pdf.ts": "the browser's processes, in /proc",
+      "report/pdf.ts": "the browser's temporary profile",
+      "report/browser-process.ts": "removing the browser's temporary profile",
+      "report/output-guard.ts": "the real place of an output folder (realpath), before anything is written",
+      "report/report-set.ts": "what an earlier build left in the report folder (its outputs, never an input)",
       "report/printer-pool.ts": "whether a browser is installed at a path",
       "report/write-atomic.ts": "writing the outputs",
       "init/new-workspace.ts": "darep's own framework, copied into a new workspace",
