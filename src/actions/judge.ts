@@ -5,7 +5,8 @@ import type { AssuranceFramework } from "../framework/schema.js";
 import type { Issue, Period } from "../types.js";
 import { dateInWords } from "../words/index.js";
 import { assuranceStatus } from "./assurance.js";
-import { judgeRag, RAG_WORDS } from "./rag.js";
+import { judgeRag, ragWords } from "./rag.js";
+import type { RagGuide } from "../framework/schema.js";
 import type { ActionJson, ActionsJson, AssuranceJson, IndicatorLink, LinkedAction, PriorityCount, Rag, RagFinding, Result } from "../report-contract/schema.js";
 import type { Action, Evidence } from "./types.js";
 
@@ -37,6 +38,8 @@ export interface PlanInput {
   /** The quarter's last day (ISO): the RAG rules' "today". */
   quarterEnd: string;
   results: readonly ResultLine[];
+  /** The framework's RAG guide (rag.json); default Doncaster's four. */
+  guide?: RagGuide;
 }
 
 export interface PlanJudgement {
@@ -86,10 +89,10 @@ function countByPriority(actions: ActionJson[]): PriorityCount[] {
   return [...groups.values()].sort((x, y) => compareRefs(x.priority, y.priority));
 }
 
-function judgePlan(plan: NonNullable<PlanInput["plan"]>, quarterEnd: string, statuses: Map<string, IndicatorLink>): ActionsJson {
+function judgePlan(plan: NonNullable<PlanInput["plan"]>, quarterEnd: string, statuses: Map<string, IndicatorLink>, guide?: RagGuide): ActionsJson {
   const findings: RagFinding[] = [];
   const actions: ActionJson[] = plan.actions.map((a) => {
-    const j = judgeRag(a.rag, a.timescale, quarterEnd);
+    const j = judgeRag(a.rag, a.timescale, quarterEnd, guide);
     if (j.contradicts && a.rag !== null && j.ruled !== null) {
       const due = a.timescale.kind === "date" ? a.timescale.due : null;
       findings.push({
@@ -98,7 +101,7 @@ function judgePlan(plan: NonNullable<PlanInput["plan"]>, quarterEnd: string, sta
         stated: a.rag,
         expected: j.ruled,
         due,
-        message: `${a.ref} was due by ${due ? dateInWords(due) : "its timescale"} and is not complete, so the RAG guide says ${RAG_WORDS[j.ruled]}; the lead officer rated it ${RAG_WORDS[a.rag]}.`,
+        message: `${a.ref} was due by ${due ? dateInWords(due) : "its timescale"} and is not complete, so the RAG guide says ${ragWords(j.ruled, guide)}; the lead officer rated it ${ragWords(a.rag, guide)}.`,
         file: a.source.file,
         ...(a.source.sheet ? { sheet: a.source.sheet } : {}),
         ...(a.source.row !== undefined ? { row: a.source.row } : {}),
@@ -116,6 +119,7 @@ function judgePlan(plan: NonNullable<PlanInput["plan"]>, quarterEnd: string, sta
       ongoing: a.timescale.kind === "ongoing",
       measures: a.measures,
       progress: a.progress,
+      ...(a.milestones?.length ? { milestones: a.milestones } : {}),
       rag: a.rag,
       ragText: a.ragText,
       previousRag: plan.previous?.get(a.ref.toUpperCase()) ?? null,
@@ -146,7 +150,7 @@ function judgePlan(plan: NonNullable<PlanInput["plan"]>, quarterEnd: string, sta
 export function judgeActionPlan(input: PlanInput): PlanJudgement {
   const out: PlanJudgement = { links: null };
   if (input.plan) {
-    const section = judgePlan(input.plan, input.quarterEnd, indicatorStatuses(input.results));
+    const section = judgePlan(input.plan, input.quarterEnd, indicatorStatuses(input.results), input.guide);
     out.actions = section;
     const links = new Map<string, LinkedAction[]>();
     for (const a of section.actions)

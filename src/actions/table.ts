@@ -7,11 +7,13 @@ import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawTable } from "../types.js";
 import { cellValue, findColumns, type ColumnSpec } from "./columns.js";
 import { parseReferences, prefixesOf } from "./links.js";
-import { parseRag } from "./rag.js";
+import { parseRag, ragChoices } from "./rag.js";
+import { parseMilestones } from "./milestones.js";
+import type { RagGuide } from "../framework/schema.js";
 import { parseTimescale } from "./timescale.js";
 import type { Action } from "./types.js";
 
-export type ActionField = "ref" | "priority" | "keyAction" | "leadOfficer" | "timescale" | "measures" | "progress" | "rag";
+export type ActionField = "ref" | "priority" | "keyAction" | "leadOfficer" | "timescale" | "measures" | "progress" | "milestones" | "rag";
 
 /** The columns in the order `darep template actions` writes them. */
 export const ACTION_COLUMNS: Record<ActionField, readonly string[]> = {
@@ -22,6 +24,7 @@ export const ACTION_COLUMNS: Record<ActionField, readonly string[]> = {
   timescale: ["timescale", "targetdate", "duedate", "due", "deadline"],
   measures: ["measures", "measure", "measuress"],
   progress: ["progressupdate", "progress", "update"],
+  milestones: ["milestones", "milestone"],
   rag: ["rag", "ragrating", "ragstatus"],
 };
 
@@ -36,6 +39,8 @@ export interface ActionContext {
   /** Upper-case assurance references of the framework (empty when it has none). */
   assurance: ReadonlySet<string>;
   financialYearStartMonth: number;
+  /** The framework's RAG guide (rag.json); default Doncaster's four. */
+  rag?: RagGuide;
 }
 
 export interface ActionTable {
@@ -78,12 +83,12 @@ export function readActionTable(table: RawTable, ctx: ActionContext): ActionTabl
     firstRow.set(key, row.row);
 
     const ragText = get("rag");
-    const rag = parseRag(ragText);
+    const rag = parseRag(ragText, ctx.rag);
     if (rag === "unknown")
       issues.push(
         issue("unknown-rag", at("rag"), `The RAG rating of ${quote(ref)} is '${quote(ragText)}', which is not a rating; the action is treated as not rated.`, {
           found: quote(ragText),
-          expected: "Red, Amber, Light green, Green, or blank",
+          expected: ragChoices(ctx.rag),
         }),
       );
 
@@ -124,6 +129,7 @@ export function readActionTable(table: RawTable, ctx: ActionContext): ActionTabl
       timescale: timescale ?? { kind: "none" },
       measures,
       progress: get("progress"),
+      milestones: parseMilestones(get("milestones"), ctx.rag),
       ragText,
       rag: rag === "unknown" ? null : rag,
       indicators,

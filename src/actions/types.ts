@@ -2,6 +2,7 @@
 // timescale read, its links to indicators, and the assurance evidence on record.
 import type { Rag } from "../report-contract/schema.js";
 import type { Location, Period } from "../types.js";
+import type { Milestone } from "./milestones.js";
 
 /**
  * The seed's RAG guide, in order of concern: Red, Amber, Light green, Green. Written out rather than
@@ -32,6 +33,8 @@ export interface Action {
   timescale: Timescale;
   measures: string;
   progress: string;
+  /** The milestones within the action, each with its status (an optional column; absent or empty without it). */
+  milestones?: Milestone[];
   /** The RAG rating as written. */
   ragText: string;
   /** The rating read, or null for not rated (blank, or unreadable: an unknown-rag issue says so). */

@@ -2,13 +2,13 @@
 // for `darep build` and `darep status`.
 import { judgeActionPlan, type PlanInput, type PlanJudgement, type ResultLine } from "../actions/judge.js";
 import { quarterDates } from "../framework/period.js";
-import type { Config } from "../framework/schema.js";
+import type { Config, RagGuide } from "../framework/schema.js";
 import type { Period } from "../types.js";
 
 /** The quarter's action plan and assurance, judged; `results` are the quarter's judged figures (none for `darep status`). */
-export function actionPlan(read: { config: Config; period: Period; plan: PlanInput["plan"]; assurance: PlanInput["assurance"] }, results: readonly ResultLine[] = []): PlanJudgement {
-  const { config, period, plan, assurance } = read;
-  return judgeActionPlan({ plan, assurance, period, quarterEnd: quarterDates(period, config.financialYearStartMonth).end, results });
+export function actionPlan(read: { config: Config; period: Period; plan: PlanInput["plan"]; assurance: PlanInput["assurance"]; guide?: RagGuide | undefined }, results: readonly ResultLine[] = []): PlanJudgement {
+  const { config, period, plan, assurance, guide } = read;
+  return judgeActionPlan({ plan, assurance, period, quarterEnd: quarterDates(period, config.financialYearStartMonth).end, results, ...(guide ? { guide } : {}) });
 }
 
 /** The judged report with the action plan and assurance sections added, and each result's linked actions. */

@@ -127,7 +127,7 @@ export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
     generatedAt: req.generatedAt ?? new Date().toISOString(),
     generator: `darep ${VERSION}`,
   });
-  const plan = actionPlan({ config: ws.config, period, plan: snapshot.plan, assurance: snapshot.assurance }, judged.results);
+  const plan = actionPlan({ config: ws.config, period, plan: snapshot.plan, assurance: snapshot.assurance, guide: ws.framework.rag }, judged.results);
   const analysts = Report.parse({ ...withActionPlan(judged, plan), warnings: [...judged.warnings, ...snapshot.issues] });
   // Everything written below is made from the protected report; only the analyst's copy is not.
   const report = protectReport(analysts, { disclosure: ws.config.options.disclosure, marking: ws.config.options.marking });

@@ -20,7 +20,7 @@ export async function status(ws: Workspace, period: Period, today: string): Prom
   const read = await readStatus(ws, period, today);
   const files = read.returns.map(toFileCheck).filter((f) => f.agency !== null).map((f) => ({ agency: f.agency!, file: f.file, receivedAt: f.receivedAt, issues: f.issues }));
   const list = chaseList({ config: ws.config, framework: ws.framework, period, today, files, issues: read.issues });
-  const plan = planChase(actionPlan({ config: ws.config, period, plan: read.plan, assurance: read.assurance }));
+  const plan = planChase(actionPlan({ config: ws.config, period, plan: read.plan, assurance: read.assurance, guide: ws.framework.rag }));
   return plan ? { ...list, actionPlan: plan } : list;
 }
 

@@ -2,9 +2,10 @@
 // history (src/disclosure/histories.ts), so a withheld quarter takes its change, year to date,
 // chart point and process limits with it; the judgement made on the true figures is kept only where
 // it gives nothing withheld away.
-import { QUARTERS } from "../framework/period.js";
+import { duePeriodsTo, pointsPerYear } from "../framework/frequency.js";
 import type { Result } from "../report-contract/schema.js";
 import { compare, tidy } from "../trends/compare.js";
+import { perPopulation as perPopulationOf } from "../trends/population.js";
 import type { Period } from "../types.js";
 import { NO_COMPARISON_TEXT, plainReason, plainSentence, WITHHELD_TEXT } from "./words.js";
 
@@ -24,6 +25,7 @@ export const RESULT_FIELDS = {
   target: "figures", status: "figures", exception: "figures", rank: "figures", severity: "figures",
   reasons: "figures", sentence: "figures", spc: "figures", history: "figures",
   tier: "figures", decidedBy: "figures", reading: "figures", record: "figures",
+  frequency: "kept", reported: "kept", baselineEstablishing: "kept", comparators: "kept", perPopulation: "figures",
 } as const satisfies Record<keyof Result, "kept" | "figures">;
 
 const COMPARED = new Set<Result["status"]>(["improving", "worsening", "stable"]);
@@ -40,15 +42,20 @@ export function protectResult(r: Result, history: Point[], period: Period): Resu
   if (history === r.history || history.every((p, i) => p === r.history[i])) return r;
   const hidden = history.some((p, i) => p.symbol === "c" && r.history[i]?.symbol !== "c");
   const rounded = history.some((p, i) => p.value !== null && p.value !== r.history[i]?.value);
-  const c = compare(history, period, r.unit);
-  const quarters = QUARTERS.indexOf(period.quarter) + 1;
+  const frequency = r.frequency ?? "quarterly";
+  const c = compare(history, period, r.unit, frequency);
+  // A year-to-date figure's own total stands only while no period of the year is withheld.
+  if (r.reported === "year-to-date" && c.yearToDate !== null) c.yearToDate = r.yearToDate;
+  const quarters = duePeriodsTo(frequency, period.quarter);
+  const per = pointsPerYear(frequency);
   const target = r.target && {
     ...r.target,
-    actualToDate: c.yearToDate,
-    projectedOutturn: c.yearToDate === null ? null : tidy((c.yearToDate * 4) / quarters, 1),
+    actualToDate: r.target.kind === "level" ? c.value : c.yearToDate,
+    projectedOutturn: r.target.kind === "level" || c.yearToDate === null ? null : tidy((c.yearToDate * per) / quarters, 1),
   };
+  const perPopulation = r.perPopulation && perPopulationOf(r.perPopulation, c.value, c.yearToDate);
   // The latest point's reading and a record quote the figure's limits and history: gone with them.
-  const shown: Result = { ...r, ...c, symbol: history[history.length - 1]?.symbol ?? null, target, history, spc: hidden ? null : r.spc, severity: hidden || rounded ? 0 : r.severity, reading: hidden ? null : (r.reading ?? null), record: hidden || rounded ? null : (r.record ?? null) };
+  const shown: Result = { ...r, ...c, symbol: history[history.length - 1]?.symbol ?? null, target, perPopulation, history, spc: hidden ? null : r.spc, severity: hidden || rounded ? 0 : r.severity, reading: hidden ? null : (r.reading ?? null), record: hidden || rounded ? null : (r.record ?? null) };
   const withheld = { value: hiddenAt(r.history, history, 0) || shown.symbol === "c", previous: hiddenAt(r.history, history, 1), lastYear: hiddenAt(r.history, history, 4) };
 
   if (withheld.value) {

@@ -47,6 +47,10 @@ const PLAIN_REASON: Record<Reason["code"], string> = {
   "within-chance": "The move on last quarter is within what chance gives.",
   "ordinary-on-the-year": "The move on last quarter is ordinary against the same quarter last year.",
   seasonal: "Unusual against the limits, but so was the same quarter last year: the season, not a change.",
+  "at-risk": "Short of the target to date, but within its amber band.",
+  "not-due": "Not due this quarter.",
+  "target-to-be-confirmed": "The target is still to be confirmed: the figure is reported, not judged.",
+  "baseline-no-data": "Baseline: no data yet. The measure is being established.",
   "rebase-suggested": "For the analyst: a sustained shift suggests the baseline the limits were fixed on may no longer hold.",
 };
 

@@ -20,12 +20,47 @@ export const YearLabel = z
 export const Direction = z.enum(["up", "down", "none", "baseline", "target"]);
 export type Direction = z.infer<typeof Direction>;
 
-const Target = z.strictObject({
-  /** The amount wanted over the whole financial year, e.g. 300 people supported. */
-  perYear: z.number().positive(),
-  /** "at-least": reaching or passing it is on track; "at-most": staying at or below it is. */
-  comparison: z.enum(["at-least", "at-most"]).default("at-least"),
+/** A band of tolerance: within either of these a figure counts as near. */
+const Band = z.strictObject({ relative: z.number().min(0).optional(), absolute: z.number().min(0).optional() });
+
+/** How a figure is held to its target: reaching it (at-least), passing it (more-than), staying at or under it, or under it. */
+export const TargetComparison = z.enum(["at-least", "more-than", "at-most", "less-than"]);
+export type TargetComparison = z.infer<typeof TargetComparison>;
+
+const Target = z
+  .strictObject({
+    /** An amount over the whole financial year, e.g. 300 people supported, judged pro rata. For a percentage, rate or days, read as a level (as before). */
+    perYear: z.number().positive().optional(),
+    /** A level each period's figure is held to, e.g. 75 (%) every quarter. */
+    level: z.number().optional(),
+    /** Targets that change by year: the amount (or level) for each financial year named; a year not named falls back to perYear or level. */
+    byYear: z.record(YearLabel, z.number()).optional(),
+    comparison: TargetComparison.default("at-least"),
+    /** The amber band: missing the target by no more than this is "at risk", not "off track" (e.g. { "relative": 0.05 }). */
+    atRisk: Band.optional(),
+    /** The target is still to be confirmed ("TBC"): the figure is reported, not judged against a target. */
+    toBeConfirmed: z.boolean().optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.perYear !== undefined && t.level !== undefined) ctx.addIssue({ code: "custom", path: ["level"], message: "give either perYear (an amount over the year) or level (held every period), not both" });
+    if (t.perYear === undefined && t.level === undefined && t.byYear === undefined && !t.toBeConfirmed)
+      ctx.addIssue({ code: "custom", path: [], message: "a target needs perYear, level or byYear, or toBeConfirmed: true" });
+  });
+export type Target = z.infer<typeof Target>;
+
+/** A published figure to set beside this one (a national average, a neighbour's rate); never judged unless a target says so. */
+export const Comparator = z.strictObject({
+  value: z.number(),
+  /** What it is, e.g. "England and Wales average (SafeLives)". */
+  label: text,
+  /** Where it comes from, e.g. "SafeLives Marac national dataset". */
+  source: text,
+  /** The period it covers, e.g. "12 months to 30 September 2024". */
+  period: text,
+  /** The comparator's own unit, when it differs from the measure's (e.g. a rate per 10,000 beside a count). */
+  unit: z.enum(["count", "percent", "rate", "days", "amount"]).optional(),
 });
+export type Comparator = z.infer<typeof Comparator>;
 
 const DirectionBody = z.strictObject({
   wanted: Direction,
@@ -38,7 +73,7 @@ const DirectionBody = z.strictObject({
 });
 
 const checkTarget = (d: { wanted: string; target?: unknown }) => (d.wanted === "target") === (d.target !== undefined);
-const targetMessage = { message: "a 'target' direction needs target { perYear }, and no other direction may have one", path: ["target"] };
+const targetMessage = { message: "a 'target' direction needs a target { perYear | level | byYear }, and no other direction may have one", path: ["target"] };
 
 export const DirectionSpec = DirectionBody.extend({
   /** A different direction for some breakdown categories (e.g. PM2: fewer police, more self-referrals). */
@@ -83,6 +118,14 @@ export const Measure = z.strictObject({
   rebase: z
     .array(z.strictObject({ from: z.string().regex(/^\d{4}-\d{2} Q[1-4]$/, "must be a quarter like 2025-26 Q1"), reason: text }))
     .optional(),
+  /** "year-to-date": the agency gives the total since the year began (Q2 330 YTD); darep judges each period's own figure. */
+  reported: z.enum(["period", "year-to-date"]).optional(),
+  /** "establishing": a baseline is being set up; until data exists, [x] reads "baseline: no data yet", and figures are not judged. */
+  baseline: z.literal("establishing").optional(),
+  /** Published figures to set beside this one. */
+  comparators: z.array(Comparator).optional(),
+  /** The population the framework gives, so the figure is also shown per head, e.g. per 10,000 adult women. */
+  population: z.strictObject({ size: z.number().positive(), per: z.number().positive(), of: text }).optional(),
 });
 export type Measure = z.infer<typeof Measure>;
 
@@ -116,6 +159,8 @@ export const Indicator = z
         if (!cats.has(c))
           ctx.addIssue({ code: "custom", path: ["measures", i, "direction", "categories", c], message: `'${c}' is not one of this measure's categories` });
       }
+      if (m.reported === "year-to-date" && m.unit !== "count" && m.unit !== "amount")
+        ctx.addIssue({ code: "custom", path: ["measures", i, "reported"], message: `only a count or an amount adds up to a year to date; a ${m.unit} reported since April is its own figure` });
       if (m.partOf && !m.partOf.includes("/") && !ind.measures.some((o) => o.id === m.partOf))
         ctx.addIssue({ code: "custom", path: ["measures", i, "partOf"], message: `no measure '${m.partOf}' in ${ind.ref}` });
     });
@@ -176,6 +221,45 @@ export const AssuranceFramework = z
     });
   });
 export type AssuranceFramework = z.infer<typeof AssuranceFramework>;
+
+/** The ratings an action plan may use, in order of concern. A guide picks some of them and words them. */
+export const RagRating = z.enum(["red", "amber", "light-green", "green"]);
+
+/** `schemas/<framework>/rag.json`: the action plan's RAG guide as the framework writes it (optional; default Doncaster's four). */
+export const RagGuide = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: text,
+    source: z.string().optional(),
+    /** The ratings the guide uses, in order of concern (the first is the worst), each with the guide's words. */
+    ratings: z
+      .array(
+        z.strictObject({
+          rag: RagRating,
+          /** The rating's name as the guide writes it, e.g. "Green". */
+          words: text,
+          /** What it means, in the guide's words, e.g. "Complete". */
+          meaning: text,
+        }),
+      )
+      .min(2, "a RAG guide needs at least two ratings"),
+    /** The rating that means complete: an action rated so is never overdue. */
+    complete: RagRating,
+    /** The rating the guide gives an action past its timescale and not complete (darep checks this rule); absent: darep checks nothing. */
+    overdue: RagRating.optional(),
+  })
+  .superRefine((g, ctx) => {
+    const used = new Set<string>();
+    g.ratings.forEach((r, i) => {
+      if (used.has(r.rag)) ctx.addIssue({ code: "custom", path: ["ratings", i, "rag"], message: `'${r.rag}' is listed twice` });
+      used.add(r.rag);
+    });
+    for (const key of ["complete", "overdue"] as const) {
+      const v = g[key];
+      if (v && !used.has(v)) ctx.addIssue({ code: "custom", path: [key], message: `'${v}' is not one of the guide's ratings` });
+    }
+  });
+export type RagGuide = z.infer<typeof RagGuide>;
 
 export const Agency = z.strictObject({
   id: Slug,

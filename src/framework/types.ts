@@ -1,5 +1,5 @@
 // A loaded partnership: its checked config and framework, as the stages receive them.
-import type { AssuranceFramework, Config, FrameworkInfo, Indicator } from "./schema.js";
+import type { AssuranceFramework, Config, FrameworkInfo, Indicator, RagGuide } from "./schema.js";
 
 export interface Framework {
   /** The framework's folder name, e.g. "doncaster". */
@@ -13,6 +13,8 @@ export interface Framework {
   byRef: Map<string, Indicator>;
   /** The quality-assurance framework (assurance.json), when the framework folder has one. */
   assurance?: AssuranceFramework;
+  /** The action plan's RAG guide (rag.json), when the framework folder has one; else Doncaster's four apply. */
+  rag?: RagGuide;
 }
 
 export interface Workspace {

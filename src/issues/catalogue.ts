@@ -73,6 +73,7 @@ export const CATALOGUE = {
   "part-exceeds-whole": { severity: "error", group: "figures", title: "Part bigger than its whole", meaning: "A figure is larger than the figure it is part of (e.g. repeat referrals more than all referrals).", advice: "Check both figures." },
   // --- across quarters ---
   "sudden-change": { severity: "warning", group: "quarters", title: "Sudden change", meaning: "The figure moved more than threefold since last quarter, or fell to zero: often a keying error.", advice: "Check the figure; if it is right, say why in the note column." },
+  "year-to-date-fell": { severity: "error", group: "quarters", title: "Year to date fell", meaning: "A figure the framework says is reported as a year-to-date total is lower than last quarter's total in the same year: a total so far can only grow.", advice: "Give the total since April (not this quarter's own figure), or correct last quarter's return." },
   "identical-to-previous": { severity: "warning", group: "quarters", title: "Same as last quarter", meaning: "Every figure is identical to the agency's previous return: perhaps last quarter's file was sent again.", advice: "Check that this is this quarter's return." },
   "about-mismatch": { severity: "error", group: "file", title: "About sheet disagrees", meaning: "The About sheet names another agency or period than the file's place.", advice: "Correct the About sheet, or move the file." },
   // --- the workspace ---

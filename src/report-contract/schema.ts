@@ -9,7 +9,7 @@ import { z } from "zod";
 // The framework's own enums, so that a unit, direction or frequency added there is one report.json carries.
 import { Direction, Frequency, Unit } from "../framework/schema.js";
 
-export const REPORT_SCHEMA_VERSION = "2.0.0";
+export const REPORT_SCHEMA_VERSION = "2.1.0";
 
 /** UK financial-year quarter: Q1 = April-June ... Q4 = January-March. */
 export const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
@@ -33,6 +33,10 @@ export const Status = z.enum([
   "invalid",
   "suppressed",
   "insufficient-data",
+  /** (since 2.1.0) Missing its target by no more than the schema's amber band ("at risk"). */
+  "at-risk",
+  /** (since 2.1.0) A six-monthly or annual figure in a quarter it is not due: no exception. */
+  "not-due",
 ]);
 export type Status = z.infer<typeof Status>;
 
@@ -97,6 +101,14 @@ export const Reason = z.object({
     "seasonal",
     /** (since 2.0.0) For the analyst: a sustained shift suggests the baseline no longer holds. */
     "rebase-suggested",
+    /** (since 2.1.0) Missing the target, but within its amber band. */
+    "at-risk",
+    /** (since 2.1.0) Not due this quarter (six-monthly, annual). */
+    "not-due",
+    /** (since 2.1.0) The target is still to be confirmed, or none is set for this year. */
+    "target-to-be-confirmed",
+    /** (since 2.1.0) A baseline being established, with no data yet ([x]). */
+    "baseline-no-data",
   ]),
   text: z.string(),
 });
@@ -178,16 +190,33 @@ export const Spc = z.object({
 export type Spc = z.infer<typeof Spc>;
 
 export const TargetJson = z.object({
+  /** The year's amount (for a level target, the level). */
   perYear: z.number(),
-  comparison: z.enum(["at-least", "at-most"]),
-  /** Pro rata for one quarter: perYear / 4. */
+  /** at-least: reaching it meets it; more-than: only passing it does (since 2.1.0); at-most; less-than (since 2.1.0). */
+  comparison: z.enum(["at-least", "more-than", "at-most", "less-than"]),
+  /** (since 2.1.0) per-year: an amount over the year, judged pro rata on the year to date; level: held every period. */
+  kind: z.enum(["per-year", "level"]).optional(),
+  /** Pro rata for one period of the series: perYear / 4 for a quarterly figure, / 2 six-monthly, the whole for annual; the level itself for a level. */
   perQuarter: z.number(),
-  /** Pro rata to the end of this quarter: perYear * quarters elapsed / 4. */
+  /** Pro rata to the end of this quarter: perYear * periods elapsed / periods in the year. */
   toDate: z.number(),
   /** The year-to-date figure being compared. */
   actualToDate: z.number().nullable(),
   /** A simple projection of the year's outturn: actual to date scaled to four quarters. */
   projectedOutturn: z.number().nullable(),
+  /** (since 2.1.0) Missed, but within the schema's amber band (status at-risk). */
+  atRisk: z.boolean().optional(),
+  /** (since 2.1.0) The year's last due period: actualToDate is the year's outturn. */
+  yearComplete: z.boolean().optional(),
+});
+
+/** (since 2.1.0) A published figure set beside this one; never judged. */
+export const ComparatorJson = z.object({
+  value: z.number(),
+  label: z.string(),
+  source: z.string(),
+  period: z.string(),
+  unit: z.enum(["count", "percent", "rate", "days", "amount"]),
 });
 export type TargetJson = z.infer<typeof TargetJson>;
 
@@ -252,6 +281,16 @@ export const Result = z.object({
   commentary: z.string().nullable(),
   /** (since 1.2.0) The action-plan actions whose measures name this indicator, when the workspace keeps an action plan. */
   actions: z.array(LinkedAction).optional(),
+  /** (since 2.1.0) How often the figure is due: history then holds only its own periods (Q2 and Q4; Q4). */
+  frequency: z.enum(["quarterly", "six-monthly", "annual"]).optional(),
+  /** (since 2.1.0) "year-to-date": the agency gives totals since the year began; value and history are each period's own figure, yearToDate is as given. */
+  reported: z.enum(["period", "year-to-date"]).optional(),
+  /** (since 2.1.0) A baseline being established (the schema's baseline: "establishing"). */
+  baselineEstablishing: z.boolean().optional(),
+  /** (since 2.1.0) Published figures to set beside this one (a national average), as the schema gives them. */
+  comparators: z.array(ComparatorJson).optional(),
+  /** (since 2.1.0) The figure per head of the population the framework gives, e.g. 40.2 per 10,000 adult women; null without a value. */
+  perPopulation: z.object({ value: z.number().nullable(), yearToDate: z.number().nullable(), per: z.number(), of: z.string(), size: z.number() }).nullable().optional(),
 });
 export type Result = z.infer<typeof Result>;
 
@@ -293,6 +332,8 @@ export const ActionJson = z.object({
   ongoing: z.boolean(),
   measures: z.string(),
   progress: z.string(),
+  /** (since 2.1.0) The milestones within the action, each with its rating by the guide (null: none given), when the plan has a milestones column. */
+  milestones: z.array(z.object({ text: z.string(), rag: Rag.nullable() })).optional(),
   /** The lead officer's rating, never changed by darep; null for not rated. */
   rag: Rag.nullable(),
   ragText: z.string(),

@@ -9,7 +9,7 @@ export interface ReferenceLines {
   lower: number | null;
   /** Limits from fewer quarters than the framework asks for. */
   provisional: boolean;
-  target: { value: number; comparison: "at-least" | "at-most" } | null;
+  target: { value: number; comparison: "at-least" | "more-than" | "at-most" | "less-than" } | null;
 }
 
 export function referenceLines(result: Result): ReferenceLines {

@@ -3,7 +3,8 @@
 // process limit of 125."
 import type { Result } from "../report-contract/schema.js";
 import { concernPoints, referenceLines } from "./chart-lines.js";
-import { formatFigure, formatLimit, formatTick, listWords } from "../words/index.js";
+import { COMPARISON_WORDS, formatFigure, formatLimit, formatTick, listWords, targetNoun } from "../words/index.js";
+import { meets } from "../framework/target-rule.js";
 import { quarterLong } from "./format.js";
 
 export function chartSubject(result: Result): string {
@@ -54,9 +55,9 @@ function limitsAndTarget(result: Result): string {
   if (from && to && marked.length > 1) parts.push(`the quarters from ${quarterLong(from)} to ${quarterLong(to)} are marked as a pattern of concern`);
   if (lines.target) {
     const t = lines.target;
-    const met = latest === null ? null : t.comparison === "at-least" ? latest >= t.value : latest <= t.value;
-    const side = met === null ? "" : met ? ", and the latest meets it" : t.comparison === "at-least" ? ", and the latest falls short of it" : ", and the latest is over it";
-    parts.push(`the quarter's target is ${t.comparison === "at-least" ? "at least" : "at most"} ${formatTick(t.value, result.unit)}${side}`);
+    const met = latest === null ? null : meets(latest, t.value, t.comparison);
+    const side = met === null ? "" : met ? ", and the latest meets it" : targetNoun(t.comparison) === "target" ? ", and the latest falls short of it" : ", and the latest is over it";
+    parts.push(`the ${result.frequency === "annual" ? "year" : result.frequency === "six-monthly" ? "half-year" : "quarter"}'s target is ${COMPARISON_WORDS[t.comparison]} ${formatTick(t.value, result.unit)}${side}`);
   }
   return parts.map((p) => `; ${p}`).join("");
 }

@@ -22,6 +22,7 @@ export const STATUS_LOOKS: Record<Status, StatusLook> = {
   "off-track": look("Off track", "◆", "concern", "Behind the year's target so far."),
   improving: look("Improving", "●", "good", "Moving the way wanted, beyond chance."),
   "on-track": look("On track", "✓", "good", "Meeting the year's target so far."),
+  "at-risk": look("At risk", "△", "concern", "Short of the target, within its amber band."),
   stable: look("Stable", "▬", "neutral", "Within its usual ups and downs."),
   "for-information": look("For information", "○", "neutral", "Monitored; no direction is wanted."),
   baseline: look("Baseline", "□", "neutral", "A baseline is being collected: not judged yet."),
@@ -29,12 +30,14 @@ export const STATUS_LOOKS: Record<Status, StatusLook> = {
   missing: look("Missing", "✕", "unknown", "No figure was received."),
   invalid: look("Has errors", "⊘", "unknown", "The figure failed the checks."),
   suppressed: look("Withheld", "■", "unknown", "Withheld to protect people who could be identified."),
+  "not-due": look("Not due", "◌", "neutral", "Not due this quarter (six-monthly or annual)."),
 };
 
 /** Statuses in the order the legend lists them: what needs attention first. */
 export const STATUS_ORDER: readonly Status[] = [
   "worsening",
   "off-track",
+  "at-risk",
   "missing",
   "invalid",
   "improving",
@@ -44,6 +47,7 @@ export const STATUS_ORDER: readonly Status[] = [
   "baseline",
   "insufficient-data",
   "suppressed",
+  "not-due",
 ];
 
 export function statusLook(status: Status): StatusLook {

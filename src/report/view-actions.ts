@@ -58,7 +58,7 @@ function plainIssues(issues: ActionsJson["issues"]): PlainIssueRow[] {
 function actionRow(a: ActionJson): ActionRow {
   return {
     ref: a.ref,
-    what: shortAction(a.keyAction) || "(no key action written)",
+    what: `${shortAction(a.keyAction) || "(no key action written)"}${milestoneWords(a)}`,
     lead: a.leadOfficer || "no lead officer named",
     timescale: a.timescale || "none given",
     rag: ragView(a.rag),
@@ -68,6 +68,13 @@ function actionRow(a: ActionJson): ActionRow {
     indicators: a.indicators.filter((i) => i.exception).map((i) => ({ ref: i.ref, exception: i.exception, status: i.status ? (({ word, shape, css }) => ({ word, shape, css }))(statusLook(i.status)) : null })),
     others: quietIndicators(a),
   };
+}
+
+/** " Milestones: Agree funding (Green), Launch tender (Amber), Appoint provider (not rated)." in words, never colour. */
+function milestoneWords(a: ActionJson): string {
+  const m = a.milestones ?? [];
+  if (m.length === 0) return "";
+  return ` Milestones: ${m.map((x) => `${x.text} (${x.rag ? RAG_LOOKS[x.rag].word : "not rated"})`).join(", ")}.`;
 }
 
 function quietIndicators(a: ActionJson): string | null {

@@ -4,10 +4,11 @@ import type { Report, Result, ReturnJson } from "../report-contract/schema.js";
 import { breakPoints } from "./break-points.js";
 import { chartSubject } from "./chart-words.js";
 import { trendChart } from "./chart.js";
-import { formatChange, formatFigure, formatNumber, plural } from "../words/index.js";
+import { COMPARISON_WORDS, formatChange, formatFigure, formatNumber, plural } from "../words/index.js";
 import { figureOf, quarterLong } from "./format.js";
 import { markdownBlocks, noteParagraphs } from "./plain-text.js";
 import { statusLook } from "./status.js";
+import { assuranceWords, comparatorFacts, frequencyNote, perPopulationWords, periodLabels, yearBack } from "./shape-words.js";
 import { cardActions } from "./view-actions.js";
 import type { AbsentGroup, AlsoRow, CommentaryView, ExceptionCard, ExceptionsView, StatusView } from "./view-types.js";
 
@@ -30,7 +31,7 @@ export function wantedWords(r: Pick<Result, "direction" | "target" | "unit">): s
     case "baseline":
       return "No wanted direction yet: a baseline is being collected";
     case "target":
-      return r.target ? `Wanted: ${r.target.comparison === "at-least" ? "at least" : "at most"} ${formatFigure(r.target.perYear, r.unit)} a year` : "Wanted: to meet a target";
+      return r.target ? `Wanted: ${COMPARISON_WORDS[r.target.comparison]} ${formatFigure(r.target.perYear, r.unit)} ${r.target.kind === "level" ? "each period" : "a year"}` : "Wanted: to meet a target";
   }
 }
 
@@ -48,7 +49,8 @@ export function directionWords(reason: string): string {
 function targetWords(r: Result, quarter: string): string | null {
   const t = r.target;
   if (!t) return null;
-  const head = `Target: ${t.comparison === "at-least" ? "at least" : "at most"} ${formatFigure(t.perYear, r.unit)} a year, so ${formatFigure(t.toDate, r.unit)} by the end of ${quarter}`;
+  const what = `Target: ${COMPARISON_WORDS[t.comparison]} ${formatFigure(t.perYear, r.unit)}`;
+  const head = t.kind === "level" ? `${what} each period` : t.yearComplete ? `${what} in the year` : `${what} a year, so ${formatFigure(t.toDate, r.unit)} by the end of ${quarter}`;
   if (t.actualToDate === null) return `${head}; there is no figure for the year so far.`;
   const outturn = t.projectedOutturn === null ? "" : `, on course for about ${formatNumber(t.projectedOutturn, 0)} in the year`;
   return `${head}; ${formatFigure(t.actualToDate, r.unit)} so far${outturn}.`;
@@ -84,6 +86,25 @@ export function baselineWords(r: Pick<Result, "spc">): string {
   return ` The lines are the limits of the latest baseline, from ${latest.start}: ${latest.reason ?? "re-baselined"}.${earlier.length ? ` Earlier baselines began ${earlier.join(", ")}.` : ""}`;
 }
 
+function cardFigures(r: Result): ExceptionCard["figures"] {
+  const [now, last, lastYear] = periodLabels(r);
+  const annual = r.frequency === "annual";
+  const facts = [
+    { label: now, value: figureOf(r, r.value, 0) },
+    { label: last, value: figureOf(r, r.previous, 1) },
+    ...(annual ? [] : [{ label: lastYear, value: figureOf(r, r.sameQuarterLastYear, yearBack(r)) }]),
+    { label: `Change on ${last.toLowerCase()}`, value: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit) },
+    ...(annual ? [] : [{ label: "Change on a year ago", value: formatChange(r.changeOnYear, r.changeOnYearPercent, r.sameQuarterLastYear, r.value, r.unit) }]),
+  ];
+  if (r.reported === "year-to-date") facts.push({ label: "Year to date, as the agency gave it", value: formatFigure(r.yearToDate, r.unit) });
+  const rate = perPopulationWords(r);
+  if (rate) facts.push({ label: "Per head of population", value: rate });
+  facts.push(...comparatorFacts(r));
+  const assurance = assuranceWords(r);
+  if (assurance) facts.push({ label: "Assurance", value: `${assurance.shape} ${assurance.word}` });
+  return facts;
+}
+
 function card(r: Result, rank: string, report: Report, also: { r: Result; rank: string }[] = []): ExceptionCard {
   const subject = `${chartSubject(r)}, from ${r.agencyName}`;
   const chart = trendChart(r);
@@ -96,18 +117,12 @@ function card(r: Result, rank: string, report: Report, also: { r: Result; rank: 
     status: statusView(r),
     sentence: r.sentence,
     figuresCaption: `${r.indicator} figures for ${quarterLong(report)}`,
-    figures: [
-      { label: "This quarter", value: figureOf(r, r.value, 0) },
-      { label: "Last quarter", value: figureOf(r, r.previous, 1) },
-      { label: "Same quarter last year", value: figureOf(r, r.sameQuarterLastYear, 4) },
-      { label: "Change on last quarter", value: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit) },
-      { label: "Change on a year ago", value: formatChange(r.changeOnYear, r.changeOnYearPercent, r.sameQuarterLastYear, r.value, r.unit) },
-    ],
+    figures: cardFigures(r),
     wanted: wantedWords(r),
     wantedWhy: directionWords(r.directionReason),
     target: targetWords(r, report.quarter),
     // The latest point in words first ("the ninth rise in a row"), then the rules that decided.
-    reasons: [...(r.reading ? [`The latest quarter: ${r.reading}.`] : []), ...r.reasons.map((x) => x.text)],
+    reasons: [...(r.reading ? [`The latest ${r.frequency === "annual" ? "year" : r.frequency === "six-monthly" ? "half-year" : "quarter"}: ${r.reading}.`] : []), ...r.reasons.map((x) => x.text), ...(frequencyNote(r) ? [frequencyNote(r)!] : [])],
     chart: { svg: chart.svg, caption: `Every quarter on record; the latest is the diamond.${baselineWords(r)}` },
     note: r.note ? noteParagraphs(r.note) : null,
     commentary: r.commentary ? markdownBlocks(r.commentary) : null,

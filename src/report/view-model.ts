@@ -1,6 +1,7 @@
 
 import type { Report, Result } from "../report-contract/schema.js";
-import { dateInWords, formatChange, momentInWords, plural } from "../words/index.js";
+import { dateInWords, formatChange, listWords, momentInWords, plural } from "../words/index.js";
+import { shapeSuffix, yearBack } from "./shape-words.js";
 import { figureOf, quarterLong } from "./format.js";
 import { actionsView, assuranceView } from "./view-actions.js";
 import { dataQualityView } from "./view-data-quality.js";
@@ -35,22 +36,26 @@ function themes(report: Report): ThemeView[] {
   const reporters = new Map<string, Set<string>>();
   for (const r of report.results) reporters.set(r.indicator, (reporters.get(r.indicator) ?? new Set()).add(r.agency));
   const byTheme = new Map<string, Result[]>();
+  // A figure not due this quarter has no row: the theme says once which are not due.
   for (const r of report.results) byTheme.set(r.theme, [...(byTheme.get(r.theme) ?? []), r]);
-  return [...byTheme.entries()].map(([theme, results], i) => {
+  return [...byTheme.entries()].map(([theme, all], i) => {
+    const results = all.filter((r) => r.status !== "not-due");
+    const notDueRefs = [...new Set(all.filter((r) => r.status === "not-due").map((r) => `${r.indicator} ${r.indicatorTitle}${shapeSuffix({ frequency: r.frequency })}`))];
     const rows: IndicatorRow[] = results.map((r, j) => ({
       ref: r.indicator,
       // A category row shows only its category, indented under its measure; a screen reader still
       // hears the measure first, since a row read alone must make sense.
-      label: r.categoryLabel ? r.categoryLabel : rowLabel(r, reporters.get(r.indicator)?.size ?? 1),
+      label: `${r.categoryLabel ? r.categoryLabel : rowLabel(r, reporters.get(r.indicator)?.size ?? 1)}${r.categoryLabel ? "" : shapeSuffix(r)}`,
       context: r.categoryLabel ? `${r.indicator} ${rowLabel({ ...r, categoryLabel: null } as Result, reporters.get(r.indicator)?.size ?? 1)}:` : null,
       title: j === 0 || results[j - 1]!.indicator !== r.indicator ? r.indicatorTitle : null,
       value: figureOf(r, r.value, 0),
       previous: figureOf(r, r.previous, 1),
-      lastYear: figureOf(r, r.sameQuarterLastYear, 4),
+      lastYear: figureOf(r, r.sameQuarterLastYear, yearBack(r)),
       change: formatChange(r.change, r.changePercent, r.previous, r.value, r.unit),
       status: statusView(r),
     }));
-    return { anchor: `theme-${i + 1}`, heading: theme, caption: `${theme}: ${plural(rows.length, "figure")} for ${quarterLong(report)}`, rows };
+    const notDue = notDueRefs.length ? `Not due this quarter: ${listWords(notDueRefs)}.` : null;
+    return { anchor: `theme-${i + 1}`, heading: theme, caption: `${theme}: ${plural(rows.length, "figure")} for ${quarterLong(report)}`, rows, notDue };
   });
 }
 

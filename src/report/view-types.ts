@@ -206,6 +206,8 @@ export interface ThemeView {
   heading: string;
   caption: string;
   rows: IndicatorRow[];
+  /** "Not due this quarter: PO1 ... (annual)."; null when every figure of the theme is due. */
+  notDue: string | null;
 }
 
 export interface SourceRow {

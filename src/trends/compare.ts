@@ -1,8 +1,8 @@
 // The comparisons shown beside every figure: last quarter, the same quarter last year (domestic abuse
 // is seasonal), the change in both, and the year-to-date total where the unit adds up.
-import type { Unit } from "../framework/schema.js";
+import type { Frequency, Unit } from "../framework/schema.js";
 import type { Period } from "../types.js";
-import { QUARTERS } from "../framework/period.js";
+import { duePeriodsTo, pointsPerYear } from "../framework/frequency.js";
 import { roundHalfAway } from "../words/index.js";
 import { valueBack, type HistoryPoint } from "./history.js";
 
@@ -44,15 +44,15 @@ export function addsUp(unit: Unit): boolean {
 }
 
 /**
- * The sum of the year's quarters up to and including the last point of `history` (which must end
- * at `period`). Null when the unit does not add up, or when any of those quarters has no value:
- * a partial total would look like a fall.
+ * The sum of the year's periods up to and including the last point of `history` (which must end
+ * at `period`, one point per due period). Null when the unit does not add up, or when any of those
+ * periods has no value: a partial total would look like a fall.
  */
-export function yearToDate(history: readonly HistoryPoint[], period: Period, unit: Unit): number | null {
+export function yearToDate(history: readonly HistoryPoint[], period: Period, unit: Unit, frequency: Frequency = "quarterly"): number | null {
   if (!addsUp(unit)) return null;
-  const quarters = QUARTERS.indexOf(period.quarter) + 1;
+  const periods = duePeriodsTo(frequency, period.quarter);
   let sum = 0;
-  for (let back = 0; back < quarters; back++) {
+  for (let back = 0; back < periods; back++) {
     const v = valueBack(history, back);
     if (v === null) return null;
     sum += v;
@@ -60,11 +60,14 @@ export function yearToDate(history: readonly HistoryPoint[], period: Period, uni
   return tidy(sum);
 }
 
-/** Every comparison for the last point of a series ending at `period`. */
-export function compare(history: readonly HistoryPoint[], period: Period, unit: Unit): Comparison {
+/**
+ * Every comparison for the last point of a series ending at `period`: the previous point is the
+ * previous due period, and the same period last year is a year's points back (4, 2 or 1).
+ */
+export function compare(history: readonly HistoryPoint[], period: Period, unit: Unit, frequency: Frequency = "quarterly"): Comparison {
   const value = valueBack(history, 0);
   const previous = valueBack(history, 1);
-  const sameQuarterLastYear = valueBack(history, 4);
+  const sameQuarterLastYear = valueBack(history, pointsPerYear(frequency));
   return {
     value,
     previous,
@@ -73,6 +76,6 @@ export function compare(history: readonly HistoryPoint[], period: Period, unit: 
     changePercent: changePercent(previous, value),
     changeOnYear: change(sameQuarterLastYear, value),
     changeOnYearPercent: changePercent(sameQuarterLastYear, value),
-    yearToDate: yearToDate(history, period, unit),
+    yearToDate: yearToDate(history, period, unit, frequency),
   };
 }

@@ -20,7 +20,7 @@
 import type { Unit } from "../framework/schema.js";
 import type { Comparison } from "./compare.js";
 import { tidy } from "./compare.js";
-import type { Side } from "./direction.js";
+import { wantsHigh, type Side } from "./direction.js";
 import type { Tolerance } from "./judge-types.js";
 import type { Status } from "../report-contract/schema.js";
 import type { SpcAnalysis, SpcSignal } from "./spc.js";
@@ -70,7 +70,7 @@ export function severity(a: Assessed): number {
   const t = a.target;
   if (t) {
     if (t.actualToDate === null || t.toDate === 0) return 0;
-    const shortfall = t.comparison === "at-least" ? t.toDate - t.actualToDate : t.actualToDate - t.toDate;
+    const shortfall = wantsHigh(t.comparison) ? t.toDate - t.actualToDate : t.actualToDate - t.toDate;
     return tidy((10 * Math.max(0, shortfall)) / Math.abs(t.toDate), 3);
   }
   const { value, change, previous } = a.comparison;

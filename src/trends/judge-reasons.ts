@@ -9,7 +9,7 @@ import type { FigureToJudge, Judgement } from "./judge-types.js";
 import type { Reason } from "../report-contract/schema.js";
 import { patternAt, PROVISIONAL_MINIMUM, type SpcSignal } from "./spc.js";
 import { ruleName } from "./signal-words.js";
-import { formatNumber, formatValue } from "../words/index.js";
+import { COMPARISON_WORDS, formatNumber, formatValue } from "../words/index.js";
 import { wantedVerb } from "./words.js";
 
 const r = (code: Reason["code"], text: string): Reason => ({ code, text });
@@ -77,9 +77,12 @@ export function byTarget(f: FigureToJudge): Judgement {
   const t = f.target;
   const unit = f.unit;
   if (!t || t.onTrack === null || t.actualToDate === null)
-    return { status: "insufficient-data", reasons: [r("no-comparison", "The year-to-date figure cannot be worked out: a quarter of this year has no figure.")], cause: null, signal: null, decidedBy: null };
-  const against = `${formatValue(t.actualToDate, unit)} against a target to date of ${formatValue(t.toDate, unit)} (${t.comparison === "at-least" ? "at least" : "at most"} ${formatValue(t.perYear, unit)} a year)`;
-  return { status: t.onTrack ? "on-track" : "off-track", reasons: [r(t.onTrack ? "on-track" : "off-track", `${t.onTrack ? "On track" : "Off track"}: ${against}.`)], cause: null, signal: null, decidedBy: "target" };
+    return { status: "insufficient-data", reasons: [r("no-comparison", "The year-to-date figure cannot be worked out: a period of this year has no figure.")], cause: null, signal: null, decidedBy: null };
+  const wanted = `${COMPARISON_WORDS[t.comparison]} ${formatValue(t.perYear, unit)}`;
+  const of = t.kind === "level" ? `${formatValue(t.actualToDate, unit)} against a target of ${wanted}` : t.yearComplete ? `${formatValue(t.actualToDate, unit)} in the year against a target of ${wanted}` : `${formatValue(t.actualToDate, unit)} against a target to date of ${formatValue(t.toDate, unit)} (${wanted} a year)`;
+  const status = t.onTrack ? "on-track" : t.atRisk ? "at-risk" : "off-track";
+  const head = status === "on-track" ? "On track" : status === "at-risk" ? "At risk: short of the target, but within its amber band" : "Off track";
+  return { status, reasons: [r(status, `${head}: ${of}.`)], cause: null, signal: null, decidedBy: "target" };
 }
 
 /** Trial limits, or none yet: said once, after the rule that decided. */

@@ -1,5 +1,5 @@
 // The shapes the judgement of one figure takes in and gives out.
-import type { Unit } from "../framework/schema.js";
+import type { Frequency, Unit } from "../framework/schema.js";
 import type { GssSymbol, ReturnStatus } from "../types.js";
 import type { Comparison } from "./compare.js";
 import type { EffectiveDirection } from "./direction.js";
@@ -26,6 +26,14 @@ export type DecidedBy = "limits" | "quarter-and-year" | "quarter" | "tolerance" 
 export interface FigureToJudge {
   agencyName: string;
   returnStatus: ReturnStatus;
+  /** False in a quarter a six-monthly or annual figure is not due. Default true. */
+  due?: boolean;
+  /** Default quarterly: the history then has one point per due period. */
+  frequency?: Frequency;
+  /** The schema marks the measure as a baseline being established. */
+  establishing?: boolean;
+  /** "year-to-date": the figure is this period's own, worked out from the agency's totals. */
+  reported?: "period" | "year-to-date";
   /** The figure for the quarter, when one passed validation. */
   figure: { value: number | null; symbol: GssSymbol | null } | null;
   comparison: Comparison;

@@ -12,6 +12,8 @@
 //   last year is on record, beyond chance the same way on the year too. No bare two-point verdicts.
 import { beyondChance, type ChanceReading } from "./chance.js";
 import { betterSide } from "./direction.js";
+import { frequencyWords, pointsPerYear, previousPeriodWords } from "../framework/frequency.js";
+import type { Frequency } from "../framework/schema.js";
 import type { HistoryPoint } from "./history.js";
 import type { Cause, FigureToJudge, Judgement } from "./judge-types.js";
 import * as say from "./judge-reasons.js";
@@ -28,7 +30,11 @@ export function withinTolerance(change: number, previous: number, tolerance: { r
 
 function unjudgeable(f: FigureToJudge): Judgement | null {
   const from = `The return from ${f.agencyName}`;
-  const no = (status: Status, code: Reason["code"], cause: Cause, text: string): Judgement => ({ status, reasons: [{ code, text }], cause, signal: null, decidedBy: null });
+  const no = (status: Status, code: Reason["code"], cause: Cause | null, text: string): Judgement => ({ status, reasons: [{ code, text }], cause, signal: null, decidedBy: null });
+  if (f.due === false) return no("not-due", "not-due", null, `Not due this quarter: this figure is reported ${frequencyWords(f.frequency ?? "quarterly")}.`);
+  // A baseline being set up has no data yet: that is its state, not a gap in a return.
+  const noData = f.returnStatus !== "missing" && (!f.figure || (f.figure.value === null && f.figure.symbol === "x"));
+  if ((f.establishing || f.direction.wanted === "baseline") && noData) return no("baseline", "baseline-no-data", null, "Baseline: no data yet. The measure is being established.");
   if (f.returnStatus === "missing") return no("missing", "missing", "return-missing", `${from} for this quarter is missing.`);
   if (!f.figure) {
     return f.returnStatus === "invalid"
@@ -37,16 +43,20 @@ function unjudgeable(f: FigureToJudge): Judgement | null {
   }
   if (f.figure.symbol === "c") return no("suppressed", "suppressed", "suppressed", "Withheld ([c]) to protect people who could be identified.");
   if (f.figure.symbol === "z") return no("for-information", "no-direction", "not-applicable", "Given as not applicable ([z]): there is nothing to judge.");
+  if (f.figure.value === null && f.figure.symbol === null && f.reported === "year-to-date")
+    return no("missing", "missing", "not-available", "This period's own figure cannot be worked out: the year-to-date total of the period before is not on record.");
   if (f.figure.value === null) return no("missing", "missing", "not-available", "Given as not available ([x]).");
   return null;
 }
 
-/** Why last quarter gives nothing to compare with: a withheld figure is not a gap, and says so. */
-export function noPrevious(history: readonly HistoryPoint[]): string {
+/** Why last quarter (or the period before) gives nothing to compare with: a withheld figure is not a gap, and says so. */
+export function noPrevious(history: readonly HistoryPoint[], frequency: Frequency = "quarterly"): string {
   const before = history[history.length - 2];
-  if (before?.symbol === "c") return "Last quarter's figure was withheld ([c]), so there is nothing to compare with.";
-  if (before && !before.gap && before.value === null) return `Last quarter's figure was given as ${before.symbol === "z" ? "not applicable ([z])" : "not available ([x])"}, so there is nothing to compare with.`;
-  return "There is no figure for last quarter to compare with.";
+  const last = previousPeriodWords(frequency);
+  const Last = last.charAt(0).toUpperCase() + last.slice(1);
+  if (before?.symbol === "c") return `${Last}'s figure was withheld ([c]), so there is nothing to compare with.`;
+  if (before && !before.gap && before.value === null) return `${Last}'s figure was given as ${before.symbol === "z" ? "not applicable ([z])" : "not available ([x])"}, so there is nothing to compare with.`;
+  return `There is no figure for ${last} to compare with.`;
 }
 
 /** The latest baseline starts at the latest quarter: last quarter belongs to an earlier baseline. */
@@ -60,11 +70,13 @@ export function newBaselineNow(spc: SpcAnalysis, history: readonly HistoryPoint[
  * season back in between: not all three quarters between them on that side of the mean (a shift
  * that began a year ago keeps them there, and is not the season).
  */
-function recursYearly(spc: SpcAnalysis, history: readonly HistoryPoint[], last: number): boolean {
+function recursYearly(spc: SpcAnalysis, history: readonly HistoryPoint[], last: number, perYear: number): boolean {
+  // An annual series has no season within its year.
+  if (perYear < 2) return false;
   const now = spc.marks[last];
-  const then = spc.marks[last - 4];
+  const then = spc.marks[last - perYear];
   if (!now || !then || (now.rule !== "beyond-limits" && now.rule !== "two-of-three-near-limit") || then.side !== now.side || spc.mean === null) return false;
-  const between = [last - 3, last - 2, last - 1].map((i) => history[i]?.value ?? null);
+  const between = Array.from({ length: perYear - 1 }, (_, k) => last - perYear + 1 + k).map((i) => history[i]?.value ?? null);
   const onSide = (v: number | null) => v !== null && (now.side === "high" ? v > spc.mean! : v < spc.mean!);
   return !between.every(onSide);
 }
@@ -76,7 +88,7 @@ function byLimits(f: FigureToJudge, better: "high" | "low", count: boolean): Jud
   if (!mark) return { status: "stable", reasons: [say.withinLimits(f)], cause: null, signal: null, decidedBy: "limits" };
   const good = mark.side === better;
   const year = c.sameQuarterLastYear !== null && c.value !== null ? beyondChance(c.sameQuarterLastYear, c.value, count, f.tolerance) : null;
-  if (recursYearly(f.spc, f.history, last) && year && !year.beyond)
+  if (recursYearly(f.spc, f.history, last, pointsPerYear(f.frequency ?? "quarterly")) && year && !year.beyond)
     return { status: "stable", reasons: [say.seasonalSignal(f, mark)], cause: null, signal: null, decidedBy: "year" };
   return { status: good ? "improving" : "worsening", reasons: [say.specialCause(f, mark, better)], cause: null, signal: patternAt(f.spc, last), decidedBy: "limits" };
 }
@@ -84,7 +96,7 @@ function byLimits(f: FigureToJudge, better: "high" | "low", count: boolean): Jud
 function byMoves(f: FigureToJudge, better: "high" | "low", count: boolean): Judgement {
   const c = f.comparison;
   if (c.previous === null || c.change === null || c.value === null || newBaselineNow(f.spc, f.history)) {
-    const text = newBaselineNow(f.spc, f.history) ? say.newBaselineText(f) : noPrevious(f.history);
+    const text = newBaselineNow(f.spc, f.history) ? say.newBaselineText(f) : noPrevious(f.history, f.frequency);
     return { status: "insufficient-data", reasons: [{ code: "no-comparison", text }], cause: null, signal: null, decidedBy: null };
   }
   if (withinTolerance(c.change, c.previous, f.tolerance)) return { status: "stable", reasons: [say.withinToleranceText(f)], cause: null, signal: null, decidedBy: "tolerance" };
@@ -109,6 +121,8 @@ export function judgeFigure(f: FigureToJudge): Judgement {
   let j: Judgement;
   if (d.wanted === "none") j = { status: "for-information", reasons: [{ code: "no-direction", text: "No direction is set for this figure: it is for information." }], cause: null, signal: null, decidedBy: null };
   else if (d.wanted === "baseline") j = { status: "baseline", reasons: [{ code: "baseline", text: "A baseline is still being collected: the figure is not judged yet." }], cause: null, signal: null, decidedBy: null };
+  else if (d.wanted === "target" && !f.target && d.target?.amount === null)
+    j = { status: "for-information", reasons: [{ code: "target-to-be-confirmed", text: "The target is still to be confirmed (TBC), or none is set for this year: the figure is reported, not judged." }], cause: null, signal: null, decidedBy: null };
   else if (d.wanted === "target") j = say.byTarget(f);
   else if (f.spc.state === "computed" && f.spc.latest !== null) j = byLimits(f, betterSide(d)!, count);
   else j = byMoves(f, betterSide(d)!, count);

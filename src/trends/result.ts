@@ -14,6 +14,13 @@ import type { Result } from "../report-contract/schema.js";
 import { sentence } from "./sentence.js";
 import { analyse } from "./spc.js";
 import { targetProgress } from "./target.js";
+import { DUE_QUARTERS, isDue } from "../framework/frequency.js";
+import { fromYearToDate, ownPoints } from "./series-shape.js";
+import { perPopulation } from "./population.js";
+import type { Comparison } from "./compare.js";
+
+/** A quarter a six-monthly or annual figure is not due: nothing of this quarter to compare. */
+const NOT_DUE: Comparison = { value: null, previous: null, sameQuarterLastYear: null, change: null, changePercent: null, changeOnYear: null, changeOnYearPercent: null, yearToDate: null };
 
 export interface ResultContext {
   config: Config;
@@ -47,16 +54,25 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
   const ref = indicator.ref.toUpperCase();
   const key = seriesKey({ indicator: ref, measure: measure.id, category: category?.id ?? null, agency: agency.id });
   const ret = ctx.returns.get(agency.id)!;
-  const figure = ret.status === "missing" ? undefined : figureAt(ctx.index, key, period);
-  const history = seriesOf(ctx.index, key, period);
-  const comparison = compare(history, period, measure.unit);
-  const direction = effectiveDirection(measure.direction, category?.id ?? null, period.year);
+  const frequency = indicator.frequency;
+  const due = isDue(frequency, period.quarter);
+  const ytd = measure.reported === "year-to-date";
+  const given = ret.status === "missing" ? undefined : figureAt(ctx.index, key, period);
+  const figure = due ? given : undefined;
+  const raw = ownPoints(seriesOf(ctx.index, key, period), frequency);
+  const history = ytd ? fromYearToDate(raw, DUE_QUARTERS[frequency][0]!) : raw;
+  const comparison = due ? compare(history, period, measure.unit, frequency) : NOT_DUE;
+  // A year-to-date figure's year to date is the agency's own, as given.
+  if (ytd && due) comparison.yearToDate = given?.value ?? null;
+  const establishing = measure.baseline === "establishing";
+  const stated = effectiveDirection(measure.direction, category?.id ?? null, period.year);
+  const direction = establishing ? { ...stated, wanted: "baseline" as const, target: null } : stated;
   const better = betterSide(direction);
   const tolerance = {
     relative: measure.tolerance?.relative ?? config.options.tolerance.relative,
     absolute: measure.tolerance?.absolute ?? config.options.tolerance.absolute,
   };
-  const target = direction.wanted === "target" && direction.target ? targetProgress(direction.target, period, measure.unit, comparison.value, comparison.yearToDate) : null;
+  const target = direction.wanted === "target" && direction.target ? targetProgress(direction.target, period, measure.unit, comparison.value, comparison.yearToDate, frequency) : null;
   const spc = analyse(history, {
     minimumPoints: config.options.spcMinimumPoints,
     better,
@@ -68,7 +84,11 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
   const judged = judgeFigure({
     agencyName: agency.name,
     returnStatus: ret.status,
-    figure: figure ? { value: figure.value, symbol: figure.symbol } : null,
+    due,
+    frequency,
+    establishing,
+    reported: measure.reported ?? "period",
+    figure: figure ? { value: comparison.value, symbol: figure.symbol } : null,
     comparison,
     direction,
     tolerance,
@@ -103,6 +123,8 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
     reading,
     record: rec,
     lowReliability: figure?.symbol === "u",
+    frequency,
+    tbc: direction.wanted === "target" && direction.target?.amount === null,
   });
   const result: Result = {
     key,
@@ -117,10 +139,10 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
     agency: agency.id,
     agencyName: agency.name,
     ...comparison,
-    symbol: figure?.symbol ?? null,
+    symbol: due ? (figure?.symbol ?? null) : null,
     direction: direction.wanted,
     directionReason: direction.reason,
-    target: target ? { perYear: target.perYear, comparison: target.comparison, perQuarter: target.perQuarter, toDate: target.toDate, actualToDate: target.actualToDate, projectedOutturn: target.projectedOutturn } : null,
+    target: target ? { perYear: target.perYear, comparison: target.comparison, kind: target.kind, perQuarter: target.perQuarter, toDate: target.toDate, actualToDate: target.actualToDate, projectedOutturn: target.projectedOutturn, atRisk: target.atRisk, yearComplete: target.yearComplete } : null,
     status: judged.status,
     exception: isException(assessed),
     rank: null,
@@ -133,8 +155,13 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
     sentence: text,
     spc: spcJson(spc, history),
     history,
-    note: figure?.note ?? null,
+    note: given?.note ?? null,
     commentary: ctx.commentary.get(ref) ?? null,
+    frequency,
+    reported: measure.reported ?? "period",
+    ...(establishing ? { baselineEstablishing: true } : {}),
+    comparators: (measure.comparators ?? []).map((c) => ({ value: c.value, label: c.label, source: c.source, period: c.period, unit: c.unit ?? measure.unit })),
+    perPopulation: measure.population ? perPopulation(measure.population, comparison.value, comparison.yearToDate) : null,
   };
   return { result, cause: judged.cause };
 }

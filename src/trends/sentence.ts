@@ -11,7 +11,9 @@ import type { Cause, DecidedBy } from "./judge-types.js";
 import { describeSignal } from "./signal-words.js";
 import type { SpcAnalysis, SpcSignal } from "./spc.js";
 import type { TargetProgress } from "./target.js";
-import { changeInBrief, formatValue } from "../words/index.js";
+import { changeInBrief, COMPARISON_WORDS, formatValue, targetNoun } from "../words/index.js";
+import type { Frequency } from "../framework/schema.js";
+import { frequencyWords, previousPeriodWords } from "../framework/frequency.js";
 import { grammarOf, wantedVerb } from "./words.js";
 
 export interface Subject {
@@ -40,6 +42,10 @@ export interface SentenceInput {
   record: "high" | "low" | null;
   /** The figure carries [u]: low reliability. */
   lowReliability: boolean;
+  /** Default quarterly: "last quarter" is then the previous period of this frequency. */
+  frequency?: Frequency;
+  /** The direction is a target still to be confirmed. */
+  tbc?: boolean;
 }
 
 /** "Hub referrals by referring agency: Police (PM2)", with " from Riverside" when several agencies report it. */
@@ -72,7 +78,8 @@ function stableSentence(who: string, input: SentenceInput): string {
   const g = grammarOf(unit);
   const year = onYear(c, unit);
   const value = formatValue(c.value!, unit);
-  const lastQuarter = c.previous === null ? "" : c.change === 0 ? `, unchanged on last quarter` : `, ${changeInBrief(c.change, c.changePercent, unit) || (c.change! > 0 ? "up" : "down")} from ${formatValue(c.previous, unit)} last quarter`;
+  const last = previousPeriodWords(input.frequency ?? "quarterly");
+  const lastQuarter = c.previous === null ? "" : c.change === 0 ? `, unchanged on ${last}` : `, ${changeInBrief(c.change, c.changePercent, unit) || (c.change! > 0 ? "up" : "down")} from ${formatValue(c.previous, unit)} ${last}`;
   switch (input.decidedBy) {
     case "limits":
       return `${who} ${g.was} ${value}${lastQuarter}${year ? ` and ${year}` : ""}: ${input.reading ?? "inside the usual range"}, so ordinary variation`;
@@ -81,7 +88,7 @@ function stableSentence(who: string, input: SentenceInput): string {
     case "chance":
       return `${who} ${moved(c, unit)}, ${unit === "count" ? "a move that chance alone gives for counts of this size" : "a move within the wider tolerance used until process limits are set"}${year ? `; ${year}` : ""}`;
     default:
-      if (c.change === 0) return `${who} ${g.was} ${value}, unchanged on last quarter${year ? `; ${year}` : ""}`;
+      if (c.change === 0) return `${who} ${g.was} ${value}, unchanged on ${last}${year ? `; ${year}` : ""}`;
       return `${who} ${moved(c, unit)}, a move within the tolerance the partnership counts as no change${year ? `; ${year}` : ""}`;
   }
 }
@@ -97,15 +104,25 @@ function changedSentence(who: string, input: SentenceInput, wants: string): stri
 
 const g0 = (unit: Unit) => (unit === "count" ? "are" : "is");
 
+/** "exceeded its target of 6,000", "met its target of 75%", "fell short of its target of 300", "went over its limit of 10". */
+export function outcomeWords(actual: number, t: TargetProgress, unit: Unit, its: string): string {
+  const noun = targetNoun(t.comparison);
+  const of = `${its} ${noun} of ${formatValue(t.toDate, unit)}`;
+  if (t.onTrack) return actual === t.toDate ? `met ${of}` : noun === "target" ? `exceeded ${of}` : `stayed within ${of}`;
+  if (actual === t.toDate) return `only reached ${of}, which it must ${t.comparison === "more-than" ? "pass" : "stay under"}`;
+  return noun === "target" ? `fell short of ${of}` : `went over ${of}`;
+}
+
 function targetSentence(who: string, unit: Unit, t: TargetProgress, status: Status): string {
   const g = grammarOf(unit);
-  const limit = t.comparison === "at-least" ? "target" : "limit";
-  if (t.actualToDate === null) return `${who} cannot be compared with ${g.their} ${limit}: a quarter of this year has no figure.`;
-  if (t.projectedOutturn === null)
-    return `${who} ${g.was} ${formatValue(t.actualToDate, unit)} against a ${limit} of ${t.comparison === "at-least" ? "at least" : "at most"} ${formatValue(t.toDate, unit)}${status === "on-track" ? ", on track" : ""}.`;
-  const rounded = unit === "count" ? Math.round(t.projectedOutturn) : t.projectedOutturn;
+  const noun = targetNoun(t.comparison);
+  const amber = status === "at-risk" ? ", within the amber band: at risk" : "";
+  if (t.actualToDate === null) return `${who} cannot be compared with ${g.their} ${noun}: a period of this year has no figure.`;
+  if (t.kind === "level" || t.yearComplete)
+    return `${who} ${g.was} ${formatValue(t.actualToDate, unit)}${t.yearComplete && t.kind === "per-year" ? " in the year" : ""}: ${g.are === "are" ? "they" : "it"} ${outcomeWords(t.actualToDate, t, unit, g.their)}${t.comparison === "more-than" || t.comparison === "less-than" ? ` (${COMPARISON_WORDS[t.comparison]} ${formatValue(t.toDate, unit)} wanted)` : ""}${amber}.`;
+  const rounded = unit === "count" || unit === "amount" ? Math.round(t.projectedOutturn!) : t.projectedOutturn!;
   return (
-    `${who} ${g.stand} at ${formatValue(t.actualToDate, unit)} against a year-to-date ${limit} of ${formatValue(t.toDate, unit)}${status === "on-track" ? ", on track" : ""}; ` +
+    `${who} ${g.stand} at ${formatValue(t.actualToDate, unit)} against a year-to-date ${noun} of ${t.comparison === "more-than" || t.comparison === "less-than" ? `${COMPARISON_WORDS[t.comparison]} ` : ""}${formatValue(t.toDate, unit)}${status === "on-track" ? ", on track" : amber}; ` +
     `at this rate the year will end at about ${formatValue(rounded, unit)} of ${formatValue(t.perYear, unit)}.`
   );
 }
@@ -139,6 +156,7 @@ export function sentence(input: SentenceInput): string {
       return `${who} ${g.was} withheld ([c]) to protect people who could be identified.`;
     case "on-track":
     case "off-track":
+    case "at-risk":
       text = input.target ? targetSentence(who, unit, input.target, status) : `${who} ${g.was} ${value}.`;
       break;
     case "worsening":
@@ -148,16 +166,23 @@ export function sentence(input: SentenceInput): string {
     case "stable":
       text = `${stableSentence(who, input)}.`;
       break;
+    case "not-due":
+      return `${who} ${g.are} reported ${frequencyWords(input.frequency ?? "quarterly")}, and ${g.are === "are" ? "are" : "is"} not due this quarter.`;
     case "baseline":
+      if (c.value === null) return `${who}: baseline, no data yet; the measure is being established.`;
       text = `${who} ${g.was} ${value}; a baseline is still being collected, so ${g.are === "are" ? "they are" : "it is"} not judged yet.`;
       break;
     case "for-information":
       if (input.cause === "not-applicable") return `${who} ${g.are} not applicable this quarter ([z]).`;
-      text = `${who} ${g.was} ${value}${c.previous === null ? "" : ` (${formatValue(c.previous, unit)} last quarter)`}; ${g.are === "are" ? "these figures are" : "this figure is"} for information.`;
+      if (input.cause === null && input.target === null && input.status === "for-information" && c.value !== null && input.tbc) {
+        text = `${who} ${g.was} ${value}; ${g.their} target is still to be confirmed, so ${g.are === "are" ? "they are" : "it is"} not judged.`;
+        break;
+      }
+      text = `${who} ${g.was} ${value}${c.previous === null ? "" : ` (${formatValue(c.previous, unit)} ${previousPeriodWords(input.frequency ?? "quarterly")})`}; ${g.are === "are" ? "these figures are" : "this figure is"} for information.`;
       break;
     case "insufficient-data":
       if (input.target) text = targetSentence(who, unit, input.target, status);
-      else text = `${who} ${g.was} ${value}; ${lowerFirst(noPrevious(input.history))}`;
+      else text = `${who} ${g.was} ${value}; ${lowerFirst(noPrevious(input.history, input.frequency))}`;
       break;
   }
   if (input.record && c.value !== null) text += ` This quarter's ${formatValue(c.value, unit)} is the ${input.record === "high" ? "highest" : "lowest"} on record.`;

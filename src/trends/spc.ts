@@ -10,7 +10,7 @@
 // [z]) are left out of the mean and of the moving ranges, and no moving range joins the points either
 // side of them.
 import type { TargetJson } from "../report-contract/schema.js";
-import type { Side } from "./direction.js";
+import { wantsHigh, type Side } from "./direction.js";
 import type { HistoryPoint } from "./history.js";
 import { tidy } from "./compare.js";
 import { limitsOf, type Limits } from "./spc-limits.js";
@@ -205,6 +205,6 @@ function rebaseSuggestion(signals: readonly SpcSignal[], current: Baseline, last
  */
 export function assurance(lower: number, upper: number, target: QuarterTarget): NonNullable<SpcAnalysis["assurance"]> {
   const t = target.perQuarter;
-  if (target.comparison === "at-least") return t < lower ? "consistently-passing" : t > upper ? "consistently-failing" : "hit-and-miss";
+  if (wantsHigh(target.comparison)) return t < lower ? "consistently-passing" : t > upper ? "consistently-failing" : "hit-and-miss";
   return t > upper ? "consistently-passing" : t < lower ? "consistently-failing" : "hit-and-miss";
 }

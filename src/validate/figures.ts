@@ -1,7 +1,7 @@
 // Checks on a return's figures taken together: the same figure twice, an indicator left out,
 // categories that do not add up to their total, a part bigger than its whole.
 import type { Framework } from "../framework/types.js";
-import type { Agency, Frequency, Measure } from "../framework/schema.js";
+import type { Agency, Measure } from "../framework/schema.js";
 import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, Location, QuarterName } from "../types.js";
 
@@ -45,12 +45,9 @@ export function dropDuplicates(figures: Figure[]): { figures: Figure[]; issues: 
   return { figures: kept, issues };
 }
 
-/** Whether an indicator of this frequency is due in this quarter: six-monthly in Q2 and Q4, annual in Q4. */
-export function isDue(frequency: Frequency, quarter: QuarterName): boolean {
-  if (frequency === "six-monthly") return quarter === "Q2" || quarter === "Q4";
-  if (frequency === "annual") return quarter === "Q4";
-  return true;
-}
+// When a figure is due is the framework's rule (src/framework/frequency.ts); re-exported for validate's callers.
+export { isDue } from "../framework/frequency.js";
+import { isDue } from "../framework/frequency.js";
 
 /** Indicators the agency reports and left out altogether (a row with a bad value still counts as given). */
 export function missingIndicators(file: string, agency: Agency, framework: Framework, quarter: QuarterName, given: Set<string>): Issue[] {

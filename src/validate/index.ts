@@ -7,7 +7,8 @@ import type { Agency } from "../framework/schema.js";
 import type { Figure, Issue, Period, RawTable } from "../types.js";
 import { findColumns } from "./columns.js";
 import { checkCategorySums, checkPartsOfWholes, dropDuplicates, missingIndicators } from "./figures.js";
-import { identicalToPrevious, suddenChanges } from "./quarters.js";
+import { identicalToPrevious, suddenChanges, yearToDateChecks } from "./quarters.js";
+import { DUE_QUARTERS } from "../framework/frequency.js";
 import { readRow } from "./row.js";
 
 export { checkAbout } from "./about.js";
@@ -49,12 +50,20 @@ export function validateTable(input: TableToValidate): Validated {
   issues.push(...missingIndicators(table.file, agency, framework, period.quarter, given));
   issues.push(...checkCategorySums(figures, framework), ...checkPartsOfWholes(figures, framework));
   if (input.previous?.length) {
-    issues.push(...suddenChanges(figures, input.previous, input.suddenChangeFactor));
+    const ytd = yearToDateChecks(figures, input.previous, (f) => yearToDateKind(framework, f, period));
+    issues.push(...ytd.issues, ...suddenChanges(ytd.compared, input.previous, input.suddenChangeFactor));
     issues.push(...identicalToPrevious(table.file, figures, input.previous));
   }
   inReadingOrder(issues);
   if (table.lines) addLines(issues, table.lines);
   return { figures: figures.filter((f) => !failedTogether(f, issues)), issues };
+}
+
+/** A year-to-date figure in its year's first due quarter starts again ("reset"); later ones are "within" the year. */
+function yearToDateKind(framework: Framework, f: Figure, period: Period): "reset" | "within" | null {
+  const ind = framework.byRef.get(f.indicator.toUpperCase());
+  if (ind?.measures.find((m) => m.id === f.measure)?.reported !== "year-to-date") return null;
+  return period.quarter <= DUE_QUARTERS[ind.frequency][0]! ? "reset" : "within";
 }
 
 /** In the order a person reads the file: whole-file findings first, then row by row, left to right (sorts in place). */
@@ -73,6 +82,6 @@ function failedTogether(f: Figure, issues: Issue[]): boolean {
     (i) =>
       i.indicator === f.indicator &&
       i.measure === f.measure &&
-      ((i.code === "categories-do-not-add-up") || (i.code === "part-exceeds-whole" && (i.category ?? null) === f.category)),
+      ((i.code === "categories-do-not-add-up") || ((i.code === "part-exceeds-whole" || i.code === "year-to-date-fell") && (i.category ?? null) === f.category)),
   );
 }

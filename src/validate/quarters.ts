@@ -30,6 +30,25 @@ export function suddenChanges(figures: Figure[], previous: Figure[], factor: num
   return issues;
 }
 
+/**
+ * Year-to-date measures (the schema's `reported: "year-to-date"`): a total so far cannot fall within
+ * a year (an error), and the year's first due quarter starts again from nothing, so it is left out of
+ * the sudden-change check (600 in March to 170 in June is April's reset, not a keying error).
+ * Returns the figures the sudden-change check should compare, and the errors.
+ */
+export function yearToDateChecks(figures: Figure[], previous: Figure[], yearToDate: (f: Figure) => "reset" | "within" | null): { compared: Figure[]; issues: Issue[] } {
+  const before = new Map(previous.map((f) => [figureKey(f), f]));
+  const issues: Issue[] = [];
+  for (const f of figures) {
+    if (yearToDate(f) !== "within" || f.value === null) continue;
+    const p = before.get(figureKey(f));
+    if (p?.value == null || p.year !== f.year || f.value >= p.value) continue;
+    const what = `${f.indicator} ${f.measure}${f.category ? ` (${f.category})` : ""}`;
+    issues.push(issue("year-to-date-fell", f.source, `${what} is a year-to-date total, but fell from ${p.value} last quarter to ${f.value}.`, { ...about(f), found: String(f.value), expected: `at least last quarter's total of ${p.value}` }));
+  }
+  return { compared: figures.filter((f) => yearToDate(f) !== "reset"), issues };
+}
+
 export function identicalToPrevious(file: string, figures: Figure[], previous: Figure[]): Issue[] {
   if (figures.length < 2 || figures.length !== previous.length || !figures.some((f) => f.value)) return [];
   const before = new Map(previous.map((f) => [figureKey(f), f]));

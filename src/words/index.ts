@@ -8,3 +8,4 @@ export { escapeHtml, escapeMarkdown, escapeXml } from "./escape.js";
 export { hasInvisible, INVISIBLE, jsonText, looksBlank, showControls, terminalSafe, terminalSafeDeep } from "./characters.js";
 export { couldBeFormula, csvField, safeCell } from "./cells.js";
 export { markedSubject } from "./marking.js";
+export { COMPARISON_WORDS, targetNoun, type ComparisonName } from "./targets.js";

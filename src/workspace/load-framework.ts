@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { z } from "zod";
 import { describeZodError } from "../framework/describe-zod.js";
 import { parseJsonText } from "../framework/json-syntax.js";
-import { AssuranceFramework, FrameworkInfo, Indicator } from "../framework/schema.js";
+import { AssuranceFramework, FrameworkInfo, Indicator, RagGuide } from "../framework/schema.js";
 import type { Framework } from "../framework/types.js";
 import { checkTogether, FRAMEWORK_FILE, type Loaded } from "../framework/check-together.js";
 import { kindOf, listFolder, openInput, type Input, type InputProblem } from "./input.js";
@@ -13,6 +13,8 @@ import { kindOf, listFolder, openInput, type Input, type InputProblem } from "./
 export { FRAMEWORK_FILE };
 /** The optional quality-assurance framework (QA1-QA20 for Doncaster); a framework without one still loads. */
 export const ASSURANCE_FILE = "assurance.json";
+/** The optional RAG guide of the action plan (ratings, words, rules); without one Doncaster's four apply. */
+export const RAG_FILE = "rag.json";
 
 /** An indicator file is named after its reference, e.g. PM12.json; other JSON files (assurance.json) are not. */
 const INDICATOR_FILE = /^([A-Za-z]{1,8})([0-9]{1,4})([a-z]?)\.json$/;
@@ -73,14 +75,15 @@ export async function loadFramework(dir: string, read: Reader = openInput): Prom
   if (!names.includes(FRAMEWORK_FILE)) problems.push(`${shownDir}/${FRAMEWORK_FILE}: is missing (it names the framework and lists its themes in order)`);
   if (indicatorFiles.length === 0) problems.push(`${shownDir}: holds no indicator files (one per indicator, named after its reference, e.g. PM1.json)`);
 
-  const [framework, indicators, assurance] = await Promise.all([
+  const [framework, indicators, assurance, rag] = await Promise.all([
     names.includes(FRAMEWORK_FILE) ? readChecked(read, join(root, FRAMEWORK_FILE), `${shownDir}/${FRAMEWORK_FILE}`, FrameworkInfo) : null,
     Promise.all(indicatorFiles.map((file) => readChecked(read, join(root, file), `${shownDir}/${file}`, Indicator))),
     names.includes(ASSURANCE_FILE) ? readChecked(read, join(root, ASSURANCE_FILE), `${shownDir}/${ASSURANCE_FILE}`, AssuranceFramework) : null,
+    names.includes(RAG_FILE) ? readChecked(read, join(root, RAG_FILE), `${shownDir}/${RAG_FILE}`, RagGuide) : null,
   ]);
   const info = framework?.value ?? null;
   problems.push(...(framework?.problems ?? []));
-  problems.push(...(assurance?.problems ?? []));
+  problems.push(...(assurance?.problems ?? []), ...(rag?.problems ?? []));
   const loaded: Loaded<Indicator>[] = [];
   indicators.forEach(({ value, problems: found }, i) => {
     const file = indicatorFiles[i]!;
@@ -109,5 +112,6 @@ export async function loadFramework(dir: string, read: Reader = openInput): Prom
     indicators: list,
     byRef: new Map(list.map((ind) => [ind.ref.toUpperCase(), ind])),
     ...(assurance?.value ? { assurance: assurance.value } : {}),
+    ...(rag?.value ? { rag: rag.value } : {}),
   };
 }

@@ -61,6 +61,7 @@ function context(ws: Workspace): ActionContext {
     indicators: new Set(ws.framework.indicators.map((i) => i.ref.toUpperCase())),
     assurance: new Set(ws.framework.assurance?.items.map((i) => i.ref.toUpperCase()) ?? []),
     financialYearStartMonth: ws.config.financialYearStartMonth,
+    ...(ws.framework.rag ? { rag: ws.framework.rag } : {}),
   };
 }
 

@@ -97,7 +97,7 @@ const ROTHERHAM: Partnership = {
     ],
     "rotherham-council": [
       { ref: "RO2", measure: "dash-assessments", values: [412, 398, 431, 420, 455] },
-      { ref: "RO4", measure: "sessions-delivered", values: [160, 170, 121, 158, 172] },
+      { ref: "RO4", measure: "sessions-delivered", values: [290, 460, 581, 158, 330] },
       { ref: "RO5", measure: "recommendations-on-track", values: [100, 96, 97, 98, 100] },
       { ref: "RO6", measure: "satisfaction-rate", values: [71, 74, 73, 76, 75] },
     ],
@@ -176,6 +176,10 @@ describe("Rotherham's framework, by configuration alone", () => {
     expect(report.exceptions).toEqual([fall.key]);
     expect(resultOf(report, "RO3/repeat-cases/total/south-yorkshire-police").status).toBe("baseline");
     expect(resultOf(report, "RO5/recommendations-on-track/total/rotherham-council").status).toBe("stable");
+    // The plan's sessions are given year to date ("Q2 330 YTD"): Q2's own 172, the year to date as given.
+    expect(resultOf(report, "RO4/sessions-delivered/total/rotherham-council")).toMatchObject({ value: 172, previous: 158, yearToDate: 330, reported: "year-to-date", status: "baseline" });
+    // "Establishing Baseline/Comparators": SafeLives' national repeat rate beside the figure, never judged.
+    expect(resultOf(report, "RO3/repeat-cases/total/south-yorkshire-police").comparators).toEqual([expect.objectContaining({ value: 31, source: "SafeLives Marac national dataset" })]);
 
     expect(document.querySelector("h1 .partnership")?.textContent).toBe("Safer Rotherham Partnership");
     expect(document.querySelector("title")?.textContent).toMatch(/^Safer Rotherham Partnership: /);
@@ -202,10 +206,10 @@ describe("Portsmouth's framework, by configuration alone", () => {
     expect(resultOf(report, "PO4/requests/total/hampshire-constabulary").status).toBe("improving");
     expect(resultOf(report, "PO10/notices-and-orders/orders/hampshire-constabulary").status).toBe("stable");
     expect(resultOf(report, "PO2/would-change-own-behaviour/total/portsmouth-city-council").direction).toBe("none");
-    // An annual figure not due in Q2 is not on record for it, and not an exception.
+    // An annual figure, tracked, is not due in Q2: not-due, and not an exception.
     const annual = resultOf(report, "PO1/schools-referencing-framework/total/portsmouth-city-council");
-    expect(annual.direction).toBe("target");
-    expect(annual.exception).toBe(false);
+    expect(annual).toMatchObject({ direction: "target", status: "not-due", exception: false, frequency: "annual" });
+    for (const r of report.results.filter((x) => x.indicator === "PO2")) expect(r.status).toBe("not-due");
 
     expect(document.querySelector("h1 .partnership")?.textContent).toBe("Safer Portsmouth Partnership");
     expect(document.querySelector("title")?.textContent).toMatch(/^Safer Portsmouth Partnership: /);

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { betterSide, effectiveDirection } from "../../src/trends/direction.js";
 import { targetProgress } from "../../src/trends/target.js";
 import { direction, p } from "./builders.js";
+import type { Target } from "../../src/trends/direction.js";
+
+const tgt = (amount: number, comparison: Target["comparison"], declared: Target["declared"] = "per-year", atRisk: Target["atRisk"] = null): Target => ({ declared, amount, comparison, atRisk });
 
 describe("effective direction", () => {
   const pm2 = direction("none", {
@@ -40,16 +43,18 @@ describe("effective direction", () => {
 
   it("carries a target, and reads a target's better side from its comparison", () => {
     const t = effectiveDirection(direction("target", { target: { perYear: 300, comparison: "at-least" } }), null, "2026-27");
-    expect(t.target).toEqual({ perYear: 300, comparison: "at-least" });
+    expect(t.target).toEqual({ declared: "per-year", amount: 300, comparison: "at-least", atRisk: null });
     expect(betterSide(t)).toBe("high");
-    expect(betterSide({ wanted: "target", reason: "", target: { perYear: 10, comparison: "at-most" } })).toBe("low");
+    expect(betterSide({ wanted: "target", reason: "", target: tgt(10, "at-most") })).toBe("low");
+    expect(betterSide({ wanted: "target", reason: "", target: tgt(10, "less-than") })).toBe("low");
+    expect(betterSide({ wanted: "target", reason: "", target: tgt(10, "more-than") })).toBe("high");
     expect(betterSide({ wanted: "none", reason: "", target: null })).toBeNull();
     expect(betterSide({ wanted: "baseline", reason: "", target: null })).toBeNull();
   });
 });
 
 describe("targets", () => {
-  const pm17 = { perYear: 300, comparison: "at-least" as const };
+  const pm17 = tgt(300, "at-least");
 
   it("pro-rates 300 a year to 75 a quarter and 150 by the end of Q2, and projects the year", () => {
     // Q1 50 + Q2 68 = 118 to date; 118 x 4 / 2 = 236.
@@ -61,6 +66,9 @@ describe("targets", () => {
       actualToDate: 118,
       projectedOutturn: 236,
       onTrack: false,
+      kind: "per-year",
+      atRisk: false,
+      yearComplete: false,
     });
   });
 
@@ -71,17 +79,17 @@ describe("targets", () => {
   });
 
   it("turns round for an at-most target", () => {
-    const cap = { perYear: 40, comparison: "at-most" as const };
+    const cap = tgt(40, "at-most");
     expect(targetProgress(cap, p("2026-27", "Q1"), "count", 10, 10).onTrack).toBe(true);
     expect(targetProgress(cap, p("2026-27", "Q1"), "count", 11, 11).onTrack).toBe(false);
   });
 
   it("cannot say without a year to date", () => {
-    expect(targetProgress(pm17, p("2026-27", "Q2"), "count", 68, null)).toMatchObject({ actualToDate: null, projectedOutturn: null, onTrack: null });
+    expect(targetProgress(pm17, p("2026-27", "Q2"), "count", 68, null)!).toMatchObject({ actualToDate: null, projectedOutturn: null, onTrack: null });
   });
 
   it("holds a percentage to the target as a level", () => {
-    expect(targetProgress({ perYear: 80, comparison: "at-least" }, p("2026-27", "Q2"), "percent", 78, null)).toMatchObject({
+    expect(targetProgress(tgt(80, "at-least"), p("2026-27", "Q2"), "percent", 78, null)).toMatchObject({
       perQuarter: 80,
       toDate: 80,
       actualToDate: 78,

@@ -141,7 +141,7 @@ describe("judge()", () => {
   });
 
   it("gives a target's progress", () => {
-    expect(byKey.get("PM17/people-supported/total/riverside")!.target).toEqual({ perYear: 300, comparison: "at-least", perQuarter: 75, toDate: 150, actualToDate: 118, projectedOutturn: 236 });
+    expect(byKey.get("PM17/people-supported/total/riverside")!.target).toEqual({ perYear: 300, comparison: "at-least", kind: "per-year", perQuarter: 75, toDate: 150, actualToDate: 118, projectedOutturn: 236, atRisk: false, yearComplete: false });
   });
 
   it("ranks exceptions worst first, a missing return after the moves, and leaves untracked ones out", () => {
