@@ -1,4 +1,4 @@
-// Build dist/ once before the tests, so end-to-end tests run the real bin/darep.js on current code.
+// Build dist/ (and the checked frameworks) once before the tests, so end-to-end tests run the real bin/darep.js on current code.
 // Type errors do not stop the build (tsc still emits); `npm run typecheck` is where they fail.
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -9,4 +9,7 @@ export default function setup(): void {
   const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
   const r = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { encoding: "utf8" });
   if (r.error) throw r.error;
+  // The build's other step: the bundled frameworks checked, as a run trusts them.
+  const checked = spawnSync(process.execPath, [join(root, "scripts", "check-frameworks.mjs")], { encoding: "utf8" });
+  if (checked.error) throw checked.error;
 }

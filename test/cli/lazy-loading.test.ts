@@ -3,11 +3,12 @@
 // binary in a fresh process, which records every module it loads (ES modules through a resolve hook,
 // CommonJS ones from require's cache at exit).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { DAREP_ROOT } from "../../src/framework/workspace.js";
 import { BIN } from "../helpers/cli.js";
 import { makeWorkspace } from "../helpers/workspace.js";
 
@@ -37,7 +38,7 @@ process.on("exit", () => {
 );
 
 /** The npm packages a run of the real binary loaded. */
-function packagesLoaded(argv: string[], cwd: string): { code: number | null; packages: string[] } {
+function packagesLoaded(argv: string[], cwd: string): { code: number | null; packages: string[]; own: string[] } {
   const file = join(mkdtempSync(join(tmpdir(), "darep-loaded-")), "loaded.txt");
   writeFileSync(file, "");
   const r = spawnSync(process.execPath, ["--import", register, BIN, ...argv], {
@@ -46,11 +47,12 @@ function packagesLoaded(argv: string[], cwd: string): { code: number | null; pac
     encoding: "utf8",
     timeout: 60_000,
   });
-  const names = readFileSync(file, "utf8")
-    .split("\n")
-    .map((u) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(decodeURIComponent(u))?.[1]?.replace("\\", "/"))
+  const urls = readFileSync(file, "utf8").split("\n").map((u) => decodeURIComponent(u));
+  const own = urls.map((u) => /[\\/]dist[\\/](.+\.js)$/.exec(u)?.[1]?.replaceAll("\\", "/")).filter((n): n is string => Boolean(n));
+  const names = urls
+    .map((u) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(u)?.[1]?.replace("\\", "/"))
     .filter((n): n is string => Boolean(n));
-  return { code: r.status, packages: [...new Set(names)].sort() };
+  return { code: r.status, packages: [...new Set(names)].sort(), own: [...new Set(own)] };
 }
 
 const RETURN = "returns/2026-27/Q2/riverside.csv";
@@ -63,6 +65,18 @@ describe("what each command loads", () => {
     expect(cold.code).toBe(1); // PM18 and PM19 are missing
     expect(cold.packages).toEqual(expect.arrayContaining(["commander", "csv-parse", "zod"]));
     for (const heavy of ["exceljs", "yauzl", "handlebars", "puppeteer", "puppeteer-core", "iconv-lite"]) expect(cold.packages).not.toContain(heavy);
+  });
+
+  it("takes darep's own framework as checked when darep was built, and checks a workspace's own framework", () => {
+    const bundled = packagesLoaded(["validate", RETURN, "--no-cache"], makeWorkspace({ files: { [RETURN]: csv } }));
+    expect(bundled.code).toBe(1);
+    expect(bundled.own).toContain("workspace/checked-framework.js");
+    expect(bundled.own).not.toContain("workspace/load-framework.js");
+    const ws = makeWorkspace({ files: { [RETURN]: csv } });
+    cpSync(join(DAREP_ROOT, "schemas", "doncaster"), join(ws, "schemas", "doncaster"), { recursive: true });
+    const own = packagesLoaded(["validate", RETURN, "--no-cache"], ws);
+    expect(own.code).toBe(1);
+    expect(own.own).toContain("workspace/load-framework.js");
   });
 
   it("checks a CSV return in an unchanged workspace without zod either (the checked config is cached)", () => {
