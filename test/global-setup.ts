@@ -9,7 +9,9 @@ export default function setup(): void {
   const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
   const r = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { encoding: "utf8" });
   if (r.error) throw r.error;
-  // The build's other step: the bundled frameworks checked, as a run trusts them.
-  const checked = spawnSync(process.execPath, [join(root, "scripts", "check-frameworks.mjs")], { encoding: "utf8" });
-  if (checked.error) throw checked.error;
+  // The build's other steps: the bundled frameworks checked and the templates precompiled, as a run uses them.
+  for (const step of ["check-frameworks.mjs", "precompile-templates.mjs"]) {
+    const done = spawnSync(process.execPath, [join(root, "scripts", step)], { encoding: "utf8" });
+    if (done.error) throw done.error;
+  }
 }

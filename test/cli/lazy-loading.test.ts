@@ -38,7 +38,7 @@ process.on("exit", () => {
 );
 
 /** The npm packages a run of the real binary loaded. */
-function packagesLoaded(argv: string[], cwd: string): { code: number | null; packages: string[]; own: string[] } {
+function packagesLoaded(argv: string[], cwd: string): { code: number | null; packages: string[]; own: string[]; urls: string[] } {
   const file = join(mkdtempSync(join(tmpdir(), "darep-loaded-")), "loaded.txt");
   writeFileSync(file, "");
   const r = spawnSync(process.execPath, ["--import", register, BIN, ...argv], {
@@ -48,11 +48,12 @@ function packagesLoaded(argv: string[], cwd: string): { code: number | null; pac
     timeout: 60_000,
   });
   const urls = readFileSync(file, "utf8").split("\n").map((u) => decodeURIComponent(u));
-  const own = urls.map((u) => /[\\/]dist[\\/](.+\.js)$/.exec(u)?.[1]?.replaceAll("\\", "/")).filter((n): n is string => Boolean(n));
+  // darep's own modules, as paths under dist/, e.g. "workspace/load-framework.js"
+  const own = urls.filter((u) => !/node_modules/.test(u)).map((u) => /[\\/]dist[\\/](.+\.js)$/.exec(u)?.[1]?.replaceAll("\\", "/")).filter((n): n is string => Boolean(n));
   const names = urls
     .map((u) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(u)?.[1]?.replace("\\", "/"))
     .filter((n): n is string => Boolean(n));
-  return { code: r.status, packages: [...new Set(names)].sort(), own: [...new Set(own)] };
+  return { code: r.status, packages: [...new Set(names)].sort(), own: [...new Set(own)], urls };
 }
 
 const RETURN = "returns/2026-27/Q2/riverside.csv";
@@ -95,6 +96,10 @@ describe("what each command loads", () => {
     const html = packagesLoaded(["build", "Q2", "--year", "2026-27", "--format", "html,json", "--quiet"], ws);
     expect(html.code).toBe(1);
     expect(html.packages).toContain("handlebars");
+    // The templates were precompiled when darep was built: only Handlebars' runtime is loaded.
+    expect(html.packages).not.toContain("source-map");
+    expect(html.urls.some((u) => /handlebars[\\/]dist[\\/]cjs[\\/]handlebars\.runtime\.js/.test(u))).toBe(true);
+    expect(html.urls.filter((u) => /handlebars[\\/].*compiler/.test(u))).toEqual([]);
     for (const heavy of ["exceljs", "puppeteer", "puppeteer-core"]) expect(html.packages).not.toContain(heavy);
   });
 });
