@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { VERSION } from "../../version.js";
 import { sha256 } from "./store.js";
 
-/** Folders (and single files) under src/ or dist/ whose code decides what a checked return holds. */
-const FOLDERS = ["ingest", "validate", "issues", "framework", "workspace", "workspace/cache"];
+/** Folders (and single files) under src/ or dist/ whose code decides what a checked return, action plan or evidence log holds. */
+const FOLDERS = ["actions", "ingest", "validate", "issues", "framework", "workspace", "workspace/cache"];
 const FILES = ["types"];
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
