@@ -1,6 +1,6 @@
 // darep's own frameworks (schemas/<name>/) are checked by zod once, when darep is built, and the result
-// kept in dist/frameworks/<name>.checked.json with the hash of the files it was checked from and of
-// the code that checked them. At run time a bundled framework whose files still hash the same is taken
+// kept in dist/frameworks/<name>.checked.json with the hash of the files it was checked from and the
+// fingerprints of the code that checked them (the modules and the bundle). At run time a bundled framework whose files still hash the same is taken
 // from there, so a cold `darep validate` does not check its 39 schemas again; anything else (a
 // workspace's own framework, an edited or unbuilt copy) is loaded and checked as ever.
 import { join } from "node:path";
@@ -30,10 +30,13 @@ export function folderHash(dir: string, read: (path: string) => Input = openInpu
 /** What the build stores: the framework without its folder and look-up map, which are placed again on reading. */
 export type CheckedFramework = Omit<Framework, "dir" | "byRef">;
 
-/** The file the build writes for a framework it has loaded and checked. */
-export function checkedFile(framework: Framework, hash: string): string {
+/**
+ * The file the build writes for a framework it has loaded and checked; `codes` are the fingerprints of
+ * the code that may trust it (the modules' and the bundle's), by default this code's own.
+ */
+export function checkedFile(framework: Framework, hash: string, codes: string[] = [codeFingerprint()]): string {
   const { dir: _dir, byRef: _byRef, ...rest } = framework;
-  return `${JSON.stringify({ format: FORMAT, code: codeFingerprint(), hash, framework: rest })}\n`;
+  return `${JSON.stringify({ format: FORMAT, codes, hash, framework: rest })}\n`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -56,8 +59,8 @@ export function trustedFramework(dir: string, name: string, read: (path: string)
   } catch {
     return null;
   }
-  if (!isObject(data) || data.format !== FORMAT || !isObject(data.framework) || !Array.isArray(data.framework.indicators)) return null;
-  if (data.code !== codeFingerprint() || data.hash !== folderHash(dir, read)) return null;
+  if (!isObject(data) || data.format !== FORMAT || !isObject(data.framework) || !Array.isArray(data.framework.indicators) || !Array.isArray(data.codes)) return null;
+  if (!data.codes.includes(codeFingerprint()) || data.hash !== folderHash(dir, read)) return null;
   const framework = data.framework as unknown as CheckedFramework;
   return { ...framework, dir, byRef: new Map(framework.indicators.map((ind) => [ind.ref.toUpperCase(), ind])) };
 }

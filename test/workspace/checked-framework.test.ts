@@ -51,3 +51,16 @@ describe("the bundled frameworks, checked at build time", () => {
     expect(trustedFramework(join(own, "doncaster"), "doncaster", undefined, bundled)).toBeNull();
   });
 });
+
+describe("the bundle's code fingerprint", () => {
+  it("changes with any file of the bundle, so the cache and the checked frameworks follow it", async () => {
+    const { bundleFingerprint } = await import("../../src/workspace/cache/fingerprint.js");
+    const bundle = mkdtempSync(join(tmpdir(), "darep-bundle-"));
+    writeFileSync(join(bundle, "index.js"), "export const a = 1;\n");
+    writeFileSync(join(bundle, "chunk-1.js"), "export const b = 2;\n");
+    const before = bundleFingerprint(bundle);
+    expect(bundleFingerprint(bundle)).toBe(before);
+    writeFileSync(join(bundle, "chunk-1.js"), "export const b = 3;\n");
+    expect(bundleFingerprint(bundle)).not.toBe(before);
+  });
+});
