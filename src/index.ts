@@ -12,7 +12,8 @@ import type { BuildOutcome, BuildRequest } from "./api/build.js";
 import type { InitOutcome, InitRequest } from "./api/init.js";
 import type { StatusOutcome, StatusRequest } from "./api/status.js";
 import type { ActionsTemplateLibraryRequest, ActionsTemplateOutcome, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
-import type { ValidateOutcome, ValidateRequest } from "./api/validate.js";
+import type { ValidateOutcome, ValidateRequest, ValidationResult } from "./api/validate.js";
+import type { AloneRequest } from "./api/validate-alone.js";
 
 export { RunError } from "./errors.js";
 export { VERSION } from "./version.js";
@@ -27,6 +28,7 @@ export type { InitOutcome, InitRequest } from "./api/init.js";
 export type { StatusOutcome, StatusRequest } from "./api/status.js";
 export type { ActionsTemplateLibraryRequest as ActionsTemplateRequest, ActionsTemplateOutcome, TemplateFormat, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
 export type { FileCheck, ValidateOutcome, ValidateRequest, ValidationResult } from "./api/validate.js";
+export type { AloneRequest } from "./api/validate-alone.js";
 export type { ChaseList } from "./status/chase-list.js";
 export type { Report } from "./report-contract/schema.js";
 export type { CacheSetting } from "./workspace/index.js";
@@ -34,6 +36,11 @@ export type { CacheSetting } from "./workspace/index.js";
 /** Check returns (files, folders or a quarter) against the partnership's framework. */
 export async function validate(req: ValidateRequest = {}): Promise<ValidateOutcome> {
   return (await import("./api/validate.js")).validateReturns(req);
+}
+
+/** Check return files on their own, with no workspace, against a framework (by name or folder). */
+export async function validateAlone(req: AloneRequest): Promise<ValidationResult> {
+  return (await import("./api/validate-alone.js")).validateAlone(req);
 }
 
 /** The chase list of a quarter: which returns are received, missing, invalid or late, and who to ask. */

@@ -11,7 +11,9 @@ export type Period = PeriodJson;
 export type Severity = IssueJson["severity"];
 
 /** Where a value stood in the file the agency sent. Rows are 1-based, as Excel shows them. */
-export type Location = Pick<IssueJson, "file" | "sheet" | "row" | "column" | "cell">;
+/** `line` (CSV only): the file's line where the row starts, when it is not the row's number (after a
+ * note with a line break in it, or Excel's `sep=,` line). Editors and CI annotations count lines. */
+export type Location = Pick<IssueJson, "file" | "sheet" | "row" | "column" | "cell" | "line">;
 
 /**
  * A finding about the data: collected and reported, never thrown. Its shape is report.json's
@@ -44,6 +46,8 @@ export interface RawTable {
   about?: Record<string, string>;
   /** For CSV: the text encoding it was decoded from ("utf-8", "windows-1252", "utf-16le"...). */
   encoding?: string;
+  /** For CSV: the file's line where a row starts, by row number, for the rows where the two differ. */
+  lines?: Record<number, number>;
 }
 
 /** What reading a file gives: a table, or nothing, and the issues found on the way. */

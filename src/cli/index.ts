@@ -36,6 +36,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option("-f, --format <format>", "how to print the results").choices(["text", "json", "github", "junit"]).default("text"))
     .option("--no-cache", "read and check every file again, using and writing no cache")
     .option("--cache-dir <dir>", "keep the cache here instead of <workspace>/.darep-cache (or set DAREP_CACHE_DIR)")
+    .option("--errors-only", "list errors only (warnings are still counted); not with --format json")
+    .option("--framework <name-or-folder>", "check the files on their own, without a workspace, against this framework (agency and quarter from the About sheet or the file name)")
     .action(async (paths: string[], flags) => {
       const { runValidate } = await import("./commands/validate.js");
       setCode(await runValidate(paths, flags, io));

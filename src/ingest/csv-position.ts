@@ -50,3 +50,48 @@ export function scanCsv(text: string, delimiter: string, offset = text.length): 
   }
   return { at: { row, column }, openQuote };
 }
+
+/**
+ * For each record (numbered as rows are, blank ones included) the file's line where it starts, when
+ * that differs from its number: after a quoted line break, or after lines the reader set aside
+ * (`linesBefore`, such as Excel's `sep=,`). Editors, GitHub annotations and CI test reports count
+ * lines, not records.
+ */
+export function recordLines(text: string, delimiter: string, linesBefore = 0): Map<number, number> {
+  const lines = new Map<number, number>();
+  let row = 1;
+  let line = 1;
+  let fieldStart = true;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      line++;
+      if (quoted) continue;
+      row++;
+      fieldStart = true;
+      if (line + linesBefore !== row) lines.set(row, line + linesBefore);
+      continue;
+    }
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === '"' && fieldStart) quoted = true;
+    fieldStart = c === delimiter;
+  }
+  if (linesBefore > 0) lines.set(1, 1 + linesBefore);
+  return lines;
+}
+
+/** Give each issue on a row whose file line differs from its number that line (see recordLines). */
+export function addLines(issues: { row?: number; line?: number }[], lines: Record<number, number>): void {
+  for (const i of issues) {
+    const line = i.row === undefined ? undefined : lines[i.row];
+    if (line !== undefined) i.line = line;
+  }
+}

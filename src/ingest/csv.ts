@@ -4,9 +4,9 @@
 import { createRequire } from "node:module";
 import type * as CsvParse from "csv-parse/sync";
 import { issue, quote } from "../issues/catalogue.js";
-import type { Issue, Location, RawRow, ReadResult } from "../types.js";
+import type { Issue, Location, RawRow, RawTable, ReadResult } from "../types.js";
 import { cellAddress } from "./address.js";
-import { scanCsv } from "./csv-position.js";
+import { addLines, recordLines, scanCsv } from "./csv-position.js";
 import { decode, type Decoded } from "./decode.js";
 import type { ReadLimits } from "./limits.js";
 import { capCellLength, isBlankRow, nameColumns, shapeTable } from "./table.js";
@@ -19,6 +19,8 @@ const { CsvError, parse } = createRequire(import.meta.url)("csv-parse/sync") as 
 const RETURN_COLUMNS = new Set(["indicator", "measure", "category", "value", "note"]);
 
 class TooBig extends Error {}
+
+const hasBom = (b: Buffer) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
 
 /** Say what the encoding means for the user: a warning for Windows-1252, an error for damaged UTF-8. */
 function encodingIssues(decoded: Decoded, where: Location): Issue[] {
@@ -47,11 +49,22 @@ function encodingIssues(decoded: Decoded, where: Location): Issue[] {
   return [];
 }
 
-/** Excel's "Unicode text" (UTF-16) export separates cells with tabs; take a tab only where no comma is. */
+/**
+ * Cells are separated by commas, unless the first line leaves no doubt they are separated by tabs:
+ * it has tabs and no comma, and (outside Excel's UTF-16 "Unicode text", always tab-separated) one of
+ * the return's column names between them.
+ */
 function chooseDelimiter(text: string, encoding: string): string {
-  if (!encoding.startsWith("utf-16")) return ",";
   const firstLine = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== "") ?? "";
-  return firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+  if (!firstLine.includes("\t") || firstLine.includes(",")) return ",";
+  if (encoding.startsWith("utf-16")) return "\t";
+  return firstLine.split("\t").some((p) => RETURN_COLUMNS.has(p.trim().toLowerCase())) ? "\t" : ",";
+}
+
+/** Excel's `sep=;` first line names the separator and is not a row (Excel hides it): its separator and length. */
+function separatorLine(text: string): { delimiter: string; length: number } | null {
+  const m = /^sep=(.)(\r\n|\n|\r|$)/i.exec(text);
+  return m ? { delimiter: m[1]!, length: m[0].length } : null;
 }
 
 /** A header that is one cell and splits on ';' into the return's column names was saved with semicolons. */
@@ -64,8 +77,15 @@ export function readCsv(bytes: Buffer, file: string, limits: ReadLimits): ReadRe
   const where: Location = { file };
   const decoded = decode(bytes);
   const issues = encodingIssues(decoded, where);
-  const { text } = decoded;
-  const delimiter = chooseDelimiter(text, decoded.encoding);
+  const sep = separatorLine(decoded.text);
+  const text = sep ? decoded.text.slice(sep.length) : decoded.text;
+  const delimiter = sep?.delimiter ?? chooseDelimiter(text, decoded.encoding);
+  const utf16 = decoded.encoding.startsWith("utf-16");
+  if (utf16) {
+    const how = `${decoded.encoding === "utf-16le" ? "little" : "big"}-endian${hasBom(bytes) ? "" : ", without a byte-order mark"}`;
+    const tabs = delimiter === "\t" ? " separated by tabs, as Excel's 'Unicode Text' saves it" : "";
+    issues.push(issue("utf-16-text", where, `The file is UTF-16 text (${how})${tabs}; it was read as such.`, { found: decoded.encoding.toUpperCase(), expected: "UTF-8" }));
+  } else if (delimiter === "\t") issues.push(issue("tab-separated", where, "The file separates its cells with tabs, not commas; it was read as such.", { found: "tabs", expected: "commas" }));
 
   const records: RawRow[] = [];
   let row = 0;
@@ -127,5 +147,9 @@ export function readCsv(bytes: Buffer, file: string, limits: ReadLimits): ReadRe
   if (!shaped) return { table: null, issues };
   issues.push(...shaped.issues);
   nameColumns(issues, shaped.header);
-  return { table: { file, format: "csv", header: shaped.header, rows: shaped.rows, encoding: decoded.encoding }, issues };
+  const lines = Object.fromEntries(recordLines(text, delimiter, sep ? 1 : 0));
+  addLines(issues, lines);
+  const table: RawTable = { file, format: "csv", header: shaped.header, rows: shaped.rows, encoding: decoded.encoding };
+  if (Object.keys(lines).length > 0) table.lines = lines;
+  return { table, issues };
 }

@@ -75,9 +75,31 @@ export function scanUtf8(b: Uint8Array): { firstInvalid: number; hasMultiByte: b
 
 const utf8 = (b: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
 
+/**
+ * UTF-16 saved without a byte-order mark, told by its zero bytes: text that is mostly ASCII has a zero
+ * in every other byte (the second of each pair in little-endian, the first in big-endian) and none in
+ * the other half. Anything less clear-cut is not guessed at.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (even === 0 && odd >= pairs * 0.6) return "utf-16le";
+  if (odd === 0 && even >= pairs * 0.6) return "utf-16be";
+  return null;
+}
+
 export function decode(bytes: Buffer): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: iconv.decode(bytes.subarray(2), "utf-16le", { stripBOM: false }), encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: iconv.decode(bytes.subarray(2), "utf-16be", { stripBOM: false }), encoding: "utf-16be" };
+  const bomless = utf16WithoutBom(bytes);
+  if (bomless) return { ok: true, text: iconv.decode(bytes, bomless, { stripBOM: false }), encoding: bomless };
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = hasBom ? bytes.subarray(3) : bytes;
   if (isUtf8(body)) return { ok: true, text: utf8(body), encoding: "utf-8" };

@@ -1,4 +1,5 @@
 // What a file really is, judged from its first bytes (magic numbers), not from its name.
+import { utf16WithoutBom } from "./decode.js";
 
 export type Sniffed =
   | { kind: "zip"; found: string }
@@ -53,8 +54,9 @@ export function sniff(bytes: Buffer): Sniffed {
   if (ZIP_MAGICS.some((m) => startsWith(bytes, m))) return { kind: "zip", found: describeZip(bytes) };
   if (startsWith(bytes, OLE2_MAGIC)) return { kind: "ole2", ...describeOle2(bytes) };
   for (const k of BINARY_KINDS) if (startsWith(bytes, k.magic)) return { kind: "other-binary", found: k.found };
-  // Text never holds NUL bytes, except UTF-16, which Excel always starts with a byte-order mark.
-  const utf16Bom = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
-  if (!utf16Bom && bytes.subarray(0, 8192).includes(0)) return { kind: "other-binary", found: "binary data, not text" };
+  // Text never holds NUL bytes, except UTF-16: Excel starts it with a byte-order mark, other programs
+  // may not, and then its zero bytes fall in every other place.
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || utf16WithoutBom(bytes) !== null;
+  if (!utf16 && bytes.subarray(0, 8192).includes(0)) return { kind: "other-binary", found: "binary data, not text" };
   return { kind: "text" };
 }

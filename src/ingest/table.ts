@@ -5,7 +5,8 @@ import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawRow } from "../types.js";
 import { cellAddress, columnIndex } from "./address.js";
 import type { ReadLimits } from "./limits.js";
-import { hasInvisible, INVISIBLE, looksBlank } from "../words/index.js";
+import { formatNumber, hasInvisible, INVISIBLE, looksBlank } from "../words/index.js";
+import { splitNumberAt } from "./split-number.js";
 
 /** A cell with nothing a reader could see in it: only white space and invisible characters. */
 export function isBlank(text: string): boolean {
@@ -92,6 +93,7 @@ export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Loc
   let width = named;
 
   const overflowing = new Set<RawRow>();
+  const valueColumn = names.findIndex((n) => n.toLowerCase() === "value");
   const rows = data.map((record) => {
     const cells = [...record.cells];
     let lastFilled = -1;
@@ -108,6 +110,13 @@ export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Loc
 
   function checkCellCount(row: RawRow, lastFilled: number): void {
     const { cells } = row;
+    // A value split by an unquoted thousands separator explains the surplus: the validator names it
+    // at the value cell ("did you mean 1,032?") and the row keeps every cell so it can say so.
+    if (valueColumn >= 0 && cells.length > headerSpan && splitNumberAt(cells, valueColumn, cells.length - headerSpan)) {
+      row.problems = { ...row.problems, [valueColumn]: "unquoted-thousands" };
+      overflowing.add(row);
+      return;
+    }
     const firstExtra = cells.findIndex((text, i) => i >= headerSpan && !isBlank(text));
     if (firstExtra >= 0) {
       const cell = cellAddress(firstExtra, row.row);
@@ -130,15 +139,22 @@ export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Loc
     }
   }
 
-  for (const [i, record] of [...blankHeaderData].sort((a, b) => a[0] - b[0])) {
-    width = Math.max(width, i + 1);
+  // Consecutive such columns are one finding: a row filled out to column XFD is one mistake, not 16,000.
+  const blanks = [...blankHeaderData].sort((a, b) => a[0] - b[0]);
+  for (let k = 0; k < blanks.length; ) {
+    let last = k;
+    while (last + 1 < blanks.length && blanks[last + 1]![0] === blanks[last]![0] + 1) last++;
+    const [i, record] = blanks[k]!;
+    const end = blanks[last]![0];
+    width = Math.max(width, end + 1);
     const cell = cellAddress(i, headerRecord.row);
     const example = cellAddress(i, record.row);
-    issues.push(
-      issue("blank-header", { ...where, row: headerRecord.row, cell }, `The header cell ${cell} is blank, but the column below it has data (first in ${example}).`, {
-        found: quote(record.cells[i] ?? ""),
-      }),
-    );
+    const message =
+      end === i
+        ? `The header cell ${cell} is blank, but the column below it has data (first in ${example}).`
+        : `The header cells ${cell} to ${cellAddress(end, headerRecord.row)} are blank, but the ${formatNumber(end - i + 1, 0)} columns below them have data (first in ${example}).`;
+    issues.push(issue("blank-header", { ...where, row: headerRecord.row, cell }, message, { found: quote(record.cells[i] ?? "") }));
+    k = last + 1;
   }
   // Every row as wide as the header: padded with "", and empty trailing cells (Excel's used range) cut.
   const fit = (cells: string[]) => {

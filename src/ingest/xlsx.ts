@@ -1,14 +1,16 @@
 // An .xlsx file's bytes -> a RawTable from its `Return` sheet (or the sheet named by the caller, such
 // as `Actions` for the action plan; else the first sheet), plus the
-// key/value pairs of an `About` sheet. The zip is checked against the limits before exceljs,
-// which is loaded only here so that reading CSV never pays for it.
+// key/value pairs of an `About` sheet. The zip is checked against the limits and repaired where
+// exceljs would fail (workbook-prepare.ts) before exceljs, which is loaded only here so that reading
+// CSV never pays for it. Whatever exceljs still throws becomes an issue; its message never reaches
+// a user.
 import type { Workbook, Worksheet } from "exceljs";
 import { issue } from "../issues/catalogue.js";
 import type { Issue, Location, RawRow, ReadResult } from "../types.js";
 import { cellText } from "./cell-text.js";
 import type { ReadLimits } from "./limits.js";
 import { capCellLength, isBlank, nameColumns, shapeTable } from "./table.js";
-import { checkWorkbookZip } from "./zip-check.js";
+import { prepareWorkbook, type SheetFacts } from "./workbook-prepare.js";
 
 class TooBig extends Error {}
 
@@ -61,17 +63,30 @@ function aboutPairs(sheet: Worksheet): Record<string, string> {
   return about;
 }
 
+/** A hidden sheet and damaged cells of the sheet read, from what the repair saw. */
+function sheetFindings(facts: SheetFacts | undefined, where: Location): Issue[] {
+  if (!facts) return [];
+  const found: Issue[] = [];
+  if (facts.hidden) found.push(issue("hidden-sheet", where, `The sheet '${facts.name}' is hidden in Excel, but it is the one darep read.`, { found: facts.name }));
+  for (const m of facts.repair.missingStrings) {
+    const row = Number(/\d+$/.exec(m.cell)?.[0]);
+    found.push(issue("damaged-cell", { ...where, ...(row ? { row } : {}), cell: m.cell }, `Cell ${m.cell} refers to text number ${m.index || "(none)"}, which the workbook does not hold; it was read as blank.`, { found: `text #${m.index}` }));
+  }
+  return found;
+}
+
 export async function readXlsx(bytes: Buffer, file: string, limits: ReadLimits, kindFound: string, sheetName = "Return"): Promise<ReadResult> {
-  const verdict = await checkWorkbookZip(bytes, limits, kindFound);
-  if (!verdict.ok) return { table: null, issues: [issue(verdict.code, { file }, verdict.message, verdict.found ? { found: verdict.found } : {})] };
+  const prepared = await prepareWorkbook(bytes, limits, kindFound);
+  if (!prepared.ok) return { table: null, issues: [issue(prepared.code, { file }, prepared.message, prepared.found ? { found: prepared.found } : {})] };
 
   let workbook: Workbook;
   try {
-    workbook = await loadWorkbook(bytes);
-  } catch (e) {
-    return { table: null, issues: [issue("unreadable-file", { file }, `The workbook cannot be read (${(e as Error).message}).`)] };
+    workbook = await loadWorkbook(prepared.bytes);
+  } catch {
+    return { table: null, issues: [issue("unreadable-workbook", { file }, "The workbook's contents cannot be read: it may be damaged, or written by a program that does not follow the Excel format.")] };
   }
   const issues: Issue[] = [];
+  if (prepared.macros) issues.push(issue("macro-workbook", { file }, "The workbook carries macros; darep never runs them and read the file as data only."));
   const sheets = workbook.worksheets;
   const returnSheet = sheets.find((s) => named(s, sheetName.toLowerCase()));
   const aboutSheet = sheets.find((s) => named(s, "about"));
@@ -79,13 +94,18 @@ export async function readXlsx(bytes: Buffer, file: string, limits: ReadLimits, 
   if (!sheet) return { table: null, issues: [issue("empty-file", { file }, "The workbook has no sheets.")] };
   const where: Location = { file, sheet: sheet.name };
   if (!returnSheet) issues.push(issue("missing-sheet", where, `The workbook has no sheet named '${sheetName}', so its first sheet '${sheet.name}' was read.`, { found: sheet.name, expected: sheetName }));
+  const facts = (s: Worksheet | undefined) => (s ? prepared.sheets.find((f) => f.name === s.name) : undefined);
+  const ambiguous = [sheet, aboutSheet].map(facts).find((f) => f?.repair.duplicateCell);
+  if (ambiguous)
+    return { table: null, issues: [...issues, issue("ambiguous-file", { file, sheet: ambiguous.name, row: Number(/\d+$/.exec(ambiguous.repair.duplicateCell!)?.[0]), cell: ambiguous.repair.duplicateCell! }, `Cell ${ambiguous.repair.duplicateCell} of the sheet '${ambiguous.name}' is given twice in the file, so two programs could read two different returns from it.`, { found: ambiguous.repair.duplicateCell! })] };
+  issues.push(...sheetFindings(facts(sheet), where));
 
   let records: RawRow[];
   try {
     records = sheetRecords(sheet, limits, where, issues);
   } catch (e) {
     if (e instanceof TooBig) issues.push(issue("limit-exceeded", where, `The sheet has ${e.message}, more than a return can have; it was not read.`, { found: e.message }));
-    else issues.push(issue("unreadable-file", where, `The sheet '${sheet.name}' cannot be read (${(e as Error).message}).`));
+    else issues.push(issue("unreadable-workbook", where, `The sheet '${sheet.name}' cannot be read: the workbook may be damaged, or written by a program that does not follow the Excel format.`));
     return { table: null, issues };
   }
   const shaped = shapeTable(records, "xlsx", where);

@@ -1,22 +1,23 @@
-// A workbook's zip checked before exceljs unpacks it: the central directory's sizes (a zip bomb
-// promises a lot from a little), then every entry streamed once (yauzl checks each inflates to
-// no more than it declares), counting rows and cells in the sheets so a sheet of a million rows
-// is refused before exceljs builds it in memory.
+// A workbook's zip checked before anything unpacks it: the central directory's sizes (a zip bomb
+// promises a lot from a little) and its names (two entries of one name are two different files to
+// two programs), then every entry read once (yauzl checks each inflates to no more than it
+// declares), so the caller gets the parts in memory. Rows and cells are counted by the caller,
+// in src/ingest/sheet-repair.ts, where empty formatted rows can be told from rows with content.
 import type { Readable } from "node:stream";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { sizeInWords, type ReadLimits } from "./limits.js";
 
+export interface ZipPart {
+  name: string;
+  data: Buffer;
+}
+
 export type ZipVerdict =
-  | { ok: true }
-  | { ok: false; code: "unreadable-file" | "limit-exceeded" | "wrong-file-type"; message: string; found?: string };
+  | { ok: true; parts: ZipPart[] }
+  | { ok: false; code: "unreadable-file" | "limit-exceeded" | "wrong-file-type" | "ambiguous-file"; message: string; found?: string };
 
 /** Only entries this big are judged by their compression ratio; small XML parts can legitimately pack tightly. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
-const SHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/i;
-const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s>/]/g;
-const DIMENSION = /<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref="[A-Z]*(\d+)(?::[A-Z]*(\d+))?"/;
-
-class Refused extends Error {}
 
 const openZip = (bytes: Buffer) =>
   new Promise<ZipFile>((resolve, reject) =>
@@ -39,40 +40,10 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
 const openStream = (zip: ZipFile, entry: Entry) =>
   new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))));
 
-/** Stream one sheet, refusing it as soon as its rows or the workbook's cells pass the limits. */
-async function countSheet(stream: Readable, name: string, limits: ReadLimits, tally: { cells: number }): Promise<void> {
-  let rows = 0;
-  let carry = "";
-  let sawStart = false;
-  const maxSheetRows = limits.maxRows + 1; // the header row as well
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const text = carry + chunk.toString("latin1");
-    if (!sawStart) {
-      // The <dimension> element comes before the data: a claim of more rows than allowed is refused unread.
-      const m = DIMENSION.exec(text);
-      if (m || text.includes("<sheetData") || text.length > 64 * 1024) {
-        sawStart = true;
-        const claimed = m ? Number(m[2] ?? m[1]) - Number(m[1]) + 1 : 0;
-        if (claimed > maxSheetRows) throw new Refused(`A sheet of the workbook (${name}) says it spans ${claimed} rows; the limit is ${limits.maxRows} rows.`);
-      }
-    }
-    // Count tags only up to the last '<', so a tag split between chunks is counted once, whole.
-    const cut = text.lastIndexOf("<");
-    const whole = cut >= 0 ? text.slice(0, cut) : text;
-    carry = cut >= 0 ? text.slice(cut, cut + 256) : "";
-    for (const m of whole.matchAll(TAG)) {
-      if (m[1] === "row") rows++;
-      else tally.cells++;
-    }
-    if (rows > maxSheetRows) throw new Refused(`A sheet of the workbook (${name}) has more than ${limits.maxRows} rows.`);
-    if (tally.cells > limits.maxCells) throw new Refused(`The workbook has more than ${limits.maxCells} cells.`);
-  }
-}
-
-async function drain(stream: Readable): Promise<void> {
-  for await (const _ of stream) {
-    // read and forget: yauzl checks the entry inflates to exactly its declared size
-  }
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk); // yauzl checks the declared size
+  return Buffer.concat(chunks);
 }
 
 export async function checkWorkbookZip(bytes: Buffer, limits: ReadLimits, kindFound: string): Promise<ZipVerdict> {
@@ -100,19 +71,27 @@ export async function checkWorkbookZip(bytes: Buffer, limits: ReadLimits, kindFo
     }
     if (!entries.some((e) => e.fileName.toLowerCase() === "xl/workbook.xml"))
       return { ok: false, code: "wrong-file-type", message: `This file is ${kindFound}, not an Excel workbook.`, found: kindFound };
-    const tally = { cells: 0 };
+    // Part names are case-insensitive in a workbook (Open Packaging Conventions); a name given twice
+    // is read as the first copy by one program and the last by another (exceljs: the last).
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const key = e.fileName.toLowerCase();
+      if (seen.has(key))
+        return { ok: false, code: "ambiguous-file", message: `The workbook holds two parts named '${e.fileName}', so two programs could read two different returns from it.`, found: e.fileName };
+      seen.add(key);
+    }
+    const parts: ZipPart[] = [];
     for (const e of entries) {
       if (e.fileName.endsWith("/")) continue;
       const stream = await openStream(zip, e);
       try {
-        await (SHEET_ENTRY.test(e.fileName) ? countSheet(stream, e.fileName, limits, tally) : drain(stream));
+        parts.push({ name: e.fileName, data: await readAll(stream) });
       } finally {
         stream.destroy();
       }
     }
-    return { ok: true };
+    return { ok: true, parts };
   } catch (e) {
-    if (e instanceof Refused) return { ok: false, code: "limit-exceeded", message: e.message };
     return { ok: false, code: "unreadable-file", message: `The workbook is damaged and cannot be unpacked (${(e as Error).message}).` };
   } finally {
     zip.close();

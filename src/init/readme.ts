@@ -22,8 +22,12 @@ December, Q4 January to March. A new year's folders are simply returns/<year>/Q1
 1. **Send the templates.** \`darep template Q2 --all\` writes each agency's return, pre-filled with its
    rows, into \`templates/${year}-Q2/\`. Send each agency its own file.
 2. **File the returns.** Save each return you receive as \`returns/${year}/Q2/<agency-id>.xlsx\` (or
-   \`.csv\`), named exactly after the agency's id below. Keep the file's date: darep reads a file's
-   modification time as when it was received, to tell late returns.
+   \`.csv\`), named exactly after the agency's id below. To tell late returns darep needs to know
+   when each arrived: write it in the quarter's **receipts log**, \`returns/${year}/Q2/_received.csv\`,
+   one line per return, \`<agency-id>,<date it arrived>\` (e.g. \`south-yorkshire-police,${Number(year.slice(0, 4))}-10-28\`).
+   The log survives a copy or a \`git clone\`, which file dates do not. Without a line for an agency,
+   darep takes the \`submitted\` date on the return's About sheet (when it falls between the quarter's
+   start and the day the file was saved), and failing that the file's modification time.
 3. **Check them.** \`darep validate Q2\` lists every problem, file by file and cell by cell.
 4. **Chase.** \`darep status Q2\` lists the returns missing, invalid or late, with each agency's
    contact and what it still owes; \`darep status Q2 --format markdown\` gives the same for an email.

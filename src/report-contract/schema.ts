@@ -54,6 +54,8 @@ export const IssueJson = z.object({
   column: z.string().optional(),
   /** A spreadsheet cell address, e.g. "D7" (also given for CSV, counting columns A, B, ...). */
   cell: z.string().optional(),
+  /** (since 2.0.0) CSV only: the file's line where the row starts, when it is not the row's number. */
+  line: z.number().int().optional(),
   indicator: z.string().optional(),
   measure: z.string().optional(),
   category: z.string().optional(),

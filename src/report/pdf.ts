@@ -8,6 +8,7 @@ import { basename, join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { RunError } from "../errors.js";
 import { escapeHtml, formatNumber } from "../words/index.js";
+import type { PdfFacts } from "./pdf-finish.js";
 
 // Without the networking flags Chromium keeps trying to reach the (closed) network and slows start-up.
 const FLAGS = [
@@ -132,6 +133,9 @@ export class PdfPrinter {
   }
 
   async #render(page: Page, html: string, title: string, marking: string | null): Promise<Uint8Array> {
+    // Loaded while the browser lays out and prints the page: the PDF library takes a while to load.
+    const finishing = import("./pdf-finish.js");
+    finishing.catch(() => undefined);
     page.setDefaultTimeout(this.#timeoutMs);
     await page.setJavaScriptEnabled(false);
     // The report is self-contained; anything it asks for is a mistake or an attack, never fetched.
@@ -144,10 +148,20 @@ export class PdfPrinter {
     // setContent writes into about:blank: no file:// navigation, so the page can read no local files.
     await page.setContent(html, { waitUntil: "load" });
     // Chromium takes the PDF's Title from <title>; an HTML page without one still gets the report's.
-    await page.evaluate((t) => {
+    // The PDF's metadata and link descriptions come from the page itself, so they say what it says.
+    const facts: PdfFacts = await page.evaluate((t) => {
       if (!document.title) document.title = t;
+      const meta = (n: string) => document.querySelector(`meta[name="${n}"]`)?.getAttribute("content") ?? "";
+      return {
+        title: document.title,
+        lang: document.documentElement.lang,
+        author: meta("author"),
+        subject: meta("description"),
+        created: meta("dcterms.created"),
+        links: [...document.querySelectorAll("a[href]")].map((a) => ({ href: a.getAttribute("href") ?? "", text: a.getAttribute("aria-label") ?? a.textContent ?? "" })),
+      };
     }, title);
-    return await page.pdf({
+    const printed = await page.pdf({
       format: "A4",
       printBackground: true,
       tagged: true,
@@ -158,6 +172,8 @@ export class PdfPrinter {
       margin: { top: "15mm", bottom: "18mm", left: "15mm", right: "15mm" },
       timeout: this.#timeoutMs,
     });
+    const { finishPdf } = await finishing;
+    return await finishPdf(printed, facts);
   }
 
   /** Safe to call more than once and from every path; always removes the temporary profile. */

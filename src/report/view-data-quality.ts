@@ -2,6 +2,7 @@
 // by agency, with each error in plain words and where to find it.
 import type { Report, ReturnJson } from "../report-contract/schema.js";
 import { dateInWords, listWords, plural } from "../words/index.js";
+import { breakPoints } from "./break-points.js";
 import { quarterLong } from "./format.js";
 import type { AgencyErrors, ChaseRow, DataQualityView, IssueRow, StatusView } from "./view-types.js";
 
@@ -70,7 +71,7 @@ export function dataQualityView(report: Report): DataQualityView {
     state: stateOf(r)!,
     received: r.receivedAt ? dateInWords(r.receivedAt) : "not received",
     problems: problemWords(r),
-    contact: contactWords(r),
+    contact: breakPoints(contactWords(r)),
   }));
   const errors: AgencyErrors[] = report.returns
     .filter((r) => r.errors.length > 0)

@@ -1,6 +1,7 @@
 // The exceptions section's view: a card per figure that moved the wrong way or is off target, worst
 // first, and the figures that cannot be judged (missing or invalid) gathered by agency.
 import type { Report, Result, ReturnJson } from "../report-contract/schema.js";
+import { breakPoints } from "./break-points.js";
 import { chartSubject } from "./chart-words.js";
 import { trendChart } from "./chart.js";
 import { formatChange, formatFigure, formatNumber, plural } from "../words/index.js";
@@ -122,10 +123,10 @@ function groupText(ret: ReturnJson | undefined, name: string, report: Report): s
   return `The return from ${name} has no usable figure for these.`;
 }
 
-function contactOf(ret: ReturnJson | undefined): string | null {
+function contactPieces(ret: ReturnJson | undefined): string[] | null {
   const c = ret?.contact;
   const parts = [c?.name, c?.email].filter((s): s is string => !!s);
-  return parts.length ? `Contact: ${parts.join(", ")}` : null;
+  return parts.length ? breakPoints(`Contact: ${parts.join(", ")}`) : null;
 }
 
 function absentGroups(items: { r: Result; rank: string }[], report: Report): AbsentGroup[] {
@@ -141,7 +142,7 @@ function absentGroups(items: { r: Result; rank: string }[], report: Report): Abs
       anchor: `cannot-judge-${i + 1}`,
       heading: `${first.agencyName}: ${plural(group.length, "figure")} cannot be judged`,
       text: groupText(ret, first.agencyName, report),
-      contact: contactOf(ret),
+      contact: contactPieces(ret),
       items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r), actions: cardActions(r, report).actions })),
       commentary,
     };

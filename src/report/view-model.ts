@@ -109,6 +109,11 @@ export function toViewModel(report: Report): ReportView {
   return {
     lang: "en-GB",
     title: reportTitle(report),
+    meta: {
+      author: report.partnership,
+      description: `The ${report.partnership}'s exception report for the ${report.board}, ${quarterLong(report)}: ${dateInWords(report.period.start)} to ${dateInWords(report.period.end)}.`,
+      created: report.generatedAt,
+    },
     contents: SECTIONS.filter((s) => shown(s.anchor)).map((s) => ({ anchor: s.anchor, label: s.label })),
     cover: cover(report),
     exceptions: exceptionsView(report),

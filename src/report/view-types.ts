@@ -116,7 +116,8 @@ export interface AbsentGroup {
   anchor: string;
   heading: string;
   text: string;
-  contact: string | null;
+  /** "Contact: name, address" in pieces, with a line-break opportunity between them (see break-points.ts). */
+  contact: string[] | null;
   items: AbsentItem[];
   commentary: CommentaryView[];
 }
@@ -133,7 +134,8 @@ export interface ChaseRow {
   state: StatusView;
   received: string;
   problems: string;
-  contact: string;
+  /** In pieces, with a line-break opportunity between them (see break-points.ts). */
+  contact: string[];
 }
 
 export interface IssueRow {
@@ -280,6 +282,8 @@ export interface ReportView {
   lang: string;
   /** The page's <title>, which Chromium also writes as the PDF's Title. */
   title: string;
+  /** The page's author, description and date, which the PDF's metadata also carries. */
+  meta: { author: string; description: string; created: string };
   contents: ContentsEntry[];
   cover: CoverView;
   exceptions: ExceptionsView;

@@ -70,18 +70,21 @@ export async function actionsXlsx(input: ActionsXlsxInput): Promise<Buffer> {
       if (values) text(cell, values[i]!);
       cell.alignment = { vertical: "top", wrapText: true };
     });
-    row.getCell(ACTION_TEMPLATE_HEADER.length).dataValidation = {
-      type: "list",
-      allowBlank: true,
-      formulae: [`"${RAG_CHOICES.join(",")}"`],
-      showInputMessage: true,
-      promptTitle: "RAG rating",
-      prompt: "Red, Amber, Light green or Green; leave blank if not rated. See the Guidance sheet.",
-      showErrorMessage: true,
-      errorTitle: "Not a RAG rating",
-      error: "Choose Red, Amber, Light green or Green, or leave the cell blank.",
-    };
   }
+  // One rule for the whole RAG column, added as a range: cell by cell, exceljs squeezed them into
+  // ranges after sorting the addresses as strings, and wrote ranges that overlap (exceljs #2820).
+  const rag = sheet.getColumn(ACTION_TEMPLATE_HEADER.length).letter;
+  (sheet as unknown as { dataValidations: { add(address: string, v: object): void } }).dataValidations.add(`${rag}2:${rag}${last}`, {
+    type: "list",
+    allowBlank: true,
+    formulae: [`"${RAG_CHOICES.join(",")}"`],
+    showInputMessage: true,
+    promptTitle: "RAG rating",
+    prompt: "Red, Amber, Light green or Green; leave blank if not rated. See the Guidance sheet.",
+    showErrorMessage: true,
+    errorTitle: "Not a RAG rating",
+    error: "Choose Red, Amber, Light green or Green, or leave the cell blank.",
+  });
 
   const guide = wb.addWorksheet("Guidance");
   guide.columns = [{ width: 18 }, { width: 110 }];

@@ -19,6 +19,8 @@ export interface TemplateRow {
   max?: number;
   /** Last quarter's figure as it passed validation: a number, a symbol such as "[x]", or null when none. */
   previous: number | string | null;
+  /** On a total whose categories must add up to it: how many category rows follow it. */
+  parts?: number;
 }
 
 export const figureKey = (indicator: string, measure: string, category: string | null) => `${indicator.toUpperCase()}|${measure}|${category ?? ""}`;
@@ -61,6 +63,7 @@ export function templateRows(framework: Framework, agency: Agency, previous: Fig
         };
         if (m.min !== undefined) row.min = m.min;
         if (m.max !== undefined) row.max = m.max;
+        if (c === null && m.categories && m.categories.addsUpToTotal !== false) row.parts = m.categories.values.length;
         rows.push(row);
       }
     }

@@ -1,9 +1,9 @@
-// The checks on one value cell. Excel gives a cell one data-validation rule: a list rule shows a
-// dropdown but turns away anything not in the list (every number), while a custom rule can test
-// numbers but shows no dropdown. So the cell gets both halves: a list rule offering the symbols as a
-// dropdown, its error alert off so that numbers can be typed, with an input message saying what is
-// allowed; and a conditional format that turns the cell red when its content is neither a number in
-// the measure's range nor a symbol (which also catches pasted values, which validation never sees).
+// The checks on a value cell, written as spreadsheet formulas relative to the cell: a custom
+// data-validation rule with its error alert on (Excel and LibreOffice turn away what darep cannot
+// read: a count that is negative or not whole, a percentage outside 0-100, text that is no GSS
+// symbol), an input message saying what is allowed, and the words of the helper "(check)" column, so
+// that a wrong cell is told in words as well as by the red of its conditional format (pasted values
+// skip validation; the words and the colour still catch them).
 //
 // Excel evaluates every argument of OR and AND, so the number test is guarded by IF: comparing text
 // with INT() would give #VALUE!, and an error in a conditional format counts as false.
@@ -14,16 +14,17 @@ export interface ValueRule {
   formula: string;
   /** The conditional format's test: filled in, and not a readable figure. */
   invalidFormula: string;
-  /** The dropdown's entries, as a data-validation list formula. */
-  list: string;
+  /** The error alert's title (at most 32 characters) and text (at most 255). */
+  errorTitle: string;
+  error: string;
   /** Excel allows at most 32 characters. */
   promptTitle: string;
   /** Excel allows at most 255 characters. */
   prompt: string;
 }
 
-/** The symbols offered in the dropdown; [u] goes before a figure, so it is typed, not picked. */
-export const DROPDOWN_SYMBOLS = ["[c]", "[x]", "[z]"] as const;
+/** The symbols that stand alone in a value cell; [u] goes before a figure. */
+export const SYMBOLS = ["[c]", "[x]", "[z]"] as const;
 
 /** The range a row's value must fall in: counts are whole and not negative, percentages 0 to 100. */
 export function valueRange(row: Pick<TemplateRow, "unit" | "min" | "max">): { min?: number; max?: number; whole: boolean } {
@@ -49,15 +50,35 @@ export function valueRule(row: TemplateRow, cell: string): ValueRule {
   if (r.max !== undefined) tests.push(`${cell}<=${r.max}`);
   if (r.whole) tests.push(`${cell}=INT(${cell})`);
   const numberTest = tests.length === 0 ? "TRUE" : tests.length === 1 ? tests[0]! : `AND(${tests.join(",")})`;
-  const symbolTest = `OR(${cell}="[c]",${cell}="[x]",${cell}="[z]",AND(LEFT(${cell},3)="[u]",ISNUMBER(-SUBSTITUTE(MID(${cell},4,40),"%",""))))`;
+  const symbolTest = `OR(${SYMBOLS.map((x) => `${cell}="${x}"`).join(",")},AND(LEFT(${cell},3)="[u]",ISNUMBER(-SUBSTITUTE(MID(${cell},4,40),"%",""))))`;
   const formula = `IF(ISNUMBER(${cell}),${numberTest},${symbolTest})`;
   return {
     formula,
     invalidFormula: `AND(${cell}<>"",NOT(${formula}))`,
-    list: `"${DROPDOWN_SYMBOLS.join(",")}"`,
+    errorTitle: "Not a figure darep can read",
+    error: `${numberWords(row)} Or one of [c] confidential, [x] not available, [z] not applicable, or [u] and the figure. Never a blank, a *, or a fraction for a percentage.`,
     promptTitle: row.unit === "percent" ? "Percentage or symbol" : row.unit === "count" ? "Count or symbol" : "Number or symbol",
     prompt:
       `${numberWords(row)} Or pick a symbol: [c] confidential, [x] not available, [z] not applicable; ` +
-      "or type [u] and the figure if it is of low reliability. Never leave it blank. Red means darep cannot read it.",
+      "or type [u] and the figure if it is of low reliability. Never leave it blank.",
   };
+}
+
+/**
+ * The "(check)" column's formula for a row, relative to its value cell: words when the value cannot
+ * be read, and on a total with a breakdown whether the categories (the `parts` rows below) add up to
+ * it, once every category holds a number.
+ */
+export function checkFormula(row: TemplateRow, cell: string, partsRange: string | null): string {
+  const unreadable = `IF(AND(${cell}<>"",NOT(${valueRule(row, cell).formula})),"not a figure darep can read"`;
+  if (!partsRange) return `${unreadable},"")`;
+  const sum = `SUM(${partsRange})`;
+  const adds = `IF(OR(NOT(ISNUMBER(${cell})),COUNT(${partsRange})<ROWS(${partsRange})),"",IF(${sum}=${cell},"categories add up","categories add up to "&${sum}&", not "&${cell}))`;
+  return `${unreadable},${adds})`;
+}
+
+/** Whether two rows take the same validation rule (so consecutive ones share one range). */
+export function sameRule(a: TemplateRow, b: TemplateRow): boolean {
+  const [x, y] = [valueRange(a), valueRange(b)];
+  return a.unit === b.unit && x.min === y.min && x.max === y.max && x.whole === y.whole;
 }

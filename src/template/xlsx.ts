@@ -1,6 +1,8 @@
-// The XLSX template: a `Return` sheet (the contract's columns; grey read-only helper columns; a value
-// column with a dropdown of symbols, an input message and a red mark on what darep cannot read; the
-// rest protected from accidental edits), an `About` sheet filled in with the agency and period, and a
+// The XLSX template: a `Return` sheet (the contract's columns with the value column beside the row's
+// keys; grey read-only helper columns; value cells with a data-validation rule whose error alert turns
+// away what darep cannot read, an input message, and a "(check)" column saying in words what is wrong
+// and whether a breakdown adds up; panes frozen so the keys and the value stay on screen; the rest
+// protected from accidental edits), an `About` sheet filled in with the agency and period, and a
 // `Guidance` sheet. Same input, same bytes.
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import type { Agency, Indicator } from "../framework/schema.js";
@@ -9,7 +11,7 @@ import { dateInWords as longDate } from "../words/index.js";
 import { guidanceLines } from "./guidance.js";
 import type { TemplateRow } from "./rows.js";
 import { safeCell } from "./safe-cell.js";
-import { valueRule } from "./value-rule.js";
+import { checkFormula, sameRule, valueRule } from "./value-rule.js";
 import { fixZipDates } from "./zip-dates.js";
 
 export interface TemplateInput {
@@ -30,13 +32,13 @@ export interface TemplateInput {
 
 /**
  * The Return sheet's columns, in order. Helper headers are in parentheses: the validator treats such
- * columns as documentation, not data. The row description sits left of the value, so the eye reads
- * what to count, then last quarter's figure, then types this quarter's.
+ * columns as documentation, not data. The value sits beside the keys that say what it is, so it is on
+ * screen without scrolling; the check, the note and what helps fill it in follow.
  */
-export const RETURN_COLUMNS = ["indicator", "measure", "category", "(title)", "(definition)", "(last quarter)", "value", "note"] as const;
+export const RETURN_COLUMNS = ["indicator", "measure", "category", "value", "(check)", "note", "(last quarter)", "(title)", "(definition)"] as const;
 /** The value column's letter (the sheet has fewer than 26 columns). */
 export const VALUE_COLUMN = String.fromCharCode(65 + RETURN_COLUMNS.indexOf("value"));
-const WIDTHS = [11, 26, 22, 40, 60, 14, 14, 48];
+const WIDTHS = [11, 26, 22, 14, 30, 48, 14, 40, 60];
 
 const GREY = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEDEDED" } } as const;
 const INPUT = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8D6" } } as const;
@@ -53,7 +55,8 @@ function text(cell: Cell, value: string | null): void {
 }
 
 function returnSheet(wb: Workbook, input: TemplateInput): Worksheet {
-  const sheet = wb.addWorksheet("Return", { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
+  // Frozen after the header row and the three key columns: the value cell is always on screen beside them.
+  const sheet = wb.addWorksheet("Return", { views: [{ state: "frozen", ySplit: 1, xSplit: 3, topLeftCell: "D2", activeCell: "D2" }] });
   const previousHeader = `(last quarter, ${input.previousPeriod.year} ${input.previousPeriod.quarter})`;
   sheet.columns = RETURN_COLUMNS.map((h, i) => ({ header: h === "(last quarter)" ? previousHeader : h, width: WIDTHS[i] }));
   const head = sheet.getRow(1);
@@ -76,26 +79,51 @@ function returnSheet(wb: Workbook, input: TemplateInput): Worksheet {
       if (r.category === null && !name.startsWith("(")) at(name).font = { bold: true };
     }
     const value = at("value");
-    const rule = valueRule(r, value.address);
     value.fill = INPUT;
     value.protection = { locked: false };
     value.alignment = { vertical: "top" };
-    // See value-rule.ts: a dropdown of symbols that lets numbers through, and a red mark for what is neither.
-    value.dataValidation = {
-      type: "list",
-      allowBlank: true,
-      formulae: [rule.list],
-      showInputMessage: true,
-      promptTitle: rule.promptTitle,
-      prompt: rule.prompt,
-      showErrorMessage: false,
-    };
+    const rule = valueRule(r, value.address);
     sheet.addConditionalFormatting({ ref: value.address, rules: [{ type: "expression", priority: 1, formulae: [rule.invalidFormula], style: INVALID }] });
+    const parts = r.parts ? `${VALUE_COLUMN}${i + 3}:${VALUE_COLUMN}${i + 2 + r.parts}` : null;
+    const check = at("(check)");
+    check.value = { formula: checkFormula(r, value.address, parts), result: "" };
+    check.fill = GREY;
+    check.font = { italic: true };
     const note = at("note");
     note.protection = { locked: false };
     note.alignment = { vertical: "top", wrapText: true };
   });
+  addValidations(sheet, input.rows);
   return sheet;
+}
+
+/**
+ * One validation rule per run of consecutive rows that take the same rule, added by range: given cell
+ * by cell, exceljs squeezes equal rules into ranges after sorting the addresses as strings (G10 before
+ * G2), which wrote overlapping ranges that stricter readers reject (exceljs #2820). The formula is
+ * relative to the range's first cell, as Excel reads it for every cell of the range.
+ */
+function addValidations(sheet: Worksheet, rows: TemplateRow[]): void {
+  for (let start = 0; start < rows.length; ) {
+    let end = start;
+    while (end + 1 < rows.length && sameRule(rows[end + 1]!, rows[start]!)) end++;
+    const first = `${VALUE_COLUMN}${start + 2}`;
+    const rule = valueRule(rows[start]!, first);
+    const range = end === start ? first : `${first}:${VALUE_COLUMN}${end + 2}`;
+    (sheet as unknown as { dataValidations: { add(address: string, v: object): void } }).dataValidations.add(range, {
+      type: "custom",
+      allowBlank: true,
+      formulae: [rule.formula],
+      showInputMessage: true,
+      promptTitle: rule.promptTitle,
+      prompt: rule.prompt,
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: rule.errorTitle,
+      error: rule.error,
+    });
+    start = end + 1;
+  }
 }
 
 function aboutSheet(wb: Workbook, input: TemplateInput): Worksheet {
@@ -152,6 +180,8 @@ export async function templateXlsx(input: TemplateInput): Promise<Buffer> {
   wb.title = `${input.partnership}: ${input.agency.name}, ${input.period.year} ${input.period.quarter}`;
   wb.created = input.createdAt;
   wb.modified = input.createdAt;
+  // The "(check)" formulas are written without results: the program that opens the file works them out.
+  wb.calcProperties.fullCalcOnLoad = true;
   const sheets = [returnSheet(wb, input), aboutSheet(wb, input), guidanceSheet(wb, input)];
   for (const s of sheets) await protect(s);
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,6 +1,7 @@
 // Validate: a raw table and the partnership's framework -> the return's figures and its issues.
 // Never throws on data: everything wrong with a return comes back as an issue value.
 import { columnIndex } from "../ingest/address.js";
+import { addLines } from "../ingest/csv-position.js";
 import type { Framework } from "../framework/types.js";
 import type { Agency } from "../framework/schema.js";
 import type { Figure, Issue, Period, RawTable } from "../types.js";
@@ -52,6 +53,7 @@ export function validateTable(input: TableToValidate): Validated {
     issues.push(...identicalToPrevious(table.file, figures, input.previous));
   }
   inReadingOrder(issues);
+  if (table.lines) addLines(issues, table.lines);
   return { figures: figures.filter((f) => !failedTogether(f, issues)), issues };
 }
 

@@ -9,6 +9,7 @@ import type { Figure, Issue, Location, Period, RawRow, RawTable } from "../types
 import { INVISIBLE } from "../words/index.js";
 import type { Columns, Field } from "./columns.js";
 import { listOf, suggest } from "./suggest.js";
+import { splitNumberAt } from "../ingest/split-number.js";
 import { parseValue } from "./value.js";
 
 export interface RowContext {
@@ -63,6 +64,11 @@ export function readRow(row: RawRow, ctx: RowContext): RowResult | null {
     const field = (Object.keys(columns) as Field[]).find((f) => columns[f] === Number(col));
     if (!field || field === "note") continue;
     const cell = cellAddress(Number(col), row.row);
+    if (code === "unquoted-thousands") {
+      report(code, field, ...splitNumberWords(row, Number(col), cell, ctx.table.header?.cells.length ?? 0));
+      blocked = true;
+      continue;
+    }
     const message = code === "merged-cells" ? `${cell} is part of a merged range, so it holds no value of its own.` : `${cell} holds a formula whose result was never saved.`;
     report(code, field, message);
     blocked = true;
@@ -125,6 +131,17 @@ export function readRow(row: RawRow, ctx: RowContext): RowResult | null {
     source: place("value"),
   };
   return { figure, indicator: indicator.ref, issues };
+}
+
+/** The message and details for a value split by its thousands separator ("1" and "032" in two cells). */
+function splitNumberWords(row: RawRow, col: number, cell: string, headerWidth: number): [string, Partial<Issue>] {
+  const split = splitNumberAt(row.cells, col, row.cells.length - headerWidth);
+  const joined = split?.joined ?? row.cells[col] ?? "";
+  const parts = row.cells.slice(col, col + (split?.cells ?? 1)).map((c) => `'${quote(c)}'`).join(", ");
+  return [
+    `Row ${row.row} has more cells than the header because the value ${quote(joined)} is split at its comma into ${parts}, from ${cell} on.`,
+    { found: parts, expected: "one value cell", advice: `Did you mean ${quote(joined)}? Put numbers with commas in quotes ("${quote(joined)}"), or leave the comma out (${quote(joined.replace(/,/g, ""))}).` },
+  ];
 }
 
 type Report = (code: IssueCode, field: Field, message: string, extra?: Partial<Issue>) => void;

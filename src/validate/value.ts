@@ -1,7 +1,7 @@
 // One value cell's text -> a number or a GSS symbol, or the reason it is neither. Knows units,
 // not indicators: the caller checks ranges against the measure's schema.
 import type { Unit } from "../framework/schema.js";
-import { numberText } from "../ingest/number-text.js";
+import { numberText, percentText } from "../ingest/number-text.js";
 import { quote, type IssueCode } from "../issues/catalogue.js";
 import type { GssSymbol } from "../types.js";
 import { INVISIBLE } from "../words/index.js";
@@ -16,6 +16,8 @@ const LOCAL_MARK = /^(?:\*+|[-\u2013\u2014]+|[<>\u2264\u2265]=?\s*\d+(?:\.\d+)?|
 /** 1234, 1,234 (grouped by threes), 12.5, .5, with an optional minus. */
 const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^-?\.\d+$/;
 const EXPONENT = /^-?\d+(?:\.\d+)?e[+-]?\d+$/i;
+/** 74,5 or 0,74 (one or two decimals), or 1.234,5 (points grouping thousands): a European decimal comma. */
+const DECIMAL_COMMA = /^-?\d+,\d{1,2}$|^-?\d{1,3}(?:\.\d{3})+,\d+$/;
 /**
  * No figure is longer than this ("[u] 1,234,567,890.0000000001%" is 30). Longer text is refused before
  * the patterns below see it: some of them take time growing with the square of the length, and a cell
@@ -49,7 +51,15 @@ function plainNumber(t: string, unit: Unit): ParsedValue {
     const n = Number(s.replace(/,/g, ""));
     // Beyond this, a count is no longer held exactly (and 400 digits would be read as Infinity).
     if (Math.abs(n) > Number.MAX_SAFE_INTEGER) return fail("invalid-value", `'${shown}' is too large to be a figure.`, unit, "Check the figure: it has more digits than any return's figure could.");
+    // 0.74 in a percent measure is nearly always 74% written as a fraction (Gnumeric's CSV export,
+    // pasted values); read as it stands it would reach the board 100 times too small.
+    if (unit === "percent" && !percent && n > 0 && n < 1)
+      return fail("percent-as-fraction", `'${shown}' is a bare number between 0 and 1 in a percentage measure, so it would be read as ${numberText(n)}%.`, unit, `Did you mean ${percentText(n)}? Write ${percentText(n)}; write ${numberText(n)}% if you really mean less than one per cent.`);
     return { ok: true, value: n === 0 ? 0 : n, symbol: null }; // "-0" is 0, never a "-0" in the report
+  }
+  if (DECIMAL_COMMA.test(s)) {
+    const meant = s.replace(/\./g, "").replace(",", ".");
+    return fail("decimal-comma", `'${shown}' uses a comma as its decimal point.`, unit, `Did you mean ${meant}${percent ? "%" : ""}? Write the decimal point as a full stop; darep reads a comma only as a thousands separator.`);
   }
   if (EXPONENT.test(s)) {
     const n = Number(s);

@@ -7,7 +7,9 @@ import { parseReturn, type ReadLimits } from "../ingest/index.js";
 import { DEFAULT_SECONDS_PER_FILE, resolveLimits } from "../ingest/limits.js";
 import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, ReadResult, ValidatedReturn } from "../types.js";
+import { quarterDates } from "../framework/period.js";
 import { checkAbout, validateTable } from "../validate/index.js";
+import { dateOf, plausibleSubmitted } from "../validate/submitted.js";
 import type { CheckedPart, ReturnsCache } from "./cache/returns.js";
 import { openInput, type Input } from "./input.js";
 import { openIssue } from "./read-table.js";
@@ -56,6 +58,7 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   const bytes = input.bytes;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const receivedAt = entry.receivedAt ?? input.modified.toISOString();
+  const savedOn = input.modified.toISOString().slice(0, 10);
   if (!agency) {
     return { ...base, status: "invalid", sha256, receivedAt, figures: [], issues: [issue("unknown-agency", { file: entry.file }, `${entry.agency} is not an agency in darep.config.json.`)] };
   }
@@ -63,7 +66,10 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   const cache = options.cache;
   const key = cache?.key(ws, { entry, sha256, limits, previous: options.previous });
   const hit = key ? await cache!.get(key, entry.agency) : null;
-  if (hit) return { ...base, status: hit.status, sha256, receivedAt, figures: hit.figures, issues: hit.issues };
+  // When it arrived: the receipts log, else the About sheet's submitted date when plausible, else the file's time.
+  const arrived = (part: CheckedPart) =>
+    entry.receivedAt ?? plausibleSubmitted(part.submitted, quarterDates(entry.period, ws.config.financialYearStartMonth).start, savedOn) ?? receivedAt;
+  if (hit) return { ...base, status: hit.status, sha256, receivedAt: arrived(hit), figures: hit.figures, issues: hit.issues };
 
   const read = await readWithin(entry, bytes, limits, maxSecondsPerFile);
   const part = checkRead(ws, entry, agency, read, options.previous);
@@ -77,7 +83,7 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
       await cache.put(cache.key(ws, { entry, sha256, limits }), alone);
     }
   }
-  return { ...base, status: part.status, sha256, receivedAt, figures: part.figures, issues: part.issues };
+  return { ...base, status: part.status, sha256, receivedAt: arrived(part), figures: part.figures, issues: part.issues };
 }
 
 const givenUp = new WeakSet<ReadResult>();
@@ -126,5 +132,6 @@ function checkRead(ws: Workspace, entry: ReturnEntry, agency: Agency, read: Read
     issues.push(...checked.issues);
   }
   const status = issues.some((i) => i.severity === "error") ? "invalid" : "received";
-  return { status, figures, issues };
+  const submitted = dateOf(read.table?.about?.submitted);
+  return { status, figures, issues, ...(submitted ? { submitted } : {}) };
 }

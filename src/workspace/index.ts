@@ -20,6 +20,7 @@ export type { CacheSetting } from "./cache/store.js";
 export { CONFIG_FILE, findWorkspaceRoot } from "./load.js";
 export { parseQuarter, quarterMeant, type QuarterAsked } from "./quarter.js";
 export { workspacesIn } from "./workspaces-folder.js";
+export { openLone, type LoneRequest, type LoneReturns } from "./lone.js";
 export { ACTIONS_FOLDER, ASSURANCE_FOLDER, RETURNS_FOLDER } from "./folders.js";
 export type { NamedRequest, NamedReturns } from "./named.js";
 export type { Workspace } from "../framework/types.js";

@@ -51,7 +51,9 @@ describe("figures as people write them", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.constantFrom("", "%", " %"), (hundredths, sign) => {
         const p = hundredths / 100;
-        expect(parseValue(`${p}${sign}`, "percent")).toEqual({ ok: true, value: p, symbol: null });
+        // without its sign, a number between 0 and 1 is a fraction written for a percentage (0.74 for 74%)
+        if (sign === "" && p > 0 && p < 1) expect(parseValue(`${p}`, "percent")).toMatchObject({ ok: false, code: "percent-as-fraction" });
+        else expect(parseValue(`${p}${sign}`, "percent")).toEqual({ ok: true, value: p, symbol: null });
       }),
       params(),
     );

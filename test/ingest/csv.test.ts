@@ -27,7 +27,7 @@ describe("CSV encodings", () => {
 
   it("reads Excel's tab-separated UTF-16LE 'Unicode text'", async () => {
     const r = await readReturn(fixture("utf16le.csv"));
-    expect(r.issues).toEqual([]);
+    expect(r.issues.map((i) => [i.code, i.severity, i.message])).toEqual([["utf-16-text", "warning", "The file is UTF-16 text (little-endian) separated by tabs, as Excel's 'Unicode Text' saves it; it was read as such."]]);
     expect(r.table?.encoding).toBe("utf-16le");
     expect(r.table?.header?.cells).toEqual(HEADER);
     expect(rowsOf(r.table)).toEqual([
@@ -38,7 +38,7 @@ describe("CSV encodings", () => {
 
   it("reads UTF-16BE with a BOM", async () => {
     const r = await readReturn(fixture("utf16be.csv"));
-    expect(r.issues).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toEqual(["utf-16-text"]);
     expect(r.table?.encoding).toBe("utf-16be");
     expect(rowsOf(r.table)).toEqual([[2, "PM1", "referrals", "", "412", "£2k grant"]]);
   });
@@ -111,10 +111,17 @@ describe("CSV rows and cells", () => {
     expect(r.issues.map(place)).toEqual([{ code: "extra-cell", severity: "error", file, sheet: undefined, row: 3, cell: "F3" }]);
     expect(rowsOf(r.table)).toEqual([
       [2, "PM1", "referrals", "", "412", ""],
-      [3, "PM20", "incidents", "crime", "1", "203", "Up on Q1"],
+      [3, "PM20", "incidents", "crime", "120", "Up on Q1", "see email"],
       [4, "PM20", "incidents", "non-crime", "88", ""],
       [5, "PM2", "referrals", "police", "150", ""],
     ]);
+  });
+
+  it("names a value split by an unquoted thousands separator instead of 'too many cells', and keeps every cell", async () => {
+    const file = fixture("unquoted-thousands.csv");
+    const r = await readReturn(file);
+    expect(r.issues).toEqual([]);
+    expect(r.table?.rows[0]).toEqual({ row: 2, cells: ["PM32", "completions", "", "1", "032", ""], problems: { 3: "unquoted-thousands" } });
   });
 
   it("pads a short row with blanks and warns", async () => {

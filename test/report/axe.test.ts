@@ -1,6 +1,8 @@
 // axe-core, run in the REAL browser on the demo's HTML report: no WCAG 2.1 A or AA violation, on a
-// desktop and on a phone-sized screen. The report itself has no script; JavaScript is turned on for
-// this test's page only, to run axe. Nothing is fetched: every request the page makes is refused.
+// desktop and on a phone-sized screen; and the page's own width measured there: a phone never scrolls
+// the page sideways, and the printed page is never wider than A4 (Chromium would shrink every page to
+// fit it). The report itself has no script; JavaScript is turned on for this test's page only, to run
+// axe. Nothing is fetched: every request the page makes is refused.
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -70,6 +72,24 @@ async function violations(viewport: { width: number; height: number }): Promise<
   }
 }
 
+/** The page's scrolling width at a screen width, on screen or as printed. */
+async function pageWidth(width: number, media: "screen" | "print"): Promise<{ scrollWidth: number; clientWidth: number }> {
+  const page = await browser!.newPage();
+  try {
+    await page.setViewport({ width, height: 800 });
+    await page.emulateMediaType(media);
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      requests.push(request.url());
+      request.abort("blockedbyclient").catch(() => undefined);
+    });
+    await page.setContent(html, { waitUntil: "load" });
+    return await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
+  } finally {
+    await page.close();
+  }
+}
+
 const explain = (vs: AxeViolation[]) => vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`).join("\n");
 
 describe("the demo's HTML report under axe-core", () => {
@@ -79,8 +99,18 @@ describe("the demo's HTML report under axe-core", () => {
   });
 
   it("has no WCAG 2.1 A or AA violation on a phone", async () => {
-    const found = await violations({ width: 375, height: 740 });
+    const found = await violations({ width: 390, height: 844 });
     expect(found, explain(found)).toEqual([]);
+  });
+
+  it("never scrolls the page sideways on a phone: wide tables scroll in their own box", async () => {
+    for (const width of [390, 375]) expect((await pageWidth(width, "screen")).scrollWidth, `at ${width} px`).toBeLessThanOrEqual(width);
+  });
+
+  it("is no wider than A4 when printed, so the PDF prints at the stylesheet's own sizes", async () => {
+    // A4 less the PDF's 15 mm side margins: 180 mm, 680 CSS pixels.
+    const { scrollWidth } = await pageWidth(680, "print");
+    expect(scrollWidth).toBeLessThanOrEqual(680);
   });
 
   it("asked for nothing from the network", () => {

@@ -1,10 +1,12 @@
-// Two builds of the same returns under SOURCE_DATE_EPOCH give the same bytes of HTML and JSON, however
-// far apart they run: the report's dates come from SOURCE_DATE_EPOCH, never from the clock.
+// Two builds of the same returns under SOURCE_DATE_EPOCH give the same bytes of HTML, JSON and PDF,
+// however far apart they run: the report's dates come from SOURCE_DATE_EPOCH, never from the clock.
+// The PDF test needs the real browser and poppler, and fails without them.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { darep, DEMO, ROOT } from "../helpers/cli.js";
+import { tool } from "../helpers/demo-pdf.js";
 
 const EPOCH = 1795000000; // 2026-11-18T11:06:40Z
 let dir = "";
@@ -51,6 +53,28 @@ describe("a build under SOURCE_DATE_EPOCH", () => {
       expect(a.html).not.toContain(clock);
       expect(a.json).not.toContain(clock);
     }
+  });
+
+  it("gives a byte-identical PDF on different days, dated by SOURCE_DATE_EPOCH", async () => {
+    const pdfAt = async (now: string, name: string) => {
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date(now) });
+      const out = join(dir, name);
+      const r = await darep(["build", "Q2", "--year", "2026-27", "--workspace", DEMO, "--out", out, "--format", "pdf", "--quiet"], {
+        cwd: ROOT,
+        env: { ...process.env, DAREP_TODAY: "2026-11-25", SOURCE_DATE_EPOCH: String(EPOCH) },
+      });
+      vi.useRealTimers();
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(1);
+      return join(out, "exception-report.pdf");
+    };
+    // The browser prints with its own clock, seconds apart at least: that must not show either.
+    const a = await pdfAt("2031-03-07T08:15:00Z", "pdf-a");
+    const b = await pdfAt("2032-06-21T19:45:00Z", "pdf-b");
+    expect((await readFile(b)).equals(await readFile(a)), "the PDF differs between the two builds").toBe(true);
+    const info = tool("pdfinfo", ["-isodates", a]);
+    expect(info).toMatch(/^CreationDate:\s+2026-11-18T11:06:40Z$/m);
+    expect(info).toMatch(/^ModDate:\s+2026-11-18T11:06:40Z$/m);
   });
 
   it("refuses a SOURCE_DATE_EPOCH that is not whole seconds", async () => {

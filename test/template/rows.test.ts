@@ -73,7 +73,8 @@ describe("valueRule", () => {
     expect(rule.formula).toBe(valid);
     // A blank cell is not marked red: it is yet to be filled in.
     expect(rule.invalidFormula).toBe(`AND(G2<>"",NOT(${valid}))`);
-    expect(rule.list).toBe('"[c],[x],[z]"');
+    expect(rule.errorTitle.length).toBeLessThanOrEqual(32);
+    expect(rule.error.length).toBeLessThanOrEqual(255);
   });
 
   it("bounds percentages to 0-100 and counts to whole numbers from 0", () => {

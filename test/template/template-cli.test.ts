@@ -56,12 +56,12 @@ describe("darep template", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const row = [...Array(20).keys()].map((i) => i + 2).find((n) => textOf(wb.getWorksheet("Return")!.getCell(`B${n}`).value) === "waiting-list")!;
-    const filled = await fillXlsx(template, framework, { [`G${row}`]: "about 12" });
+    const filled = await fillXlsx(template, framework, { [`D${row}`]: "about 12" });
     const file = "returns/2026-27/Q2/riverside.xlsx";
     const ws = makeWorkspace({ config: demoConfig, files: { [file]: filled } });
     const r = await darep(["validate", file], { cwd: ws });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`cell G${row}`);
+    expect(r.stdout).toContain(`cell D${row}`);
     expect(r.stdout).toMatch(/invalid-value/);
   });
 
@@ -78,18 +78,18 @@ describe("darep template", () => {
     expect(v.code).toBe(0);
   });
 
-  it("shows last quarter's figures, read-only, beside the value column", async () => {
+  it("shows last quarter's figures, read-only, near the value column", async () => {
     const out = mkdtempSync(join(tmpdir(), "darep-tpl-"));
     const r = await darep(["template", "Q2", "--agency", "riverside", "--workspace", DEMO, "--out", out], { cwd: out });
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, "riverside.xlsx"));
     const sheet = wb.getWorksheet("Return")!;
-    expect(sheet.getCell("F1").value).toBe("(last quarter, 2026-27 Q1)");
+    expect(sheet.getCell("G1").value).toBe("(last quarter, 2026-27 Q1)");
     expect(sheet.getCell("B2").value).toBe("people-supported");
     // The demo's riverside supported 61 people in 2026-27 Q1 (fixtures/demo/README.md).
-    expect(sheet.getCell("F2").value).toBe(61);
-    expect(sheet.getCell("F2").protection?.locked).not.toBe(false);
+    expect(sheet.getCell("G2").value).toBe(61);
+    expect(sheet.getCell("G2").protection?.locked).not.toBe(false);
   });
 
   it("writes the same bytes twice, dated from SOURCE_DATE_EPOCH", async () => {

@@ -61,13 +61,18 @@ describe("the XLSX template", () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(["Return", "About", "Guidance"]);
   });
 
-  it("has the contract's columns and helper columns whose headers start with '('", () => {
+  it("has the contract's columns, the value beside the keys, and helper columns whose headers start with '('", () => {
     const header = (wb.getWorksheet("Return")!.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(["indicator", "measure", "category", "(title)", "(definition)", "(last quarter, 2026-27 Q1)", "value", "note"]);
+    expect(header).toEqual(["indicator", "measure", "category", "value", "(check)", "note", "(last quarter, 2026-27 Q1)", "(title)", "(definition)"]);
     const contract = header.filter((h) => !String(h).startsWith("("));
     expect(contract).toEqual(["indicator", "measure", "category", "value", "note"]);
-    expect(VALUE_COLUMN).toBe("G");
-    expect(RETURN_COLUMNS).toHaveLength(8);
+    expect(VALUE_COLUMN).toBe("D");
+    expect(RETURN_COLUMNS).toHaveLength(9);
+  });
+
+  it("freezes the header row and the three key columns, so the value cell is on screen beside them", () => {
+    const view = wb.getWorksheet("Return")!.views[0] as { state?: string; xSplit?: number; ySplit?: number };
+    expect(view).toMatchObject({ state: "frozen", xSplit: 3, ySplit: 1 });
   });
 
   it("has one row per figure, keys filled in and values blank, last quarter's figure beside them", () => {
@@ -78,46 +83,84 @@ describe("the XLSX template", () => {
       expect(row.getCell(1).value).toBe(r.indicator);
       expect(row.getCell(2).value).toBe(r.measure);
       expect(row.getCell(3).value ?? null).toBe(r.category);
-      expect(row.getCell(4).value).toBe(r.title);
-      expect(row.getCell(7).value ?? null).toBeNull();
+      expect(row.getCell(4).value ?? null).toBeNull();
+      expect(row.getCell(8).value).toBe(r.title);
     });
-    expect(sheet.getRow(2).getCell(6).value).toBe(57);
+    expect(sheet.getRow(2).getCell(7).value).toBe(57);
   });
 
-  it("gives every value cell a dropdown of symbols that lets numbers through, with an input message", () => {
+  it("gives every value cell a custom validation rule whose error alert turns away what darep cannot read, with an input message", () => {
     const sheet = wb.getWorksheet("Return")!;
     input.rows.forEach((r, i) => {
-      const dv = sheet.getCell(`G${i + 2}`).dataValidation;
-      expect(dv.type).toBe("list");
-      expect(dv.formulae).toEqual(['"[c],[x],[z]"']);
+      const dv = sheet.getCell(`D${i + 2}`).dataValidation;
+      expect(dv.type).toBe("custom");
+      expect(dv.showErrorMessage).toBe(true);
+      expect(dv.errorStyle).toBe("stop");
       expect(dv.showInputMessage).toBe(true);
       expect(dv.prompt).toMatch(r.unit === "percent" ? /percentage from 0 to 100/ : /whole number, 0 or more/);
       expect(dv.prompt).toContain("[x] not available");
-      // With the alert on, Excel would turn away every number, which is not in the list.
-      expect(dv.showErrorMessage).not.toBe(true);
+      expect(dv.error).toMatch(r.unit === "percent" ? /percentage from 0 to 100/ : /whole number, 0 or more/);
     });
   });
 
-  it("marks in red, cell by cell, a value that is neither a number in range nor a symbol", () => {
-    const sheet = wb.getWorksheet("Return")! as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] };
+  it("adds the rules by range, one per run of rows with the same rule, so no two overlap", async () => {
+    const sheetXml = await new Promise<string>((resolve, reject) =>
+      yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+        if (err || !zip) return reject(err);
+        zip.on("entry", (e: yauzl.Entry) => {
+          if (e.fileName !== "xl/worksheets/sheet1.xml") return zip.readEntry();
+          zip.openReadStream(e, (e2, s) => {
+            if (e2 || !s) return reject(e2);
+            const chunks: Buffer[] = [];
+            s.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+          });
+        });
+        zip.readEntry();
+      }),
+    );
+    const ranges = [...(/<dataValidations[\s\S]*?<\/dataValidations>/.exec(sheetXml)?.[0] ?? "").matchAll(/sqref="([^"]*)"/g)].map((m) => m[1]);
+    const units = input.rows.map((r) => r.unit);
+    const runs = units.filter((u, i) => i === 0 || u !== units[i - 1]).length;
+    expect(ranges).toHaveLength(runs);
+    const covered = ranges.flatMap((r) => {
+      const [a, b = a] = r!.split(":").map((x) => Number(x.slice(1)));
+      return Array.from({ length: b! - a! + 1 }, (_, k) => a! + k);
+    });
+    expect(covered.sort((a, b) => a - b)).toEqual(input.rows.map((_, i) => i + 2)); // every value cell exactly once
+  });
+
+  it("marks in red, cell by cell, a value that is neither a number in range nor a symbol, and says so in words", () => {
+    const sheet = wb.getWorksheet("Return")! as unknown as ExcelJS.Worksheet & { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] };
     const cf = sheet.conditionalFormattings;
-    expect(cf.map((c) => c.ref)).toEqual(input.rows.map((_, i) => `G${i + 2}`));
+    expect(cf.map((c) => c.ref)).toEqual(input.rows.map((_, i) => `D${i + 2}`));
     cf.forEach((c, i) => {
       expect(c.rules).toHaveLength(1);
       expect(c.rules[0]!.type).toBe("expression");
-      expect(c.rules[0]!.formulae[0]).toMatch(new RegExp(`^AND\\(G${i + 2}<>"",NOT\\(IF\\(ISNUMBER\\(G${i + 2}\\),`));
+      expect(c.rules[0]!.formulae[0]).toMatch(new RegExp(`^AND\\(D${i + 2}<>"",NOT\\(IF\\(ISNUMBER\\(D${i + 2}\\),`));
+      const check = sheet.getCell(`E${i + 2}`).value as { formula: string };
+      expect(check.formula).toContain('"not a figure darep can read"');
     });
     const pct = input.rows.findIndex((r) => r.unit === "percent");
-    expect(cf[pct]!.rules[0]!.formulae[0]).toContain(`G${pct + 2}<=100`);
+    expect(cf[pct]!.rules[0]!.formulae[0]).toContain(`D${pct + 2}<=100`);
+  });
+
+  it("checks next to each breakdown's total that its categories add up to it", () => {
+    const sheet = wb.getWorksheet("Return")!;
+    const total = input.rows.findIndex((r) => r.parts);
+    expect(total).toBeGreaterThanOrEqual(0);
+    const parts = input.rows[total]!.parts!;
+    const formula = (sheet.getCell(`E${total + 2}`).value as { formula: string }).formula;
+    expect(formula).toContain(`SUM(D${total + 3}:D${total + 2 + parts})=D${total + 2}`);
+    expect(formula).toContain('"categories add up to "');
   });
 
   it("protects the sheets, leaving only the value and note cells (and About's contact and submitted) open", () => {
     const sheet = wb.getWorksheet("Return")!;
     for (const s of wb.worksheets) expect((s as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     for (let r = 2; r <= input.rows.length + 1; r++) {
-      for (const col of ["A", "B", "C", "D", "E", "F"]) expect(sheet.getCell(`${col}${r}`).protection?.locked).not.toBe(false);
-      expect(sheet.getCell(`G${r}`).protection?.locked).toBe(false);
-      expect(sheet.getCell(`H${r}`).protection?.locked).toBe(false);
+      for (const col of ["A", "B", "C", "E", "G", "H", "I"]) expect(sheet.getCell(`${col}${r}`).protection?.locked).not.toBe(false);
+      expect(sheet.getCell(`D${r}`).protection?.locked).toBe(false);
+      expect(sheet.getCell(`F${r}`).protection?.locked).toBe(false);
     }
     const about = wb.getWorksheet("About")!;
     expect(about.getCell("B1").protection?.locked).not.toBe(false);

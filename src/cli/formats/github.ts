@@ -21,8 +21,8 @@ export function formatGithub(result: ValidationResult, pathOf: (file: string) =>
   const lines: string[] = [];
   const annotate = (i: Issue, isCsv: boolean) => {
     const props = [`file=${escapeProperty(pathOf(i.file))}`];
-    // A row is a line only in a CSV (and only without quoted line breaks, which the reader counts as one row).
-    if (isCsv && i.row !== undefined) props.push(`line=${i.row}`);
+    // A CSV's row is on a line of the file: its own number, unless a quoted line break or Excel's sep= line came before.
+    if (isCsv && i.row !== undefined) props.push(`line=${i.line ?? i.row}`);
     const col = isCsv ? columnNumber(i.cell) : undefined;
     if (col !== undefined) props.push(`col=${col}`);
     props.push(`title=${escapeProperty(`darep ${i.code}`)}`);

@@ -33,7 +33,7 @@ function suite(name: string, path: string, issues: Issue[], isCsv: boolean): str
   const cases = errors.length
     ? errors.map((i) => {
         const label = [i.indicator, where(i)].filter(Boolean).join(" ");
-        const head = `    <testcase${attrs({ name: `${label ? `${label}: ` : ""}${i.code}`, classname: path, file: path, line: isCsv ? i.row : undefined })}>`;
+        const head = `    <testcase${attrs({ name: `${label ? `${label}: ` : ""}${i.code}`, classname: path, file: path, line: isCsv ? (i.line ?? i.row) : undefined })}>`;
         return `${head}\n      <failure${attrs({ message: describe(i), type: i.code })}>${xmlEscape(details(i))}</failure>\n    </testcase>`;
       })
     : [`    <testcase${attrs({ name: "return is valid", classname: path, file: path })}/>`];

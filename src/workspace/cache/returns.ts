@@ -16,6 +16,8 @@ export interface CheckedPart {
   status: "received" | "invalid";
   figures: Figure[];
   issues: Issue[];
+  /** The About sheet's submitted date (YYYY-MM-DD), when it holds one. */
+  submitted?: string;
 }
 
 export interface KeyParts {
