@@ -357,7 +357,8 @@ const region = find("build many, new quarter (--workspace x10)", "region");
 const single = find("build one report, new quarter", "partnership");
 if (region && single) goal("each further report in a run of 10 partnerships: under 0.3 s of wall", "(region - one partnership) / 9", round((region.medianSeconds - single.medianSeconds) / 9), 0.3, "s of wall", { cpuSeconds: round((region.allCpuSeconds - single.allCpuSeconds) / 9), load: region.loadAverage });
 const nation = results.find((r) => r.scale === "nation" && r.name.startsWith("build many, new quarter (--workspaces"));
-if (nation) goal(`${nation.workspaces} partnerships, new quarter, earlier ones cached: under 90 s, memory flat`, nation.name, nation.medianSeconds, 90, "s", { rssMiBAlongTheRun: nation.rssMiBAlongTheRun, load: nation.loadAverage });
+// The goal is for 300; a smaller nation (BENCH_NATION) is held to its share of the 90 s.
+if (nation) goal(`300 partnerships, new quarter, earlier ones cached: under 90 s, memory flat${nation.workspaces === 300 ? "" : ` (run with ${nation.workspaces}: held to ${round((90 * nation.workspaces) / 300, 1)} s)`}`, nation.name, nation.medianSeconds, round((90 * nation.workspaces) / 300, 1), "s", { rssMiBAlongTheRun: nation.rssMiBAlongTheRun, load: nation.loadAverage });
 console.log("\nAgainst the goals (each measured in this run, with its yardstick run just before each run):");
 for (const t of targets) console.log(`  ${t.met ? "met   " : "missed"} ${t.target}: ${t.step}: ${t.value.toFixed(3)} ${t.unit} (goal ${t.limit}${t.met ? "" : `; over by ${(t.value - t.limit).toFixed(2)}`}; load ${t.load})`);
 
@@ -365,5 +366,5 @@ const totalSeconds = round((performance.now() - started) / 1000, 1);
 console.log(`\nThe benchmark took ${totalSeconds} s; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(" ")}.`);
 writeFileSync(
   join(root, "bench", "results.json"),
-  JSON.stringify({ machine, date: new Date().toISOString(), runs: { small: runs, region: regionRuns, nation: nationRuns }, loadAverageAtEnd: loadavg().map((l) => round(l, 2)), generatedSeconds: round(generatedSeconds, 1), lastQuarterBuildSeconds: warmups, totalSeconds, results, targets }, null, 2) + "\n",
+  JSON.stringify({ machine, date: new Date().toISOString(), cpuCounted: canGroup ? "by a cgroup per run (every process)" : gnuTime ? "by wait4 (GNU time: processes left to init are missed)" : "by sampling /proc every 0.2 s (slightly under)", runs: { small: runs, region: regionRuns, nation: nationRuns }, loadAverageAtEnd: loadavg().map((l) => round(l, 2)), generatedSeconds: round(generatedSeconds, 1), lastQuarterBuildSeconds: warmups, totalSeconds, results, targets }, null, 2) + "\n",
 );
