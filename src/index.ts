@@ -14,6 +14,8 @@ import type { StatusOutcome, StatusRequest } from "./api/status.js";
 import type { ActionsTemplateLibraryRequest, ActionsTemplateOutcome, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
 import type { ValidateOutcome, ValidateRequest, ValidationResult } from "./api/validate.js";
 import type { AloneRequest } from "./api/validate-alone.js";
+import type { ExportOutcome, ExportRequest } from "./api/export.js";
+import type { SendOutcome, SendRequest } from "./api/send.js";
 
 export { RunError } from "./errors.js";
 export { VERSION } from "./version.js";
@@ -29,6 +31,8 @@ export type { StatusOutcome, StatusRequest } from "./api/status.js";
 export type { ActionsTemplateLibraryRequest as ActionsTemplateRequest, ActionsTemplateOutcome, TemplateFormat, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
 export type { FileCheck, ValidateOutcome, ValidateRequest, ValidationResult } from "./api/validate.js";
 export type { AloneRequest } from "./api/validate-alone.js";
+export type { ExportFormat, ExportOutcome, ExportRequest } from "./api/export.js";
+export type { SendLine, SendOutcome, SendRequest } from "./api/send.js";
 export type { ChaseList } from "./status/chase-list.js";
 export type { Report } from "./report-contract/schema.js";
 export type { CacheSetting } from "./workspace/index.js";
@@ -71,4 +75,14 @@ export async function writeActionsTemplate(req: ActionsTemplateLibraryRequest = 
 /** A new workspace: config, framework, returns folders and README; overwrites nothing. */
 export async function init(req: InitRequest = {}): Promise<InitOutcome> {
   return (await import("./api/init.js")).initWorkspace(req);
+}
+
+/** The board pack by email to distribution.board, or (chase) each agency what it owes; a dry run writes .eml files. */
+export async function send(req: SendRequest): Promise<SendOutcome> {
+  return (await import("./api/send.js")).sendFor(req);
+}
+
+/** Every figure of a quarter as one tidy table, CSV and XLSX, from the published report.json. */
+export async function exportFigures(req: ExportRequest): Promise<ExportOutcome> {
+  return (await import("./api/export.js")).exportFor(req);
 }

@@ -107,6 +107,46 @@ function program(io: Io, setCode: (code: number) => void): Command {
       setCode(await runStatus(quarter, flags, io));
     });
 
+  p.command("send")
+    .summary("email the board pack to the board, or (--chase) chase the agencies that owe")
+    .description(
+      "Email the quarter's board pack (the PDF 'darep build' wrote, built first if missing or older than its inputs) to each " +
+        "address in distribution.board, with the summary in the message. The mail server comes only from DAREP_SMTP_URL " +
+        "(smtps://user:pass@host:465, or smtp://user:pass@host:587 with STARTTLS; TLS is required except on this machine). " +
+        "The same pack is never sent twice to one address (see sent.csv in the report folder) unless --resend. " +
+        "Exit 0 all sent; 1 an agency that owes has no contact.email; 2 a message was not sent.",
+    )
+    .argument("<quarter>", "Q1, Q2, Q3 or Q4 (the latest such quarter that has ended), or e.g. '2026-27 Q2'")
+    .option("--year <year>", "the financial year, e.g. 2026-27")
+    .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
+    .option("--chase", "instead, email each agency whose return is missing or has errors what it owes (to its contact.email)")
+    .option("--dry-run", "send nothing: write each message as a .eml file (Outlook and Thunderbird open it as a draft)")
+    .option("-o, --out <dir>", "with --dry-run, write the .eml files here instead of reports/<year>-<quarter>/outbox/")
+    .option("--resend", "send again to addresses that already had the same pack or chase")
+    .option("--browser <path>", "the Chrome, Chromium or Edge to print the PDF with, if it must be built (or set DAREP_BROWSER)")
+    .action(async (quarter: string, flags) => {
+      const { runSend } = await import("./commands/send.js");
+      setCode(await runSend(quarter, flags, io));
+    });
+
+  p.command("export")
+    .summary("every figure of a quarter as one tidy table (CSV, XLSX) for Power BI or Excel")
+    .description(
+      "Write the quarter's figures, one row per figure, as the report publishes them, into reports/<year>-<quarter>/" +
+        "<partnership>-<year>-<quarter>-figures.csv and .xlsx. The report is built first if it is missing or older than its inputs.",
+    )
+    .argument("<quarter>", "Q1, Q2, Q3 or Q4 (the latest such quarter that has ended), or e.g. '2026-27 Q2'")
+    .option("--year <year>", "the financial year, e.g. 2026-27")
+    .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
+    .option("-f, --format <list>", "which tables, comma-separated: csv,xlsx", "csv,xlsx")
+    .option("-o, --out <dir>", "write them here instead of the report folder")
+    .option("--history", "add a row for each earlier quarter in the report's history (its value and symbol)")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (quarter: string, flags) => {
+      const { runExport } = await import("./commands/export.js");
+      setCode(await runExport(quarter, flags, io));
+    });
+
   p.command("init")
     .summary("start a new workspace: config, framework, returns folders, README")
     .description("Make a new workspace in DIR (default: this folder) with the Doncaster framework, an example darep.config.json, returns folders for the current financial year and a README. Overwrites nothing.")

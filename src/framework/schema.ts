@@ -182,6 +182,17 @@ export const Agency = z.strictObject({
 });
 export type Agency = z.infer<typeof Agency>;
 
+/** Who the board pack goes to and from (`darep send`). The SMTP server is never here: DAREP_SMTP_URL. */
+export const Distribution = z.strictObject({
+  /** The board's addresses: each gets its own message. */
+  board: z.array(z.string().email("must be an email address")).default([]),
+  /** The sender, e.g. "Community Safety Analyst <analyst@council.gov.uk>" or a bare address. */
+  from: text.optional(),
+  /** The largest message, in MB as the mail server counts it (the PDF grows by a third in base64). Default 10. */
+  maxMessageMB: z.number().positive("must be more than 0").default(10),
+});
+export type Distribution = z.infer<typeof Distribution>;
+
 export const Config = z.strictObject({
   $schema: z.string().optional(),
   $comment: z.string().optional(),
@@ -193,6 +204,7 @@ export const Config = z.strictObject({
   /** A framework name (looked up in the workspace's schemas/, then darep's bundled schemas/) or a path. */
   framework: text,
   agencies: z.array(Agency).min(1),
+  distribution: Distribution.optional(),
   options: z
     .strictObject({
       /** Points a baseline's process limits are fixed on (Making Data Count asks for 12); from 6 they are trial limits. */

@@ -55,6 +55,10 @@ JSON allows no comments, so each field is explained here.
 | \`agencies[].contact.name\` | (optional) a role or a person's name |
 | \`agencies[].contact.email\` | (optional) an email address |
 | \`agencies[].indicators\` | the indicator references the agency reports each quarter, e.g. \`["PM20", "PM21"]\` |
+| \`distribution\` | (optional) who \`darep send\` emails the board pack to; the mail server is never here but in the DAREP_SMTP_URL environment variable |
+| \`distribution.board\` | the board's email addresses, e.g. \`["chair@council.gov.uk"]\`: each gets its own message |
+| \`distribution.from\` | the address the messages come from, e.g. \`"Community Safety Team <cst@council.gov.uk>"\` |
+| \`distribution.maxMessageMB\` | the largest message darep will send, in MB (default 10; the PDF grows by a third when attached) |
 | \`options\` | (optional) how figures are judged; each has a default |
 | \`options.spcMinimumPoints\` | the quarters a figure's statistical process control limits are fixed on (default 12, as Making Data Count asks); from 6 they are trial limits, shown but not acted on |
 | \`options.screenOutliers\` | leave unusually large quarter-to-quarter moves out of the limits, as NHSRplotthedots does (default true); false reproduces the Making Data Count Excel tool |

@@ -9,7 +9,7 @@ import { contactWords, headline, owedWords, receivedWords } from "./words.js";
 
 const MARK = { missing: "❌ missing", invalid: "⚠️ invalid", received: "✅ received" } as const;
 
-function place(i: Issue): string {
+export function place(i: Issue): string {
   const parts = [i.indicator, i.row !== undefined ? `row ${i.row}` : "", i.cell ? `cell ${i.cell}` : ""].filter(Boolean);
   return parts.length ? parts.join(", ") : "the file";
 }

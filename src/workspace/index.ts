@@ -24,6 +24,7 @@ export { openLone, type LoneRequest, type LoneReturns } from "./lone.js";
 export { ACTIONS_FOLDER, ASSURANCE_FOLDER, RETURNS_FOLDER } from "./folders.js";
 export type { NamedRequest, NamedReturns } from "./named.js";
 export type { Workspace } from "../framework/types.js";
+export { newestInput, readReportFile, reportFolder, staleReportFiles } from "./published.js";
 
 export interface OpenRequest {
   /** The workspace folder; default the one holding darep.config.json at or above `cwd`. */

@@ -77,3 +77,12 @@ export function kindOf(path: string): "file" | "folder" | "other" | null {
     return null;
   }
 }
+
+/** When a file or folder was last changed (ms since 1970), or null when there is nothing there. */
+export function modifiedAt(path: string): number | null {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+}

@@ -99,7 +99,7 @@ describe("the package", () => {
   it("exports the library face by its name, with its types, from the built code", () => {
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", "const m = await import('darep'); console.log(Object.keys(m).sort().join(' '))"], { cwd: ROOT, encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(r.stdout.trim().split(" ")).toEqual(["RunError", "UNPROTECTED_JSON", "VERSION", "build", "buildMany", "init", "parseQuarter", "status", "validate", "validateAlone", "writeActionsTemplate", "writeTemplates"]);
+    expect(r.stdout.trim().split(" ")).toEqual(["RunError", "UNPROTECTED_JSON", "VERSION", "build", "buildMany", "exportFigures", "init", "parseQuarter", "send", "status", "validate", "validateAlone", "writeActionsTemplate", "writeTemplates"]);
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
     expect(pkg.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
     expect(readFileSync(join(ROOT, pkg.types), "utf8")).toMatch(/export declare function build\(req: BuildRequest\): Promise<BuildOutcome>;/);
