@@ -14,11 +14,34 @@ try {
   process.stderr.write("darep: darep is not built yet: run 'npm install' (or 'npm run build') in darep's folder first.\n");
   process.exit(2);
 }
+// A reader that stops early (`darep build Q2 | head -1`) closes the pipe. The work goes on and is
+// written as usual; only the words nobody reads any more are dropped, never a stack trace.
+const closed = new Set();
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e) => {
+    if (e?.code !== "EPIPE") throw e;
+    closed.add(stream);
+  });
+const writer = (stream) => (t) => {
+  if (!closed.has(stream)) stream.write(t);
+};
 const code = await cli.run(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: writer(process.stdout),
+  stderr: writer(process.stderr),
   env: process.env,
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  // Questions only on a terminal (darep init asks for what its flags left out).
+  ask:
+    process.stdin.isTTY && process.stdout.isTTY
+      ? async (question) => {
+          const rl = (await import("node:readline/promises")).createInterface({ input: process.stdin, output: process.stdout });
+          try {
+            return await rl.question(question);
+          } finally {
+            rl.close();
+          }
+        }
+      : undefined,
 });
 process.exitCode = code;

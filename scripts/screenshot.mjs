@@ -1,6 +1,6 @@
 // Picture of the demo report's first page for the README: build the demo's PDF with bin/darep.js (the
-// built dist/), then turn page 1 into docs/demo-page-1.png with poppler's pdftoppm. Prints the PDF's
-// size and page count, which the README quotes. `npm run screenshot` builds dist/ first.
+// built dist/), then turn page 1 into docs/demo-page-1.png with poppler's pdftoppm. Prints the two PDFs'
+// sizes and page counts, which the README quotes. `npm run screenshot` builds dist/ first.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,9 +37,10 @@ try {
     process.stderr.write(picture.stderr);
     process.exit(2);
   }
-  const pages = /^Pages:\s+(\d+)$/m.exec(run("pdfinfo", [pdf]).stdout)?.[1];
-  const kb = Math.round(statSync(pdf).size / 1024);
-  console.log(`wrote docs/demo-page-1.png: page 1 of the demo PDF (${pages} pages, ${kb} KB)`);
+  const measure = (file) => ({ pages: /^Pages:\s+(\d+)$/m.exec(run("pdfinfo", [file]).stdout)?.[1], kb: Math.round(statSync(file).size / 1024) });
+  const board = measure(pdf);
+  const appendix = measure(join(out, "exception-report-appendix.pdf"));
+  console.log(`wrote docs/demo-page-1.png: page 1 of the demo's board PDF (${board.pages} pages, ${board.kb} KB; the appendix PDF ${appendix.pages} pages, ${appendix.kb} KB)`);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

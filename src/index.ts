@@ -9,6 +9,7 @@
 //   const { written, pdfProblem } = await build({ workspace: "partnership", quarter: "2026-27 Q2" });
 import type { BuildManyRequest, WorkspaceBuild } from "./api/build-many.js";
 import type { BuildOutcome, BuildRequest } from "./api/build.js";
+import type { CheckOutcome } from "./api/check.js";
 import type { InitOutcome, InitRequest } from "./api/init.js";
 import type { StatusOutcome, StatusRequest } from "./api/status.js";
 import type { ActionsTemplateLibraryRequest, ActionsTemplateOutcome, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
@@ -26,7 +27,13 @@ export { UNPROTECTED_JSON } from "./api/outputs.js";
 export type { QuarterRequest, WorkspaceRequest } from "./api/request.js";
 export type { BuildManyRequest, WorkspaceBuild } from "./api/build-many.js";
 export type { BuildOutcome, BuildRequest, OutputFormat } from "./api/build.js";
-export type { InitOutcome, InitRequest } from "./api/init.js";
+export type { CheckOutcome } from "./api/check.js";
+export type { CheckItem } from "./report/pre-board-check.js";
+export type { AgencyGiven, InitOutcome, InitRequest } from "./api/init.js";
+export type { ConfigChange, FrameworkExportRequest, FrameworkFileOutcome, FrameworkImportOutcome, FrameworkImportRequest, FrameworkTemplateRequest } from "./api/framework.js";
+export type { HistoryImportOutcome, HistoryImportRequest } from "./api/history.js";
+/** `police:South Yorkshire Police` (darep init's --agency) as an agency's id and name. */
+export { parseAgencyFlag } from "./init/agency-flag.js";
 export type { StatusOutcome, StatusRequest } from "./api/status.js";
 export type { ActionsTemplateLibraryRequest as ActionsTemplateRequest, ActionsTemplateOutcome, TemplateFormat, TemplatesOutcome, TemplatesRequest } from "./api/template.js";
 export type { FileCheck, ValidateOutcome, ValidateRequest, ValidationResult } from "./api/validate.js";
@@ -57,6 +64,11 @@ export async function build(req: BuildRequest): Promise<BuildOutcome> {
   return (await import("./api/build.js")).build(req);
 }
 
+/** The analyst's pre-board check: exceptions without commentary, sudden changes without a note. Writes nothing. */
+export async function checkBuild(req: Omit<BuildRequest, "formats" | "printer" | "out" | "unprotectedCopy">): Promise<CheckOutcome> {
+  return (await import("./api/check.js")).checkBuild(req);
+}
+
 /** Many workspaces' reports, sharing one browser; each is told to `each` as it is written. Resolves to the number built. */
 export async function buildMany(req: BuildManyRequest, each: (built: WorkspaceBuild) => void): Promise<number> {
   return (await import("./api/build-many.js")).buildMany(req, each);
@@ -75,6 +87,26 @@ export async function writeActionsTemplate(req: ActionsTemplateLibraryRequest = 
 /** A new workspace: config, framework, returns folders and README; overwrites nothing. */
 export async function init(req: InitRequest = {}): Promise<InitOutcome> {
   return (await import("./api/init.js")).initWorkspace(req);
+}
+
+/** A framework from a spreadsheet (XLSX or CSV, one row per measure) into schemas/<name>/, every problem named by row and cell. */
+export async function importFramework(req: import("./api/framework.js").FrameworkImportRequest): Promise<import("./api/framework.js").FrameworkImportOutcome> {
+  return (await import("./api/framework.js")).importFramework(req);
+}
+
+/** A framework (the workspace's, a bundled one or a folder) written out as that spreadsheet, to review in Excel. */
+export async function exportFramework(req: import("./api/framework.js").FrameworkExportRequest = {}): Promise<import("./api/framework.js").FrameworkFileOutcome> {
+  return (await import("./api/framework.js")).exportFramework(req);
+}
+
+/** The blank framework spreadsheet, with dropdowns and guidance. */
+export async function writeFrameworkTemplate(req: import("./api/framework.js").FrameworkTemplateRequest = {}): Promise<import("./api/framework.js").FrameworkFileOutcome> {
+  return (await import("./api/framework.js")).frameworkTemplate(req);
+}
+
+/** Past quarters' returns from one long table (year, quarter, agency, indicator, measure, category, value), each checked; overwrites nothing. */
+export async function importHistory(req: import("./api/history.js").HistoryImportRequest): Promise<import("./api/history.js").HistoryImportOutcome> {
+  return (await import("./api/history.js")).importHistory(req);
 }
 
 /** The board pack by email to distribution.board, or (chase) each agency what it owes; a dry run writes .eml files. */

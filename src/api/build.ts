@@ -13,7 +13,7 @@ import { Report } from "../report-contract/schema.js";
 import { VERSION } from "../version.js";
 import { openWorkspace, parseQuarter, quarterMeant, readQuarter, type CacheSetting } from "../workspace/index.js";
 import { actionPlan, withActionPlan } from "./actions.js";
-import { UNPROTECTED_JSON } from "./outputs.js";
+import { APPENDIX_PDF, BOARD_PDF, UNPROTECTED_JSON } from "./outputs.js";
 import { settled, type QuarterRequest } from "./request.js";
 
 export type OutputFormat = "html" | "pdf" | "json";
@@ -55,8 +55,10 @@ export interface PreparedBuild {
   report: Report;
   outDir: string;
   files: { path: string; content: string | Uint8Array }[];
-  /** The page to print, when a PDF is wanted. */
+  /** The board's page to print (exception-report.pdf), when a PDF is wanted. */
   html: string | null;
+  /** The appendix's page to print (exception-report-appendix.pdf), when a PDF is wanted. */
+  appendixHtml?: string | null;
   timings: BuildOutcome["timings"];
 }
 
@@ -125,20 +127,21 @@ export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
   if (formats.includes("json")) files.push({ path: join(outDir, "report.json"), content: JSON.stringify(report, null, 2) + "\n" });
   if (req.unprotectedCopy) files.push({ path: join(outDir, UNPROTECTED_JSON), content: JSON.stringify(analysts, null, 2) + "\n" });
   let html: string | null = null;
+  let appendixHtml: string | null = null;
   if (formats.includes("html") || formats.includes("pdf")) {
     say("Writing the HTML report");
     const { renderHtml } = await import("../report/html.js");
-    const page = await renderHtml(report);
-    html = page;
-    if (formats.includes("html")) files.push({ path: join(outDir, "exception-report.html"), content: page });
+    if (formats.includes("html")) files.push({ path: join(outDir, "exception-report.html"), content: await renderHtml(report) });
+    // The PDFs are the pack in two parts: the board's short one to email, the appendix of every figure.
+    if (formats.includes("pdf")) [html, appendixHtml] = await Promise.all([renderHtml(report, "board"), renderHtml(report, "appendix")]);
   }
   lap("html");
-  return { report, outDir, files, html: formats.includes("pdf") ? html : null, timings };
+  return { report, outDir, files, html, appendixHtml, timings };
 }
 
 /** Print the PDF (when wanted) and write every output, all or nothing. */
 export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildRequest, "printer" | "progress">): Promise<BuildOutcome> {
-  const { report, outDir, files, html, timings } = prepared;
+  const { report, outDir, files, html, appendixHtml, timings } = prepared;
   const lap = stopwatch(timings);
   const say = req.progress ?? (() => {});
   let pdfProblem: RunError | null = null;
@@ -147,7 +150,9 @@ export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildReques
     try {
       if (!req.printer) throw new RunError("No browser was given for the PDF.");
       const printer = await req.printer();
-      files.push({ path: join(outDir, "exception-report.pdf"), content: await printer.print(html, { title: titleOf(report), marking: report.marking ?? null }) });
+      const marking = report.marking ?? null;
+      files.push({ path: join(outDir, BOARD_PDF), content: await printer.print(html, { title: titleOf(report), marking }) });
+      if (appendixHtml) files.push({ path: join(outDir, APPENDIX_PDF), content: await printer.print(appendixHtml, { title: `${titleOf(report)}: appendix`, marking }) });
     } catch (e) {
       pdfProblem = e instanceof RunError ? e : new RunError(`The PDF could not be printed: ${(e as Error).message}`);
     }

@@ -5,12 +5,14 @@ import { RunError } from "../errors.js";
 import { periodKey } from "../framework/period.js";
 import type { Workspace } from "../framework/types.js";
 import { Report } from "../report-contract/schema.js";
+import { BOARD_PDF } from "../report/pack.js";
 import type { Period } from "../types.js";
 import { readReportFile, reportFolder, staleReportFiles } from "../workspace/index.js";
 import { build, prepareBuild, type OutputFormat } from "./build.js";
 
 export const REPORT_JSON = "report.json";
-export const REPORT_PDF = "exception-report.pdf";
+/** The board's PDF: the one sent; the appendix (every action and figure) stays in the report folder. */
+export const REPORT_PDF = BOARD_PDF;
 
 const again = (period: Period) => `run 'darep build ${period.quarter} --year ${period.year}'`;
 

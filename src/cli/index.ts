@@ -61,7 +61,12 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option("--cache-dir <dir>", "keep the cache here instead of <workspace>/.darep-cache (or set DAREP_CACHE_DIR)")
     .option("--timings", "print how long each step took, as JSON on stderr (for the benchmark)")
     .option("--disclosure <none>", "none: also write the analyst's unprotected report.UNPROTECTED.json (never send it); the report itself stays protected")
+    .option("--check", "write nothing: list what to do before the board meets (exceptions without commentary, sudden changes without the agency's note); exit 1 when something needs doing")
     .action(async (quarter: string, flags) => {
+      if (flags.check) {
+        const { runCheck } = await import("./commands/check.js");
+        return setCode(await runCheck(quarter, flags, io));
+      }
       const { runBuild } = await import("./commands/build.js");
       setCode(await runBuild(quarter, flags, io));
     });
@@ -148,12 +153,72 @@ function program(io: Io, setCode: (code: number) => void): Command {
     });
 
   p.command("init")
-    .summary("start a new workspace: config, framework, returns folders, README")
-    .description("Make a new workspace in DIR (default: this folder) with the Doncaster framework, an example darep.config.json, returns folders for the current financial year and a README. Overwrites nothing.")
+    .summary("start a new workspace for a partnership: config, framework, returns folders, README")
+    .description(
+      "Make a new workspace in DIR (default: this folder) for a partnership: darep.config.json with its name and agencies, " +
+        "a copy of the framework, returns folders for the current financial year and a README naming the quarter now due. " +
+        "Asks on a terminal for what the flags leave out; in CI, or with no terminal, says what is needed. Overwrites nothing.",
+    )
     .argument("[dir]", "the folder to make it in")
-    .action(async (dir: string | undefined) => {
+    .option("--name <name>", "the partnership's name, e.g. \"Sheffield Domestic Abuse Partnership\"")
+    .option("--framework <framework>", "doncaster, rotherham, portsmouth, blank (to import your own next) or a framework folder")
+    .option("--agency <id:name>", "an agency, as id:\"Name\"; repeat it for each", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--agencies <file>", "a CSV or XLSX of agencies: id, name, and optionally email and indicators (e.g. SH1; SH2)")
+    .action(async (dir: string | undefined, flags) => {
       const { runInit } = await import("./commands/init.js");
-      setCode(await runInit(dir, io));
+      setCode(await runInit(dir, flags, io));
+    });
+
+  const framework = p.command("framework").summary("a framework from a spreadsheet, back out to one, or the blank spreadsheet");
+  framework
+    .command("import")
+    .summary("read a framework from a spreadsheet (one row per measure) into schemas/<name>/")
+    .description(
+      "Read FILE (XLSX or CSV, one row per measure: reference, title, owner, what it tells us, measure, unit, categories, direction and its reason, target, frequency, ...) " +
+        "into schemas/<name>/ of the workspace (or of this folder), naming every cell to correct. A workspace on the blank framework is switched to it, " +
+        "each agency given the indicators its owner column names. Overwrites nothing. Exit 1 when the spreadsheet has errors.",
+    )
+    .argument("<file>", "the spreadsheet")
+    .option("--name <name>", "the framework's folder name, e.g. sheffield (default: from the file's name)")
+    .option("--use", "make the workspace use it, even when it uses another framework than the blank one")
+    .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
+    .action(async (file: string, flags) => {
+      const { runFrameworkImport } = await import("./commands/framework.js");
+      setCode(await runFrameworkImport(file, flags, io));
+    });
+  framework
+    .command("export")
+    .summary("write a framework out as the spreadsheet, to review in Excel")
+    .option("--framework <framework>", "doncaster, rotherham, portsmouth, blank or a framework folder (default: the workspace's)")
+    .option("-o, --out <file>", "the file to write, .xlsx or .csv (default: <framework>-framework.xlsx)")
+    .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
+    .action(async (flags) => {
+      const { runFrameworkExport } = await import("./commands/framework.js");
+      setCode(await runFrameworkExport(flags, io));
+    });
+  framework
+    .command("template")
+    .summary("write the blank framework spreadsheet, with dropdowns and guidance")
+    .option("-o, --out <file>", "the file to write (default: framework-template.xlsx)")
+    .action(async (flags) => {
+      const { runFrameworkTemplate } = await import("./commands/framework.js");
+      setCode(await runFrameworkTemplate(flags, io));
+    });
+
+  p.command("import")
+    .summary("import past quarters: 'darep import history <file>'")
+    .description(
+      "'darep import history FILE' reads a long table (year, quarter, agency, indicator, measure, category, value; XLSX or CSV) and writes it as " +
+        "the quarters' returns, each checked like any return, with a receipts log line marking it imported. A return that exists is never overwritten. " +
+        "Exit 1 when a row or a return has errors (those are not written).",
+    )
+    .argument("<what>", "history")
+    .argument("<file>", "the long table")
+    .option("-w, --workspace <dir>", "the workspace folder (default: the one holding darep.config.json, here or above)")
+    .action(async (what: string, file: string, flags) => {
+      if (what !== "history") throw new RunError(`darep import reads 'history' only (found '${what}'): darep import history <file>.`);
+      const { runImportHistory } = await import("./commands/history.js");
+      setCode(await runImportHistory(file, flags, io));
     });
 
   return p;

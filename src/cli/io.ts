@@ -11,6 +11,14 @@ export interface Io {
   cwd: string;
   /** Whether stdout is a terminal: colour and progress only then. */
   isTTY: boolean;
+  /** Ask a person a question and resolve to the answer: given only when stdin and stdout are a terminal. */
+  ask?: (question: string) => Promise<string>;
+}
+
+/** Whether darep may ask questions: on a terminal, and never in CI (CI set to anything but false or 0). */
+export function canAsk(io: Io): io is Io & { ask: (question: string) => Promise<string> } {
+  const ci = io.env.CI;
+  return io.ask !== undefined && (ci === undefined || ci === "" || ci === "false" || ci === "0");
 }
 
 /**

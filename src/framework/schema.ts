@@ -130,6 +130,10 @@ export const FrameworkInfo = z.strictObject({
   source: z.string().optional(),
   /** Themes in the order the report groups indicators by. */
   themes: z.array(text).min(1),
+  /** The partnership that wrote it, e.g. "Doncaster Domestic Abuse Partnership": a workspace of another is told what to review. */
+  partnership: z.string().optional(),
+  /** Words in its indicator texts that name its own place, providers or people ("Doncaster", "DBTH"): another partnership reviews those texts. */
+  localTerms: z.array(text).optional(),
 });
 export type FrameworkInfo = z.infer<typeof FrameworkInfo>;
 

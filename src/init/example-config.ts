@@ -1,5 +1,6 @@
-// The darep.config.json a new workspace starts from: the Doncaster framework's ten source agencies,
-// each with the indicators the framework names it for, and placeholder contacts to replace.
+// The darep.config.json a new workspace starts from: the partnership's name, its framework and its
+// agencies; and, for Doncaster's own framework used by Doncaster, its ten source agencies with the
+// indicators the framework names each for, and placeholder contacts to replace.
 
 const AGENCIES: [id: string, name: string, contact: string, refs: string][] = [
   ["doncaster-council", "City of Doncaster Council (Domestic Abuse Hub)", "Domestic Abuse Performance Officer", "1-16"],
@@ -22,19 +23,26 @@ function refs(spec: string): string[] {
   });
 }
 
-export function exampleConfig(): Record<string, unknown> {
+export interface NewAgency {
+  id: string;
+  name: string;
+  contact?: { name?: string; email?: string };
+  indicators: string[];
+}
+
+/** Doncaster's ten source agencies, for a Doncaster workspace of the Doncaster framework. */
+export function doncasterAgencies(): NewAgency[] {
+  return AGENCIES.map(([id, name, role, spec]) => ({ id, name, contact: { name: role, email: `${id}@example.org` }, indicators: refs(spec) }));
+}
+
+export function newConfig(partnership: string, framework: string, agencies: NewAgency[]): Record<string, unknown> {
   return {
     $comment: "A darep workspace's configuration. Every field is explained in README.md (section 'darep.config.json'). Replace the example contacts before you send templates.",
-    partnership: "Doncaster Domestic Abuse Partnership",
+    partnership,
     board: "DA Strategic Board",
     financialYearStartMonth: 4,
-    framework: "doncaster",
-    agencies: AGENCIES.map(([id, name, role, spec]) => ({
-      id,
-      name,
-      contact: { name: role, email: `${id}@example.org` },
-      indicators: refs(spec),
-    })),
+    framework,
+    agencies,
     options: {
       spcMinimumPoints: 12,
       tolerance: { relative: 0.05, absolute: 2 },

@@ -1,14 +1,29 @@
-// `darep init`: a new workspace with the Doncaster framework, an example config, empty returns
-// folders for the current financial year and a README. It refuses to overwrite anything.
+// `darep init`: a new workspace: its config, a copy of its framework (none for darep's blank one),
+// empty returns folders for the current financial year and the quarter due, and a README.
+// It refuses to overwrite anything.
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { RunError } from "../errors.js";
 import { QUARTERS } from "../framework/period.js";
-import { CONFIG_FILE, DAREP_ROOT } from "../framework/workspace.js";
+import { CONFIG_FILE } from "../framework/workspace.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
-import { exampleConfig } from "./example-config.js";
-import { workspaceReadme } from "./readme.js";
+import { newConfig, type NewAgency } from "./example-config.js";
+import { workspaceReadme, type ReadmeFacts } from "./readme.js";
+
+/** The framework's optional quality-assurance part, copied only for the partnership that wrote it. */
+const ASSURANCE_FILE = "assurance.json";
+
+export interface WorkspacePlan extends ReadmeFacts {
+  /** What darep.config.json names as the framework. */
+  configFramework: string;
+  /** The framework folder to copy into schemas/<framework>/; null for the blank one (used by name). */
+  copyFrom: string | null;
+  copyAssurance: boolean;
+  agencies: NewAgency[];
+  /** Financial years to make returns folders for. */
+  years: string[];
+}
 
 export interface NewWorkspace {
   /** Absolute folder. */
@@ -18,21 +33,22 @@ export interface NewWorkspace {
 }
 
 /** Every file of the new workspace, by workspace-relative path. Git keeps no empty folder, hence .gitkeep. */
-export async function workspaceFiles(year: string): Promise<Map<string, string>> {
+export async function workspaceFiles(plan: WorkspacePlan): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  files.set(CONFIG_FILE, JSON.stringify(exampleConfig(), null, 2) + "\n");
-  files.set("README.md", workspaceReadme(year));
-  const framework = join(DAREP_ROOT, "schemas", "doncaster");
-  for (const name of (await readdir(framework)).filter((n) => n.endsWith(".json")).sort())
-    files.set(`schemas/doncaster/${name}`, await readFile(join(framework, name), "utf8"));
-  for (const q of QUARTERS) files.set(`returns/${year}/${q}/.gitkeep`, "");
+  files.set(CONFIG_FILE, JSON.stringify(newConfig(plan.partnership, plan.configFramework, plan.agencies), null, 2) + "\n");
+  files.set("README.md", workspaceReadme(plan));
+  if (plan.copyFrom && plan.framework) {
+    const names = (await readdir(plan.copyFrom)).filter((n) => n.endsWith(".json") && (plan.copyAssurance || n !== ASSURANCE_FILE)).sort();
+    for (const name of names) files.set(`schemas/${plan.framework}/${name}`, await readFile(join(plan.copyFrom, name), "utf8"));
+  }
+  for (const year of plan.years) for (const q of QUARTERS) files.set(`returns/${year}/${q}/.gitkeep`, "");
   files.set("commentary/.gitkeep", "");
   return files;
 }
 
 /** `root` is the absolute folder; `shown` is how to name it to the user (e.g. as they typed it). */
-export async function createWorkspace(root: string, year: string, shown = root): Promise<NewWorkspace> {
-  const files = await workspaceFiles(year);
+export async function createWorkspace(root: string, plan: WorkspacePlan, shown = root): Promise<NewWorkspace> {
+  const files = await workspaceFiles(plan);
   const taken = [...files.keys()].filter((f) => existsSync(join(root, f)));
   if (taken.length) {
     const first = shown === "." ? taken[0]! : `${shown.replace(/[\\/]+$/, "")}/${taken[0]!}`;

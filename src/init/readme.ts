@@ -1,16 +1,54 @@
 // The README a new workspace starts with: what is where, every field of darep.config.json explained
-// (JSON has no comments, so this is where they live), and the analyst's quarter, step by step.
+// (JSON has no comments, so this is where they live), and the analyst's quarter, step by step,
+// starting from the quarter that is due now.
+import type { LocalText } from "./local-texts.js";
 
-export function workspaceReadme(year: string): string {
-  return `# Domestic abuse partnership: darep workspace
+export interface ReadmeFacts {
+  partnership: string;
+  /** The framework's folder under schemas/, or null when the workspace uses darep's blank framework. */
+  framework: string | null;
+  frameworkName: string;
+  /** The financial year of the quarter due. */
+  year: string;
+  /** The latest quarter that has ended, e.g. "Q2", and its due date in words. */
+  quarter: string;
+  dueBy: string;
+  review: LocalText[];
+}
+
+function frameworkSection(f: ReadmeFacts): string {
+  if (f.framework === null)
+    return `The workspace starts with darep's **blank** framework (one example indicator, EX1), so that it loads.
+Make your own: \`darep framework template\` writes the spreadsheet to fill in (one row per measure,
+with dropdowns and a Guidance sheet), and \`darep framework import indicators.xlsx --name <name>\`
+writes it into \`schemas/<name>/\`, names every cell to correct, and switches this workspace to it,
+giving each agency the indicators its owner column names.`;
+  const review = f.review.length
+    ? `\n\nThe framework was written for another partnership. These texts name its place, services or
+people; review them (and every indicator's \`owner\`) before the first report:\n\n${f.review.map((r) => `- ${r.ref} \`${r.field}\`: ${r.terms.join(", ")}`).join("\n")}`
+    : "";
+  return `\`schemas/${f.framework}/\` holds ${f.frameworkName} as data: \`framework.json\` lists its themes, and
+each indicator file its title, what it tells us, its measures (unit, breakdown categories, the
+direction wanted). Edit them to change the framework; darep checks every file each time it runs and
+names each mistake by file and field. \`darep framework export\` writes it as a spreadsheet to review
+in Excel, and \`darep framework import\` reads one back.${review}`;
+}
+
+export function workspaceReadme(f: ReadmeFacts): string {
+  const { year, quarter: q } = f;
+  return `# ${f.partnership}: darep workspace
 
 This folder is a **darep workspace**: the partnership's configuration, its performance framework, the
 returns agencies send each quarter, and the reports darep writes from them.
 
+**Next:** the returns for ${year} ${q} are due by ${f.dueBy}: \`darep template ${q} --all --year ${year}\`
+writes each agency's return to send it.
+
     darep.config.json           the partnership, its agencies and options (explained below)
-    schemas/doncaster/          the framework: one file per indicator (PM1.json ... PM38.json)
+    ${f.framework ? `schemas/${f.framework}/`.padEnd(28) : "(no schemas/ yet)".padEnd(28)}the framework: one file per indicator
     returns/${year}/Q1 ... Q4/    the returns, one file per agency: <agency-id>.csv or .xlsx
-    commentary/                 (optional) your commentary, one file per quarter: ${year}-Q2.md
+    returns/<year>/<quarter>/_received.csv   the receipts log: when each return arrived
+    commentary/                 (optional) your commentary, one file per quarter: ${year}-${q}.md
     templates/<year>-<quarter>/ what 'darep template' writes
     reports/<year>-<quarter>/   what 'darep build' writes
 
@@ -19,22 +57,26 @@ December, Q4 January to March. A new year's folders are simply returns/<year>/Q1
 
 ## Each quarter
 
-1. **Send the templates.** \`darep template Q2 --all\` writes each agency's return, pre-filled with its
-   rows, into \`templates/${year}-Q2/\`. Send each agency its own file.
-2. **File the returns.** Save each return you receive as \`returns/${year}/Q2/<agency-id>.xlsx\` (or
+1. **Send the templates.** \`darep template ${q} --all\` writes each agency's return, pre-filled with its
+   rows and last quarter's figures, into \`templates/${year}-${q}/\` (an XLSX with a dropdown on the
+   value column, an About sheet and a Guidance sheet; \`--format csv\` for the bare columns). Send
+   each agency its own file.
+2. **File the returns.** Save each return you receive as \`returns/${year}/${q}/<agency-id>.xlsx\` (or
    \`.csv\`), named exactly after the agency's id below. To tell late returns darep needs to know
-   when each arrived: write it in the quarter's **receipts log**, \`returns/${year}/Q2/_received.csv\`,
-   one line per return, \`<agency-id>,<date it arrived>\` (e.g. \`south-yorkshire-police,${Number(year.slice(0, 4))}-10-28\`).
+   when each arrived: write it in the quarter's **receipts log**, \`returns/${year}/${q}/_received.csv\`,
+   one line per return, \`<agency-id>,<date it arrived>\` (e.g. \`police,${Number(year.slice(0, 4))}-10-28\`).
    The log survives a copy or a \`git clone\`, which file dates do not. Without a line for an agency,
    darep takes the \`submitted\` date on the return's About sheet (when it falls between the quarter's
    start and the day the file was saved), and failing that the file's modification time.
-3. **Check them.** \`darep validate Q2\` lists every problem, file by file and cell by cell.
-4. **Chase.** \`darep status Q2\` lists the returns missing, invalid or late, with each agency's
-   contact and what it still owes; \`darep status Q2 --format markdown\` gives the same for an email.
-5. **Report.** Write your commentary in \`commentary/${year}-Q2.md\` (a \`## PM20\` heading per
-   indicator), then \`darep build Q2\` writes the board's report into \`reports/${year}-Q2/\`.
+   \`darep import history\` writes past quarters' returns from one long table, with receipts lines
+   marked \`imported\`.
+3. **Check them.** \`darep validate ${q}\` lists every problem, file by file and cell by cell.
+4. **Chase.** \`darep status ${q}\` lists the returns missing, invalid or late, with each agency's
+   contact and what it still owes; \`darep status ${q} --format markdown\` gives the same for an email.
+5. **Report.** Write your commentary in \`commentary/${year}-${q}.md\` (a \`## <reference>\` heading per
+   indicator), then \`darep build ${q}\` writes the board's report into \`reports/${year}-${q}/\`.
 
-\`Q2\` means the latest Q2 that has ended; add \`--year ${year}\` for another.
+\`${q}\` means the latest ${q} that has ended; add \`--year ${year}\` for another.
 
 ## darep.config.json
 
@@ -82,15 +124,18 @@ JSON allows no comments, so each field is explained here.
 | \`options.limits.maxCompressionRatio\` | how many times a large part of a workbook may shrink when packed (default 200: a zip bomb shrinks about 1000 times) |
 | \`options.limits.maxSecondsPerFile\` | seconds one file may take to read before it is reported and skipped (default 30) |
 
-The example agencies and their contacts are placeholders: replace the contacts (and names) with your
-own before you send the templates. Each indicator should be reported by one agency.
+Check the agencies and their contacts (the example ones are placeholders) before you send the
+templates. Each indicator should be reported by one agency.
 
 ## The framework
 
-\`schemas/doncaster/\` holds the Doncaster Domestic Abuse Quality and Performance Framework as data:
-\`framework.json\` lists its themes, and each \`PM<n>.json\` an indicator: its title, what it tells
-us, its measures (unit, breakdown categories, the direction wanted). Edit them to change the
-framework; darep checks every file each time it runs and names each mistake by file and field.
+${frameworkSection(f)}
+
+## Assurance and the action plan
+
+The report has an action plan section only when this workspace keeps \`actions/<year>-<quarter>.csv\`
+files, and an assurance section only when it keeps \`assurance/\` evidence files or its own
+\`schemas/<framework>/assurance.json\`.
 
 ## Checking returns in a pull request
 

@@ -6,7 +6,7 @@ import { showControls } from "../words/index.js";
 
 export interface IssueType {
   severity: Severity;
-  group: "file" | "encoding" | "structure" | "value" | "figures" | "quarters" | "workspace" | "actions";
+  group: "file" | "encoding" | "structure" | "value" | "figures" | "quarters" | "workspace" | "actions" | "framework" | "history";
   title: string;
   /** What it means, for the README and `darep help codes`. */
   meaning: string;
@@ -93,6 +93,13 @@ export const CATALOGUE = {
   "invalid-received-date": { severity: "error", group: "actions", title: "Received date not a date", meaning: "The date the assurance evidence was received is not a date (2026-08-14, 14/08/2026, 14 August 2026); the row is not counted as received.", advice: "Write the date the evidence came in, or leave the row out until it does." },
   "invalid-evidence-period": { severity: "error", group: "actions", title: "Evidence for an unknown quarter", meaning: "The 'for' column is not a quarter such as 2026-27 Q1, or names a quarter after the file's own.", advice: "Write the quarter the evidence is for, e.g. 2026-27 Q1, or leave it blank for the file's own quarter." },
   "duplicate-evidence": { severity: "warning", group: "actions", title: "Evidence recorded twice", meaning: "The same assurance item is recorded twice for the same quarter; the first row is used.", advice: "Keep one row per item and quarter." },
+  // --- a framework from a spreadsheet (darep framework import) ---
+  "framework-missing-column": { severity: "error", group: "framework", title: "Framework column missing", meaning: "A column every framework row needs (reference, title, theme, owner, what it tells us, measure id, measure, unit, direction, reason) is not in the header row.", advice: "Start from 'darep framework template', which has every column." },
+  "framework-invalid-cell": { severity: "error", group: "framework", title: "Framework cell not usable", meaning: "A cell of the framework spreadsheet holds something the framework cannot take (a word not in the list, text where a number belongs, a reference or id of the wrong shape).", advice: "Correct the cell; the Guidance sheet of 'darep framework template' says what each column takes." },
+  "framework-conflict": { severity: "error", group: "framework", title: "Indicator described twice", meaning: "Two rows of the same indicator give it different titles, owners, themes or other indicator fields.", advice: "Make the rows agree, or leave the indicator's fields blank on all but its first row." },
+  // --- history (darep import history) ---
+  "history-return-exists": { severity: "error", group: "history", title: "Return exists already", meaning: "The history has figures for an agency and quarter whose return is already in the workspace; darep overwrites no return, so that one was not written.", advice: "Leave that quarter out of the history, or remove the return first if the history is the better record." },
+  "history-invalid-row": { severity: "error", group: "history", title: "History row not usable", meaning: "A row of the history table has a year, quarter or agency darep cannot place.", advice: "Give the year as 2024-25, the quarter as Q1 to Q4, and the agency by its id in darep.config.json." },
 } as const satisfies Record<string, IssueType>;
 
 export type IssueCode = keyof typeof CATALOGUE;

@@ -3,7 +3,7 @@
 // process limit of 125."
 import type { Result } from "../report-contract/schema.js";
 import { concernPoints, referenceLines } from "./chart-lines.js";
-import { formatFigure, formatTick, listWords } from "../words/index.js";
+import { formatFigure, formatLimit, formatTick, listWords } from "../words/index.js";
 import { quarterLong } from "./format.js";
 
 export function chartSubject(result: Result): string {
@@ -38,7 +38,7 @@ function gaps(result: Result): string {
 function limitsAndTarget(result: Result): string {
   const lines = referenceLines(result);
   const latest = result.history[result.history.length - 1]?.value ?? null;
-  const tick = (v: number) => formatTick(v, result.unit);
+  const tick = (v: number) => formatLimit(v, result.unit);
   const parts: string[] = [];
   const kind = lines.provisional ? "provisional process limit" : "process limit";
   if (latest !== null && (lines.upper !== null || lines.lower !== null)) {
@@ -56,7 +56,7 @@ function limitsAndTarget(result: Result): string {
     const t = lines.target;
     const met = latest === null ? null : t.comparison === "at-least" ? latest >= t.value : latest <= t.value;
     const side = met === null ? "" : met ? ", and the latest meets it" : t.comparison === "at-least" ? ", and the latest falls short of it" : ", and the latest is over it";
-    parts.push(`the quarter's target is ${t.comparison === "at-least" ? "at least" : "at most"} ${tick(t.value)}${side}`);
+    parts.push(`the quarter's target is ${t.comparison === "at-least" ? "at least" : "at most"} ${formatTick(t.value, result.unit)}${side}`);
   }
   return parts.map((p) => `; ${p}`).join("");
 }

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RunError } from "../errors.js";
 import type { Report } from "../report-contract/schema.js";
+import type { PackPart } from "./pack.js";
 import { COMPILE_OPTIONS, readTemplateSources, type TemplateSources } from "./template-sources.js";
 import { toViewModel } from "./view-model.js";
 
@@ -81,7 +82,8 @@ function templates(): Promise<Compiled> {
   return compiled;
 }
 
-export async function renderHtml(report: Report): Promise<string> {
+/** The page of one part of the pack: "full" (default) is the HTML report; "board" and "appendix" print as the two PDFs. */
+export async function renderHtml(report: Report, part: PackPart = "full"): Promise<string> {
   const { layout, css } = await templates();
-  return layout({ ...toViewModel(report), css: css.trim() }, RUNTIME_OPTIONS);
+  return layout({ ...toViewModel(report, part), css: css.trim() }, RUNTIME_OPTIONS);
 }

@@ -9,7 +9,7 @@ export interface StatusLook {
   shape: string;
   /** CSS class carrying the colour: one per tone, so the palette stays small and checkable. */
   css: string;
-  /** What the status means, for the legend on the cover. */
+  /** What the status means, for the legend on the cover: short enough for one line of it. */
   meaning: string;
 }
 
@@ -18,16 +18,16 @@ type Tone = "concern" | "good" | "neutral" | "unknown";
 const look = (word: string, shape: string, tone: Tone, meaning: string): StatusLook => ({ word, shape, css: `status status-${tone}`, meaning });
 
 export const STATUS_LOOKS: Record<Status, StatusLook> = {
-  worsening: look("Worsening", "▲", "concern", "Moving the wrong way, beyond its usual ups and downs and beyond chance."),
-  "off-track": look("Off track", "◆", "concern", "Behind the target for the year so far."),
-  improving: look("Improving", "●", "good", "Moving the way the partnership wants, beyond its usual ups and downs and beyond chance."),
-  "on-track": look("On track", "✓", "good", "Meeting the target for the year so far."),
-  stable: look("Stable", "▬", "neutral", "Within its usual ups and downs: any move is one chance or the season gives."),
-  "for-information": look("For information", "○", "neutral", "Monitored without a wanted direction."),
-  baseline: look("Baseline", "□", "neutral", "A baseline is still being collected; not judged yet."),
+  worsening: look("Worsening", "▲", "concern", "Moving the wrong way, beyond chance."),
+  "off-track": look("Off track", "◆", "concern", "Behind the year's target so far."),
+  improving: look("Improving", "●", "good", "Moving the way wanted, beyond chance."),
+  "on-track": look("On track", "✓", "good", "Meeting the year's target so far."),
+  stable: look("Stable", "▬", "neutral", "Within its usual ups and downs."),
+  "for-information": look("For information", "○", "neutral", "Monitored; no direction is wanted."),
+  baseline: look("Baseline", "□", "neutral", "A baseline is being collected: not judged yet."),
   "insufficient-data": look("Not enough data", "◇", "neutral", "Nothing earlier to compare with yet."),
   missing: look("Missing", "✕", "unknown", "No figure was received."),
-  invalid: look("Has errors", "⊘", "unknown", "The figure did not pass the checks."),
+  invalid: look("Has errors", "⊘", "unknown", "The figure failed the checks."),
   suppressed: look("Withheld", "■", "unknown", "Withheld to protect people who could be identified."),
 };
 

@@ -134,6 +134,7 @@ function absentGroups(items: { r: Result; rank: string }[], report: Report): Abs
   for (const item of items) byAgency.set(item.r.agency, [...(byAgency.get(item.r.agency) ?? []), item]);
   return [...byAgency.values()].map((group, i) => {
     const first = group[0]!.r;
+    const one = group.length > 1 && group.every(({ r }) => r.indicator === first.indicator);
     const ret = report.returns.find((x) => x.agency === first.agency);
     const commentary: CommentaryView[] = [];
     for (const { r } of group)
@@ -143,7 +144,9 @@ function absentGroups(items: { r: Result; rank: string }[], report: Report): Abs
       heading: `${first.agencyName}: ${plural(group.length, "figure")} cannot be judged`,
       text: groupText(ret, first.agencyName, report),
       contact: contactPieces(ret),
-      items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r), actions: cardActions(r, report).actions })),
+      // One indicator's figures (PM37's five) name it once, and its actions once, not five times over.
+      ...(one ? { indicator: figureName(first), actions: cardActions(first, report).actions } : {}),
+      items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: one ? chartSubject(r) : `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r), actions: one ? null : cardActions(r, report).actions })),
       commentary,
     };
   });
@@ -165,5 +168,18 @@ export function exceptionsView(report: Report): ExceptionsView {
     const parts = [moves.length ? `${plural(moves.length, "figure")} moving the wrong way or off target` : "", unknown.length ? `${plural(unknown.length, "figure")} that cannot be judged` : ""].filter(Boolean);
     intro = `${plural(k, "figure needs", "figures need")} the board's attention, worst first: ${parts.join(", then ")}.`;
   }
-  return { intro, none: k === 0, cards: byMeasure(moves).map(([first, ...rest]) => card(first!.r, first!.rank, report, rest)), absent: absentGroups(unknown, report) };
+  const cards = byMeasure(moves).map(([first, ...rest]) => card(first!.r, first!.rank, report, rest));
+  const absentList = absentGroups(unknown, report);
+  return { intro, none: k === 0, cards, absent: absentList, otherCommentary: otherCommentary(report, new Set(ranked.map(({ r }) => r.indicator))) };
+}
+
+/** Commentary on indicators no exception card or group shows: the analyst wrote it for the board too. */
+function otherCommentary(report: Report, shown: Set<string>): ExceptionsView["otherCommentary"] {
+  const out: ExceptionsView["otherCommentary"] = [];
+  for (const r of report.results) {
+    if (!r.commentary || shown.has(r.indicator)) continue;
+    shown.add(r.indicator);
+    out.push({ ref: r.indicator, heading: figureName(r), anchor: `commentary-${r.indicator}`, blocks: markdownBlocks(r.commentary) });
+  }
+  return out;
 }

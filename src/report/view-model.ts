@@ -1,15 +1,13 @@
-// Report -> the plain data the templates print. Every formatting decision is made here (numbers,
-// dates in words, status words and shapes, grouping by theme), so the templates only print and
-// loop. Pure: the same report gives the same view, with no clock and no random ids.
-import { chartSubject } from "./chart-words.js";
+
 import type { Report, Result } from "../report-contract/schema.js";
 import { dateInWords, formatChange, momentInWords, plural } from "../words/index.js";
-import { figureOf, quarterLong, quarterWord } from "./format.js";
-import { STATUS_ORDER, statusLook } from "./status.js";
+import { figureOf, quarterLong } from "./format.js";
 import { actionsView, assuranceView } from "./view-actions.js";
 import { dataQualityView } from "./view-data-quality.js";
-import { byMeasure, exceptionsView, rankedExceptions, statusView } from "./view-exceptions.js";
-import type { CoverView, IndicatorRow, ReportView, SourcesView, ThemeView } from "./view-types.js";
+import { exceptionsView, statusView } from "./view-exceptions.js";
+import { APPENDIX_PDF, APPENDIX_SECTIONS, BOARD_PDF, type PackPart } from "./pack.js";
+import { coverView } from "./view-cover.js";
+import type { IndicatorRow, ReportView, SourcesView, ThemeView } from "./view-types.js";
 
 export type { ReportView } from "./view-types.js";
 
@@ -19,49 +17,13 @@ export const SECTIONS = [
   { anchor: "data-quality", label: "Data quality: the chase list" },
   { anchor: "action-plan", label: "Action plan" },
   { anchor: "assurance", label: "Quality assurance" },
+  { anchor: "every-action", label: "Every action" },
   { anchor: "all-indicators", label: "All indicators" },
   { anchor: "sources", label: "Sources" },
 ] as const;
 
 export function reportTitle(report: Report): string {
   return `${report.partnership}: exception report, ${report.year} ${report.quarter}`;
-}
-
-function cover(report: Report): CoverView {
-  const s = report.summary;
-  const problems = [s.returnsMissing ? `${s.returnsMissing} missing` : "", s.returnsInvalid ? `${s.returnsInvalid} with errors` : ""].filter(Boolean);
-  const counts = new Map<string, number>();
-  for (const r of report.results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  return {
-    heading: "Exception report",
-    partnership: report.partnership,
-    board: `For the ${report.board}`,
-    quarter: `${quarterWord(report.quarter)} of ${report.year}`,
-    dates: `${dateInWords(report.period.start)} to ${dateInWords(report.period.end)}`,
-    facts: [
-      { label: "Period", value: `${quarterLong(report)}: ${dateInWords(report.period.start)} to ${dateInWords(report.period.end)}` },
-      { label: "Returns received", value: `${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected}${problems.length ? ` (${problems.join(", ")})` : ""}` },
-      { label: "Data last received", value: s.lastReceived ? dateInWords(s.lastReceived) : "no return received" },
-      { label: "Figures needing attention", value: `${s.exceptions} of ${report.results.length}` },
-      { label: "Report produced", value: dateInWords(report.generatedAt) },
-    ],
-    summary: s.text,
-    // One line per measure, as the exceptions section gives one card per measure: the categories of
-    // one breakdown are one item for the board (the card lists them).
-    glance: byMeasure(rankedExceptions(report)).map(([first, ...rest]) => ({
-      rank: first!.rank,
-      anchor: `exception-${first!.rank}`,
-      // The measure's own words: one indicator often holds several figures (PM37 has five).
-      figure: `${first!.r.indicator} ${chartSubject(first!.r)}${rest.length ? ` (and ${plural(rest.length, "other category", "other categories")})` : ""}`,
-      value: figureOf(first!.r, first!.r.value, 0),
-      status: statusView(first!.r),
-    })),
-    legend: STATUS_ORDER.filter((st) => counts.has(st)).map((st) => {
-      const look = statusLook(st);
-      return { status: { word: look.word, shape: look.shape, css: look.css }, count: String(counts.get(st)), meaning: look.meaning };
-    }),
-    disclosure: report.disclosure ? { text: report.disclosure.statement, off: report.disclosure.applyTo === "none" } : null,
-  };
 }
 
 function rowLabel(r: Result, agencies: number): string {
@@ -101,21 +63,34 @@ function sources(report: Report): SourcesView {
   };
 }
 
-export function toViewModel(report: Report): ReportView {
-  const actions = actionsView(report);
+export function toViewModel(report: Report, part: PackPart = "full"): ReportView {
+  const full = actionsView(report);
+  // The board's PDF keeps the action plan's summary, overdue actions and contradicted ratings; the
+  // list of every action is reference material, in the appendix with every figure.
+  const actions = full && part === "board" ? { ...full, all: [], allElsewhere: `Every action, with the indicators it names: in the appendix, ${APPENDIX_PDF}.` } : full;
   const assurance = assuranceView(report);
   // The action plan and assurance sections appear only for a workspace that keeps them.
-  const shown = (anchor: string) => (anchor !== "action-plan" || actions !== null) && (anchor !== "assurance" || assurance !== null);
+  const inPart = (anchor: string) => part === "full" || (part === "appendix") === APPENDIX_SECTIONS.has(anchor);
+  const shown = (anchor: string) =>
+    inPart(anchor) && (anchor !== "action-plan" || actions !== null) && (anchor !== "assurance" || assurance !== null) && (anchor !== "every-action" || (part === "appendix" && actions !== null));
   return {
     lang: "en-GB",
-    title: reportTitle(report),
+    title: part === "appendix" ? `${reportTitle(report)}: appendix` : reportTitle(report),
+    part: { board: part !== "appendix", appendix: part !== "board", appendixOnly: part === "appendix" },
+    // The board PDF says where the rest is; the appendix PDF says what it belongs to.
+    elsewhere:
+      part === "board"
+        ? `(the appendix: ${APPENDIX_PDF})`
+        : part === "appendix"
+          ? `The appendix to the exception report for ${quarterLong(report)}: every action of the action plan, every figure of the quarter and the files they came from. The summary, the exceptions and the action plan are in ${BOARD_PDF}.`
+          : null,
     meta: {
       author: report.partnership,
       description: `The ${report.partnership}'s exception report for the ${report.board}, ${quarterLong(report)}: ${dateInWords(report.period.start)} to ${dateInWords(report.period.end)}.`,
       created: report.generatedAt,
     },
     contents: SECTIONS.filter((s) => shown(s.anchor)).map((s) => ({ anchor: s.anchor, label: s.label })),
-    cover: cover(report),
+    cover: coverView(report),
     exceptions: exceptionsView(report),
     dataQuality: dataQualityView(report),
     actions,

@@ -18,11 +18,24 @@ export interface ContentsEntry {
   label: string;
 }
 
+/** An inline SVG icon (src/report/icons.ts escapes its text) with its text alternative and meaning. */
+export interface IconView {
+  svg: string;
+  label: string;
+  meaning: string;
+}
+
 export interface GlanceRow {
   rank: string;
   anchor: string;
   figure: string;
   value: string;
+  /** On last quarter, as the tables say it: "up 59 (65.6%)". */
+  change: string;
+  /** The reason in a few plain words: "above its usual range". */
+  why: string;
+  variation: IconView | null;
+  assurance: IconView | null;
   status: StatusView;
 }
 
@@ -40,7 +53,13 @@ export interface CoverView {
   dates: string;
   facts: Fact[];
   summary: string;
+  /** How page 1 counts figures, said once. */
+  counting: string;
   glance: GlanceRow[];
+  /** Improvements and targets met: "what went well". */
+  wentWell: GlanceRow[];
+  /** The icons page 1 uses, for its key. */
+  iconKey: IconView[];
   legend: LegendRow[];
   /** The disclosure policy in a sentence; `off` when small numbers are not protected. */
   disclosure: { text: string; off: boolean } | null;
@@ -119,6 +138,9 @@ export interface AbsentGroup {
   /** "Contact: name, address" in pieces, with a line-break opportunity between them (see break-points.ts). */
   contact: string[] | null;
   items: AbsentItem[];
+  /** When every item is of one indicator: its name, said once above them, and its actions, said once below. */
+  indicator?: string | null;
+  actions?: CardAction[] | null;
   commentary: CommentaryView[];
 }
 
@@ -127,6 +149,8 @@ export interface ExceptionsView {
   none: boolean;
   cards: ExceptionCard[];
   absent: AbsentGroup[];
+  /** The analyst's commentary on indicators with no exception this quarter: every comment is shown. */
+  otherCommentary: (CommentaryView & { heading: string; anchor: string })[];
 }
 
 export interface ChaseRow {
@@ -255,6 +279,8 @@ export interface ActionsView {
   notRated: string | null;
   allCaption: string;
   all: ActionRow[];
+  /** Where the list of every action is, when this page leaves it out (the board's PDF). */
+  allElsewhere?: string;
   issues: PlainIssueRow[];
 }
 
@@ -286,6 +312,10 @@ export interface ReportView {
   meta: { author: string; description: string; created: string };
   contents: ContentsEntry[];
   cover: CoverView;
+  /** Which sections this page holds: the board's part, the appendix, or both (the HTML report). */
+  part: { board: boolean; appendix: boolean; appendixOnly: boolean };
+  /** Where the other part of the pack is, for a page that holds only one; null for the full report. */
+  elsewhere: string | null;
   exceptions: ExceptionsView;
   dataQuality: DataQualityView;
   /** The action plan section, when the workspace keeps an action plan. */

@@ -67,7 +67,7 @@ export function judge(input: JudgeInput): Report {
   const periodReturns = current.map((c) => c.ret);
   const summary = summarise(
     returns.map((r) => ({ agencyName: r.agencyName, status: r.status, late: r.late })),
-    built.map((b) => ({ status: b.result.status, exception: b.result.exception, cause: b.cause })),
+    built.map((b) => ({ status: b.result.status, exception: b.result.exception, cause: b.cause, item: `${b.result.agency}/${b.result.indicator}/${b.result.measure}`, rank: b.result.rank })),
     dates.label,
     lastReceived(periodReturns),
   );

@@ -12,6 +12,9 @@ export interface ResultLine {
   status: Status;
   exception: boolean;
   cause: Cause | null;
+  /** The measure it belongs to (agency/indicator/measure): a breakdown's categories are one item for the board. */
+  item?: string;
+  rank?: number | null;
 }
 
 /** `order` puts the groups in the paragraph as the ranking does: moves first, then what is unknown. */
@@ -51,7 +54,15 @@ function returnsSentence(lines: readonly ReturnLine[], periodLabel: string): str
 }
 
 function exceptionsSentence(results: readonly ResultLine[], missingReturns: number): string {
-  const exceptions = results.filter((r) => r.exception);
+  // Counted as page 1 counts them: one per measure, its categories with it, by its worst-ranked figure.
+  const worst = new Map<string, ResultLine>();
+  results.forEach((r, i) => {
+    if (!r.exception) return;
+    const key = r.item ?? String(i);
+    const held = worst.get(key);
+    if (!held || (r.rank ?? Infinity) < (held.rank ?? Infinity)) worst.set(key, r);
+  });
+  const exceptions = [...worst.values()];
   const k = exceptions.length;
   if (k === 0) return "No figure needs the board's attention.";
   const groups = new Map<string, { group: Group; count: number }>();

@@ -24,6 +24,14 @@ export function formatTick(n: number, unit: Unit): string {
   return unit === "percent" ? `${formatNumber(n, 1)}%` : formatNumber(n, PLACES[unit]);
 }
 
+/**
+ * A computed mean or process limit, as the sentences, the charts and their text alternatives all
+ * say it: one decimal ("161.4", "45.5%"), whatever the unit's own decimals.
+ */
+export function formatLimit(n: number, unit: Unit): string {
+  return unit === "percent" ? `${formatNumber(n, 1)}%` : formatNumber(n, 1);
+}
+
 const points = (size: number) => `${formatNumber(size, 1)} ${formatNumber(size, 1) === "1" ? "percentage point" : "percentage points"}`;
 
 /**

@@ -1,7 +1,7 @@
 // Every date, number, percentage, change, plural, list and escape a person reads, in one place.
 // A base module like framework/ and issues/: it imports nothing of darep's but the Unit type.
 export { bytesInWords, formatNumber, ordinalWord, roundHalfAway } from "./numbers.js";
-export { changeInBrief, formatChange, formatFigure, formatTick, formatValue } from "./figures.js";
+export { changeInBrief, formatChange, formatFigure, formatLimit, formatTick, formatValue } from "./figures.js";
 export { listWords, plural } from "./lists.js";
 export { dateInWords, daysBetween, instantOf, londonDate, londonTime, MONTH_NAMES, momentInWords } from "./dates.js";
 export { escapeHtml, escapeMarkdown, escapeXml } from "./escape.js";

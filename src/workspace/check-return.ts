@@ -135,3 +135,15 @@ function checkRead(ws: Workspace, entry: ReturnEntry, agency: Agency, read: Read
   const submitted = dateOf(read.table?.about?.submitted);
   return { status, figures, issues, ...(submitted ? { submitted } : {}) };
 }
+
+/**
+ * A return that exists only in memory (e.g. one `darep import history` is about to write), checked
+ * exactly as the file would be once written at `file` (workspace-relative).
+ */
+export async function checkReturnBytes(ws: Workspace, agencyId: string, period: ReturnEntry["period"], file: string, bytes: Buffer): Promise<CheckedPart> {
+  const agency = ws.config.agencies.find((a) => a.id === agencyId);
+  if (!agency) return { status: "invalid", figures: [], issues: [issue("unknown-agency", { file }, `${agencyId} is not an agency in darep.config.json.`)] };
+  const { limits } = limitsFor(ws, undefined);
+  const entry: ReturnEntry = { agency: agencyId, period, path: file, file };
+  return checkRead(ws, entry, agency, await parseReturn(bytes, file, limits), undefined);
+}

@@ -13,6 +13,8 @@ import { checkReturn } from "./check-return.js";
 import { gather } from "./gather.js";
 import { loadWorkspace } from "./load.js";
 import { checkNamed, type NamedRequest, type NamedReturns } from "./named.js";
+import { RunError } from "../errors.js";
+import { openInput } from "./input.js";
 import { listReturns } from "./returns-folder.js";
 
 
@@ -24,6 +26,27 @@ export { openLone, type LoneRequest, type LoneReturns } from "./lone.js";
 export { ACTIONS_FOLDER, ASSURANCE_FOLDER, RETURNS_FOLDER } from "./folders.js";
 export type { NamedRequest, NamedReturns } from "./named.js";
 export type { Workspace } from "../framework/types.js";
+export { checkReturnBytes } from "./check-return.js";
+
+/** A framework folder, loaded and checked: a RunError (`shown` naming the folder) listing every mistake otherwise. Loads zod only when called. */
+export async function loadFramework(dir: string, shown = dir): Promise<import("../framework/types.js").Framework> {
+  const { FrameworkError, loadFramework: load } = await import("./load-framework.js");
+  try {
+    return await load(dir);
+  } catch (e) {
+    if (e instanceof FrameworkError) throw new RunError(`The framework in ${shown} has mistakes:`, e.problems);
+    throw e;
+  }
+}
+export { readTableFile } from "./read-table.js";
+export { kindOf, listFolder } from "./input.js";
+export { RECEIPTS_FILE } from "./returns-folder.js";
+
+/** A file's text read through the one door, or null when it cannot be read (for files darep rewrites, such as the config). */
+export function readText(path: string): string | null {
+  const input = openInput(path);
+  return input.ok ? input.bytes.toString("utf8") : null;
+}
 export { newestInput, readReportFile, reportFolder, staleReportFiles } from "./published.js";
 
 export interface OpenRequest {

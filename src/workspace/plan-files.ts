@@ -1,6 +1,6 @@
 // The action plan and the assurance evidence of one quarter, read from the workspace's actions/ and
 // assurance/ folders into the plain input the action plan's judging takes (src/actions judges it).
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { readEvidenceTable } from "../actions/evidence.js";
 import type { PlanInput } from "../actions/judge.js";
 import { readActionTable, type ActionContext } from "../actions/table.js";
@@ -119,6 +119,10 @@ export async function readAssurance(ws: Workspace, period: Period, store: CacheS
   const framework = ws.framework.assurance;
   if (!framework) return null;
   const listed = quarterFiles(ws, ASSURANCE_FOLDER, period);
+  // The assurance list is the workspace's business only when it keeps one: its own framework folder's
+  // assurance.json, or an assurance/ folder of evidence. A bundled framework's list alone is not enough.
+  const ownFramework = ws.framework.dir.startsWith(ws.root + sep);
+  if (!listed.exists && !ownFramework) return null;
   const trackedFrom = listed.files[0]?.period ?? null;
   // Evidence older than a year before the quarter cannot change what is owed now.
   const recent = listed.files.filter((f) => comparePeriods(f.period, sameQuarterLastYear(period)) >= 0);

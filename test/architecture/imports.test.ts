@@ -24,6 +24,8 @@ const ROOMS: Record<string, Layer> = {
   actions: "stage",
   status: "stage",
   init: "stage",
+  "framework-io": "stage",
+  history: "stage",
   send: "stage",
   export: "stage",
   workspace: "stage",
@@ -50,7 +52,7 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
 const ALSO: Record<string, string[]> = { workspace: ["ingest", "validate", "actions"] };
 
 /** Rooms that neither read nor write anything: no `node:` module at all (they take everything as arguments). */
-const PURE = new Set(["export", "trends", "disclosure", "validate", "actions", "status", "template", "framework", "issues", "words", "report-contract", "types", "errors", "version"]);
+const PURE = new Set(["export", "trends", "disclosure", "validate", "actions", "status", "template", "framework-io", "history", "framework", "issues", "words", "report-contract", "types", "errors", "version"]);
 
 /**
  * The wrong-way imports on record, "file -> room", each to be removed by the work named. The test fails

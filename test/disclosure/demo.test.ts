@@ -36,7 +36,7 @@ function pdftotext(pdf: string): string {
 
 async function built(out: string): Promise<Built> {
   const html = await readFile(join(out, "exception-report.html"), "utf8");
-  return { report: JSON.parse(await readFile(join(out, "report.json"), "utf8")), html, pdfText: pdftotext(join(out, "exception-report.pdf")), document: parseHTML(html).document as unknown as Document };
+  return { report: JSON.parse(await readFile(join(out, "report.json"), "utf8")), html, pdfText: pdftotext(join(out, "exception-report.pdf")) + pdftotext(join(out, "exception-report-appendix.pdf")), document: parseHTML(html).document as unknown as Document };
 }
 
 beforeAll(async () => {

@@ -15,7 +15,7 @@ import { findBrowser } from "../../src/report/browser.js";
 import { PdfPrinter } from "../../src/report/pdf.js";
 import { BIN, DEMO, ROOT } from "../helpers/cli.js";
 
-const FILES = ["exception-report.html", "exception-report.pdf", "report.json"];
+const FILES = ["exception-report.html", "exception-report.pdf", "exception-report-appendix.pdf", "report.json"];
 let dir = "";
 let out = "";
 let realBrowser = "";

@@ -1,5 +1,6 @@
-// The demo's PDF, printed by the REAL browser and read with poppler (pdfinfo, pdftotext, pdffonts,
-// pdftohtml): tagged, titled, bookmarked, numbered, fonts embedded, small enough to email. A machine
+// The demo's PDFs, printed by the REAL browser and read with poppler (pdfinfo, pdftotext, pdffonts,
+// pdftohtml): tagged, titled, bookmarked, numbered, fonts embedded, small enough to email; the board's
+// pack in 6 pages or fewer, the appendix of every action and figure apart. A machine
 // without a browser or poppler fails here on purpose: the PDF is what the board receives.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -23,6 +24,8 @@ let out = "";
 let pdf = "";
 let info = "";
 let text = "";
+let appendix = "";
+let appendixInfo = "";
 
 beforeAll(async () => {
   for (const tool of ["pdfinfo", "pdftotext", "pdffonts", "pdftohtml"]) poppler(tool, ["-v"]);
@@ -38,6 +41,8 @@ beforeAll(async () => {
   pdf = join(out, "exception-report.pdf");
   info = poppler("pdfinfo", [pdf]);
   text = poppler("pdftotext", ["-layout", pdf, "-"]);
+  appendix = poppler("pdftotext", ["-layout", join(out, "exception-report-appendix.pdf"), "-"]);
+  appendixInfo = poppler("pdfinfo", [join(out, "exception-report-appendix.pdf")]);
 });
 
 afterAll(async () => {
@@ -45,6 +50,22 @@ afterAll(async () => {
 });
 
 describe("the demo's PDF", () => {
+  it("is the board's pack: 6 pages or fewer", () => {
+    const pages = Number(info.match(/^Pages:\s+(\d+)$/m)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(6);
+  });
+
+  it("has an appendix PDF: every action, every figure and the sources, titled as the appendix", () => {
+    expect(appendixInfo).toMatch(/^Tagged:\s+yes$/m);
+    expect(appendixInfo.match(/^Title:\s+(.*)$/m)?.[1]).toBe(`${TITLE}: appendix`);
+    for (const heading of ["Action plan: every action", "All indicators", "Sources"]) expect(appendix).toContain(heading);
+    for (const heading of ["All indicators", "Sources", "Every action"]) expect(text).not.toMatch(new RegExp(`^\\s*${heading}\\s*$`, "m"));
+    expect(text).toContain("exception-report-appendix.pdf");
+    const pages = Number(appendixInfo.match(/^Pages:\s+(\d+)$/m)?.[1]);
+    expect(appendix).toContain(`Page ${pages} of ${pages}`);
+  });
+
   it("is tagged, titled, A4, 3 to 25 pages and under 2 MB", async () => {
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info.match(/^Title:\s+(.*)$/m)?.[1]).toBe(TITLE);
@@ -58,7 +79,7 @@ describe("the demo's PDF", () => {
   });
 
   it("has the sections, page numbers, the exceptions and the missing return in its text", () => {
-    for (const heading of ["Summary", "Exceptions", "Data quality: the chase list", "All indicators", "Sources"]) expect(text).toContain(heading);
+    for (const heading of ["Summary", "Exceptions", "Data quality: the chase list", "Action plan", "Quality assurance"]) expect(text).toContain(heading);
     const pages = Number(info.match(/^Pages:\s+(\d+)$/m)?.[1]);
     expect(text).toContain(`Page 1 of ${pages}`);
     expect(text).toContain(`Page ${pages} of ${pages}`);
@@ -76,7 +97,7 @@ describe("the demo's PDF", () => {
     expect(outline, "the PDF has no outline (bookmarks)").toContain("<item");
     const items = [...outline.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ page: Number(m[1]), title: m[2]! }));
     const titles = items.map((i) => i.title);
-    const sections = ["Summary", "Exceptions", "Data quality: the chase list", "All indicators", "Sources"];
+    const sections = ["Summary", "Exceptions", "Data quality: the chase list", "Action plan", "Quality assurance"];
     const where = sections.map((s) => titles.indexOf(s));
     expect(where.every((i) => i >= 0), titles.join(" | ")).toBe(true);
     expect([...where].sort((a, b) => a - b)).toEqual(where);

@@ -66,12 +66,13 @@ describe("a build under SOURCE_DATE_EPOCH", () => {
       vi.useRealTimers();
       expect(r.stderr).toBe("");
       expect(r.code).toBe(1);
-      return join(out, "exception-report.pdf");
+      return [join(out, "exception-report.pdf"), join(out, "exception-report-appendix.pdf")] as const;
     };
     // The browser prints with its own clock, seconds apart at least: that must not show either.
-    const a = await pdfAt("2031-03-07T08:15:00Z", "pdf-a");
-    const b = await pdfAt("2032-06-21T19:45:00Z", "pdf-b");
+    const [a, appendixA] = await pdfAt("2031-03-07T08:15:00Z", "pdf-a");
+    const [b, appendixB] = await pdfAt("2032-06-21T19:45:00Z", "pdf-b");
     expect((await readFile(b)).equals(await readFile(a)), "the PDF differs between the two builds").toBe(true);
+    expect((await readFile(appendixB)).equals(await readFile(appendixA)), "the appendix PDF differs between the two builds").toBe(true);
     const info = tool("pdfinfo", ["-isodates", a]);
     expect(info).toMatch(/^CreationDate:\s+2026-11-18T11:06:40Z$/m);
     expect(info).toMatch(/^ModDate:\s+2026-11-18T11:06:40Z$/m);

@@ -36,7 +36,7 @@ describe("build() called from code", () => {
     const r = await build({ workspace: ws, quarter: "2026-27 Q2", today: "2026-11-25", generatedAt: "2026-11-25T10:00:00.000Z", out });
     expect(watched()).toEqual({ stdout: 0, stderr: 0, exit: 0 });
     expect(r.pdfProblem).toBeNull();
-    expect(r.written.map((p) => p.slice(out.length + 1)).sort()).toEqual(["exception-report.html", "exception-report.pdf", "report.json"]);
+    expect(r.written.map((p) => p.slice(out.length + 1)).sort()).toEqual(["exception-report-appendix.pdf", "exception-report.html", "exception-report.pdf", "report.json"]);
     const pdf = readFileSync(join(out, "exception-report.pdf"));
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = spawnSync("pdftotext", [join(out, "exception-report.pdf"), "-"], { encoding: "utf8" });
@@ -99,7 +99,7 @@ describe("the package", () => {
   it("exports the library face by its name, with its types, from the built code", () => {
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", "const m = await import('darep'); console.log(Object.keys(m).sort().join(' '))"], { cwd: ROOT, encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(r.stdout.trim().split(" ")).toEqual(["RunError", "UNPROTECTED_JSON", "VERSION", "build", "buildMany", "exportFigures", "init", "parseQuarter", "send", "status", "validate", "validateAlone", "writeActionsTemplate", "writeTemplates"]);
+    expect(r.stdout.trim().split(" ")).toEqual(["RunError", "UNPROTECTED_JSON", "VERSION", "build", "buildMany", "checkBuild", "exportFigures", "exportFramework", "importFramework", "importHistory", "init", "parseAgencyFlag", "parseQuarter", "send", "status", "validate", "validateAlone", "writeActionsTemplate", "writeFrameworkTemplate", "writeTemplates"]);
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
     expect(pkg.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
     expect(readFileSync(join(ROOT, pkg.types), "utf8")).toMatch(/export declare function build\(req: BuildRequest\): Promise<BuildOutcome>;/);

@@ -21,6 +21,8 @@ export interface BuildFlags {
   timings?: boolean;
   /** "none": also write the analyst's unprotected report.UNPROTECTED.json. */
   disclosure?: string;
+  /** The analyst's pre-board check instead of a build (src/cli/commands/check.ts). */
+  check?: boolean;
 }
 
 const FORMATS: OutputFormat[] = ["html", "pdf", "json"];

@@ -92,3 +92,8 @@ export function formatText(result: ValidationResult, c: ChalkInstance, opts: Tex
   out.push(`Checked ${plural(s.files, "file")}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}.`);
   return out.join("\n") + "\n";
 }
+
+/** One finding as the lines a person reads (for the commands that report findings outside a return check). */
+export function issueLines(i: Issue, c: ChalkInstance): string[] {
+  return describe({ first: i, rows: [] }, c);
+}

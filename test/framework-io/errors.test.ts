@@ -1,0 +1,42 @@
+// A framework spreadsheet's mistakes are named by row, cell and column, and nothing is written.
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { importFramework } from "../../src/api/framework.js";
+import { HEADERS } from "../../src/framework-io/index.js";
+
+const at = (h: string) => HEADERS.indexOf(h);
+function csv(rows: Record<string, string>[]): string {
+  return [HEADERS.join(","), ...rows.map((r) => HEADERS.map((h) => r[h] ?? "").join(","))].join("\n");
+}
+const good = { reference: "SH1", title: "Referrals", theme: "Hub", owner: "police", "what it tells us": "Demand", "measure id": "referrals", measure: "Referrals", unit: "count", direction: "up", "reason for the direction": "More reporting" };
+
+describe("darep framework import's checks", () => {
+  it("names the row, cell and column of each mistake", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "darep-fw-"));
+    writeFileSync(
+      join(dir, "ours.csv"),
+      csv([good, { ...good, "measure id": "rate", unit: "percentage" }, { ...good, reference: "SH2", "measure id": "x", direction: "sideways", title: "" }, { ...good, reference: "SH1", "measure id": "other", title: "Another title" }]),
+    );
+    const r = await importFramework({ file: "ours.csv", cwd: dir });
+    const seen = r.issues.map((i) => `${i.code} ${i.cell} ${i.column}`);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        `framework-invalid-cell ${String.fromCharCode(65 + at("unit"))}3 unit`,
+        `framework-invalid-cell ${String.fromCharCode(65 + at("direction"))}4 direction`,
+        `framework-conflict B5 title`,
+      ]),
+    );
+    expect(r.issues.find((i) => i.column === "unit")?.message).toMatch(/must be one of count, percent/);
+    expect(r.folder).toBeNull();
+    expect(existsSync(join(dir, "schemas"))).toBe(false);
+  });
+
+  it("names a missing column", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "darep-fw-"));
+    writeFileSync(join(dir, "ours.csv"), "reference,title\nSH1,Referrals\n");
+    const r = await importFramework({ file: "ours.csv", cwd: dir });
+    expect(r.issues.filter((i) => i.code === "framework-missing-column").map((i) => i.column)).toContain("unit");
+  });
+});
