@@ -6,7 +6,9 @@ import { performance } from "node:perf_hooks";
 import { protectReport } from "../disclosure/index.js";
 import { RunError } from "../errors.js";
 import type { PdfPrinter } from "../report/pdf.js";
+import { guardOutputFolder } from "../report/output-guard.js";
 import { PrinterPool } from "../report/printer-pool.js";
+import { earlierSet, removeOthers, type EarlierSet } from "../report/report-set.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import { judge } from "../trends/index.js";
 import { Report } from "../report-contract/schema.js";
@@ -44,8 +46,15 @@ export interface BuildOutcome {
   report: Report;
   outDir: string;
   written: string[];
-  /** Why the PDF was not written, when it was asked for and could not be (HTML and JSON still are). */
+  /**
+   * Why the PDF was not written, when it was asked for and could not be. The other files are then
+   * written only into a folder with no earlier report in it; else nothing is written (see `kept`).
+   */
   pdfProblem: RunError | null;
+  /** When a failed output left the earlier build's files in place, untouched: which, and from when. */
+  kept: EarlierSet | null;
+  /** darep's files from an earlier build that this build (with fewer formats) removed, by name. */
+  removed: string[];
   /** Seconds spent in each step, for the benchmark. */
   timings: Record<"load" | "validate" | "judge" | "html" | "pdf" | "write", number>;
 }
@@ -97,6 +106,9 @@ export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
   say("Loading the workspace");
   const ws = await openWorkspace({ workspace: req.workspace, cwd, cache: req.cache });
   const period = quarterMeant(req, today, ws.config.financialYearStartMonth);
+  // resolve, not join: an absolute --out is used as given. Refused before any work if it is among the inputs.
+  const outDir = req.out ? resolve(cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
+  await guardOutputFolder(ws.root, outDir, "The report");
   lap("load");
 
   say(`Reading and checking returns up to ${period.year} ${period.quarter}`);
@@ -121,8 +133,6 @@ export async function prepareBuild(req: BuildRequest): Promise<PreparedBuild> {
   const report = protectReport(analysts, { disclosure: ws.config.options.disclosure, marking: ws.config.options.marking });
   lap("judge");
 
-  // resolve, not join: an absolute --out is used as given.
-  const outDir = req.out ? resolve(cwd, req.out) : join(ws.root, "reports", `${period.year}-${period.quarter}`);
   const files: { path: string; content: string | Uint8Array }[] = [];
   if (formats.includes("json")) files.push({ path: join(outDir, "report.json"), content: JSON.stringify(report, null, 2) + "\n" });
   if (req.unprotectedCopy) files.push({ path: join(outDir, UNPROTECTED_JSON), content: JSON.stringify(analysts, null, 2) + "\n" });
@@ -159,9 +169,15 @@ export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildReques
   }
   lap("pdf");
 
+  // One build's set in the folder, never a mix: when an output failed, an earlier set is left whole.
+  if (pdfProblem) {
+    const earlier = await earlierSet(outDir);
+    if (earlier.files.length) return { report, outDir, written: [], pdfProblem, kept: earlier, removed: [], timings: { ...timings, write: 0 } };
+  }
   await writeAllAtomically(files);
+  const removed = pdfProblem ? [] : await removeOthers(outDir, files.map((f) => f.path));
   lap("write");
-  return { report, outDir, written: files.map((f) => f.path), pdfProblem, timings };
+  return { report, outDir, written: files.map((f) => f.path), pdfProblem, kept: null, removed, timings };
 }
 
 export function titleOf(report: Report): string {

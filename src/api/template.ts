@@ -1,10 +1,11 @@
 // `darep template`: the return each agency owes for a quarter, pre-filled with its rows and last
 // quarter's figures, as XLSX or CSV, written whole or not at all.
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { RunError } from "../errors.js";
 import { periodKey, previousQuarter, quarterDates } from "../framework/period.js";
 import type { Agency } from "../framework/schema.js";
 import type { Workspace } from "../framework/types.js";
+import { guardOutputFolder } from "../report/output-guard.js";
 import { writeAllAtomically } from "../report/write-atomic.js";
 import { dueDate } from "../status/due-date.js";
 import { actionsCsv, actionsXlsx, type ActionTemplateRow } from "../template/actions.js";
@@ -73,11 +74,8 @@ function agenciesAsked(ws: Workspace, ids: string[]): Agency[] {
 
 /** Write the templates asked for into req.outDir; returns the absolute paths written. */
 export async function writeTemplates(ws: Workspace, req: TemplateRequest): Promise<{ agency: string; path: string; rows: number }[]> {
-  const returnsDir = join(ws.root, "returns");
-  const inside = relative(returnsDir, req.outDir);
-  // A blank template in a returns folder would be read as a return full of blank values.
-  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside)))
-    throw new RunError(`Templates cannot be written inside the returns folder (${relative(ws.root, req.outDir) || "."}): choose another folder with --out.`);
+  // A blank template in a returns folder would be read as a return full of blank values, or replace one.
+  await guardOutputFolder(ws.root, req.outDir, "Templates");
   const agencies = agenciesAsked(ws, req.agencies);
   const made: Template[] = [];
   for (const a of agencies) made.push(await makeTemplate(ws, a, req.period, req.format, { createdAt: req.createdAt, previous: req.previous }));
@@ -102,11 +100,8 @@ export interface ActionsTemplateRequest {
  * it, else blank. Returns the path written, the file it was filled from and its number of actions.
  */
 export async function writeActionsTemplate(ws: Workspace, req: ActionsTemplateRequest): Promise<{ path: string; from: string | null; rows: number }> {
-  const actionsDir = join(ws.root, ACTIONS_FOLDER);
-  const inside = relative(actionsDir, req.outDir);
   // A template in the actions folder would be read as the quarter's plan before anyone had updated it.
-  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside)))
-    throw new RunError(`The action plan template cannot be written inside the actions folder (${relative(ws.root, req.outDir) || "."}): choose another folder with --out.`);
+  await guardOutputFolder(ws.root, req.outDir, "The action plan template");
   const latest = await latestActions(ws, req.period);
   const rows: ActionTemplateRow[] = (latest?.actions ?? []).map((a) => [
     a.ref,

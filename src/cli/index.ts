@@ -2,7 +2,8 @@
 // process.exit and is the only place that turns errors into exit codes:
 // 0 no errors in the data, 1 problems found in the data, 2 usage, configuration or internal failure.
 import { Command, CommanderError, Option } from "commander";
-import { RunError } from "../errors.js";
+import { environmentError, RunError } from "../errors.js";
+import { terminalSafe } from "../words/index.js";
 import type { Io } from "./io.js";
 import { VERSION } from "../version.js";
 
@@ -236,9 +237,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
       return EXIT.failure;
     }
-    if (e instanceof RunError) {
-      io.stderr(`darep: ${e.message}\n${e.details.map((d) => `  ${d}\n`).join("")}`);
-      if (debug) io.stderr(`${e.stack}\n`);
+    // A full disk, a quota or a permission is the machine's, not a bug in darep: said as such.
+    const failure = e instanceof RunError ? e : environmentError(e);
+    if (failure) {
+      io.stderr(terminalSafe(`darep: ${failure.message}\n${failure.details.map((d) => `  ${d}\n`).join("")}`));
+      if (debug) io.stderr(`${(e as Error).stack}\n`);
       return EXIT.failure;
     }
     io.stderr(`darep: something went wrong inside darep: ${(e as Error)?.message ?? String(e)}\n`);

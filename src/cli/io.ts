@@ -1,6 +1,6 @@
 // What a command may touch of the outside world, passed in so that tests can run the CLI in-process.
 import type { ChalkInstance } from "chalk";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { RunError } from "../errors.js";
 import type { CacheSetting } from "../index.js";
 
@@ -45,17 +45,29 @@ export function today(io: Io): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Where the cache's key is kept: $XDG_CACHE_HOME/darep, %LOCALAPPDATA%\\darep, or ~/.cache/darep. */
+export function keyFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "darep");
+  if (platform === "win32" && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, "darep");
+  if (env.HOME) return join(env.HOME, ".cache", "darep");
+  return undefined;
+}
+
 /** The cache setting from the command line and the environment: --no-cache wins, then --cache-dir, then DAREP_CACHE_DIR. */
 export function cacheSetting(flags: { cache?: boolean; cacheDir?: string }, io: Pick<Io, "env" | "cwd">): CacheSetting {
   if (flags.cache === false) return { enabled: false };
   const dir = flags.cacheDir || io.env.DAREP_CACHE_DIR || undefined;
-  return dir ? { enabled: true, dir: resolve(io.cwd, dir) } : { enabled: true };
+  // The key that authenticates entries lives outside every workspace, in the user's own cache folder.
+  const keyDir = keyFolder(io.env);
+  return { enabled: true, ...(dir ? { dir: resolve(io.cwd, dir) } : {}), ...(keyDir ? { keyDir } : {}) };
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds) as a date when set, else undefined. */
 export function fixedDate(env: NodeJS.ProcessEnv): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === "") return undefined;
-  if (!/^\d+$/.test(epoch)) throw new RunError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (found "${epoch}").`);
+  // The last second of 9999: a later one has no four-digit year, and past 8.64e12 no date at all.
+  if (!/^\d+$/.test(epoch) || Number(epoch) > 253_402_300_799)
+    throw new RunError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, before the year 10000 (found "${epoch}"): unset it, or set it to e.g. the last commit's time (git log -1 --format=%ct).`);
   return new Date(Number(epoch) * 1000);
 }

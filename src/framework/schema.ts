@@ -186,6 +186,13 @@ export const Agency = z.strictObject({
 });
 export type Agency = z.infer<typeof Agency>;
 
+/**
+ * A safety limit: a positive whole number, and never absurd. A limit far past any real return (say a
+ * time limit of 10,000,000 s, which no timer can even hold) switches the protection off by mistake.
+ */
+const wholeLimit = (max: number, shown: string) =>
+  z.number().int("must be a whole number").positive("must be more than 0").max(max, `must be at most ${shown}`).optional();
+
 /** Who the board pack goes to and from (`darep send`). The SMTP server is never here: DAREP_SMTP_URL. */
 export const Distribution = z.strictObject({
   /** The board's addresses: each gets its own message. */
@@ -226,13 +233,13 @@ export const Config = z.strictObject({
       /** Safety limits on one return file; each left out keeps its default (src/ingest/limits.ts). */
       limits: z
         .strictObject({
-          maxFileBytes: z.number().int("must be a whole number").positive("must be more than 0").optional(),
-          maxRows: z.number().int("must be a whole number").positive("must be more than 0").optional(),
-          maxCells: z.number().int("must be a whole number").positive("must be more than 0").optional(),
-          maxCellChars: z.number().int("must be a whole number").positive("must be more than 0").optional(),
-          maxUnzippedBytes: z.number().int("must be a whole number").positive("must be more than 0").optional(),
-          maxCompressionRatio: z.number().positive("must be more than 0").optional(),
-          maxSecondsPerFile: z.number().positive("must be more than 0").optional(),
+          maxFileBytes: wholeLimit(1_073_741_824, "1073741824 (1 GiB)"),
+          maxRows: wholeLimit(10_000_000, "10000000"),
+          maxCells: wholeLimit(100_000_000, "100000000"),
+          maxCellChars: wholeLimit(1_000_000, "1000000"),
+          maxUnzippedBytes: wholeLimit(4_294_967_296, "4294967296 (4 GiB)"),
+          maxCompressionRatio: z.number().positive("must be more than 0").max(10_000, "must be at most 10000").optional(),
+          maxSecondsPerFile: z.number().positive("must be more than 0").max(3600, "must be at most 3600 (an hour): a return that takes longer is never worth waiting for").optional(),
         })
         .optional(),
       /** Disclosure control of small numbers (src/disclosure/); absent: categories' counts 1-7 withheld. */

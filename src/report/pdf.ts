@@ -1,13 +1,12 @@
 // Printing the HTML report to a tagged, bookmarked A4 PDF with the user's own browser, one browser
 // shared by every report in a run. The page is sealed off: no scripts, and no request ever leaves it.
-import type { ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { RunError } from "../errors.js";
 import { escapeHtml, formatNumber } from "../words/index.js";
+import { startBrowser, type BrowserProcess } from "./browser-process.js";
 import type { PdfFacts } from "./pdf-finish.js";
 
 // Without the networking flags Chromium keeps trying to reach the (closed) network and slows start-up.
@@ -35,35 +34,29 @@ function firstLine(e: unknown): string {
   return String(e instanceof Error ? e.message : e).split("\n")[0]!.replace(/\s+/g, " ").trim();
 }
 
-/** SIGKILL every process whose command line names this profile folder (Linux: from /proc). */
-function killProfileUsers(profile: string): void {
-  if (process.platform !== "linux") return;
-  let pids: string[] = [];
-  try {
-    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));
-  } catch {
-    return;
-  }
-  for (const pid of pids) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(`--user-data-dir=${profile}`)) process.kill(Number(pid), "SIGKILL");
-    } catch {
-      // gone already, or not ours to read
-    }
-  }
+/** Settles with the promise, or rejects after ms: for every wait on a browser that may never answer. */
+function within<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RunError(message())), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
+
+/** How long a browser that was asked to close may take before its process group is killed. */
+const CLOSE_MS = 5_000;
 
 export class PdfPrinter {
   #browser: Browser | null;
-  #profile: string;
+  #process: BrowserProcess;
   #timeoutMs: number;
   #refused = 0;
   #closing: Promise<void> | null = null;
   #removeOnExit: () => void;
 
-  private constructor(browser: Browser, profile: string, timeoutMs: number, removeOnExit: () => void) {
+  private constructor(browser: Browser, child: BrowserProcess, timeoutMs: number, removeOnExit: () => void) {
     this.#browser = browser;
-    this.#profile = profile;
+    this.#process = child;
     this.#timeoutMs = timeoutMs;
     this.#removeOnExit = removeOnExit;
   }
@@ -72,38 +65,34 @@ export class PdfPrinter {
     // A fresh profile each run: nothing from the user's own browsing leaks in, nothing is left behind.
     const profile = await mkdtemp(join(tmpdir(), "darep-browser-"));
     // Chromium refuses to start as root with its sandbox on; everyone else keeps the sandbox.
-    const args = process.getuid?.() === 0 ? [...FLAGS, "--no-sandbox"] : FLAGS;
-    // If darep exits without close() (Ctrl-C, a crash), end the browser and remove the profile here:
-    // puppeteer's own exit hook skips browsers when one process has launched more than one.
-    let child: ChildProcess | null = null;
-    const removeOnExit = () => {
-      if (child?.pid && child.exitCode === null) {
-        try {
-          process.kill(process.platform === "win32" ? child.pid : -child.pid, "SIGKILL");
-        } catch {
-          child.kill("SIGKILL");
-        }
-      }
-      rmSync(profile, { recursive: true, force: true });
-    };
+    const extra = process.getuid?.() === 0 ? [...FLAGS, "--no-sandbox"] : FLAGS;
+    const headless = /headless[-_]shell/i.test(basename(executablePath)) ? "shell" : true;
+    // The CDP pipe instead of a port: no other process on the machine can connect to the browser.
+    const args = [...puppeteer.defaultArgs({ headless, userDataDir: profile, args: extra }), "--remote-debugging-pipe"];
+    const child = startBrowser(executablePath, args, profile);
+    // If darep exits without close() (an error path, process.exit), end the browser here; a signal
+    // or SIGKILL that skips this is the guard's to handle.
+    const removeOnExit = () => child.kill();
     process.once("exit", removeOnExit);
     try {
-      const browser = await puppeteer.launch({
-        executablePath,
-        headless: /headless[-_]shell/i.test(basename(executablePath)) ? "shell" : true,
-        args,
-        userDataDir: profile,
-        timeout: opts.timeoutMs,
+      const exitedEarly = child.exited.then(() => {
+        throw new RunError(child.stderrTail().trim().split("\n").pop() || "it exited at once");
       });
-      child = browser.process();
-      return new PdfPrinter(browser, profile, opts.timeoutMs, removeOnExit);
+      const browser = await within(
+        Promise.race([puppeteer.connect({ transport: child.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: opts.timeoutMs }), exitedEarly]),
+        opts.timeoutMs,
+        () => `it did not answer within ${formatNumber(opts.timeoutMs / 1000, 1)} s`,
+      );
+      return new PdfPrinter(browser, child, opts.timeoutMs, removeOnExit);
     } catch (e) {
-      // A launch that timed out can leave the browser starting up with no handle to it: end every
-      // process using this run's profile (unique to it), then remove the profile. The exit listener
-      // stays, to remove the profile again should a straggler write to it.
-      killProfileUsers(profile);
-      await rm(profile, { recursive: true, force: true });
-      throw new RunError(`The browser at ${executablePath} could not be started: ${firstLine(e)}`);
+      // A browser that exited says why on stderr better than the closed pipe does: wait for its exit
+      // a moment (bounded), then take its last line.
+      const gone = await within(child.exited.then(() => true), 1_000, () => "").catch(() => false);
+      const said = gone ? child.stderrTail().trim().split("\n").pop() : undefined;
+      // A browser that hangs, or a wrapper that left children, is ended with its whole process group.
+      child.kill();
+      process.off("exit", removeOnExit);
+      throw new RunError(`The browser at ${executablePath} could not be started: ${said || firstLine(e)}`);
     }
   }
 
@@ -116,19 +105,13 @@ export class PdfPrinter {
     const browser = this.#browser;
     if (!browser || this.#closing) throw new RunError("The PDF printer was already closed.");
     // A page of its own per print, so several reports can print at once on one browser.
-    const page = await browser.newPage();
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new RunError(`The browser took longer than ${formatNumber(this.#timeoutMs / 1000, 1)} s to print the PDF.`)),
-        this.#timeoutMs,
-      );
-    });
+    const tooLong = () => `The browser took longer than ${formatNumber(this.#timeoutMs / 1000, 1)} s to print the PDF.`;
+    const page = await within(browser.newPage(), this.#timeoutMs, tooLong);
     try {
-      return await Promise.race([this.#render(page, html, opts.title, opts.marking ?? null), expired]);
+      return await within(this.#render(page, html, opts.title, opts.marking ?? null), this.#timeoutMs, tooLong);
     } finally {
-      clearTimeout(timer);
-      await page.close().catch(() => undefined);
+      // A browser that hangs may never answer this either; close() ends it in any case.
+      await within(page.close(), CLOSE_MS, () => "").catch(() => undefined);
     }
   }
 
@@ -176,18 +159,16 @@ export class PdfPrinter {
     return await finishPdf(printed, facts);
   }
 
-  /** Safe to call more than once and from every path; always removes the temporary profile. */
+  /** Safe to call more than once and from every path; always ends the browser's process group and removes the profile. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
       const browser = this.#browser;
       this.#browser = null;
       try {
-        await browser?.close();
-      } catch {
-        // A browser that already died still leaves its process to end and its profile to remove.
-        browser?.process()?.kill("SIGKILL");
+        // Asked nicely first, so that Chromium ends its helpers itself; then the group is killed anyway.
+        await within(Promise.all([browser?.close(), this.#process.exited]), CLOSE_MS, () => "").catch(() => undefined);
       } finally {
-        await rm(this.#profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+        this.#process.kill();
         process.off("exit", this.#removeOnExit);
       }
     })();

@@ -14,13 +14,26 @@ export interface PoolOptions {
   platform?: NodeJS.Platform;
 }
 
+/** How long the browser may take to start and to print one report: DAREP_BROWSER_TIMEOUT seconds, default 60. */
+export function browserTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const text = env.DAREP_BROWSER_TIMEOUT;
+  if (text === undefined || text === "") return 60_000;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || seconds <= 0 || seconds > 3600)
+    throw new RunError(`DAREP_BROWSER_TIMEOUT must be a number of seconds from 0.1 to 3600 (found "${text}"): unset it to keep the default of 60.`);
+  return Math.max(100, Math.round(seconds * 1000));
+}
+
 export class PrinterPool {
   readonly printsAtOnce = PRINTS_AT_ONCE;
   readonly #options: PoolOptions;
+  readonly #timeoutMs: number;
   #launching: Promise<PdfPrinter> | null = null;
 
   constructor(options: PoolOptions = {}) {
     this.#options = options;
+    // Checked here, before any work, so that a mistyped setting is said at once.
+    this.#timeoutMs = browserTimeoutMs(options.env ?? {});
   }
 
   /** The shared printer, started on the first call. */
@@ -31,7 +44,7 @@ export class PrinterPool {
       const found = findBrowser({ browser: this.#options.browser, env: this.#options.env ?? {}, platform, exists: existsSync });
       if (!found) throw new RunError(noBrowserMessage(platform));
       const { PdfPrinter } = await import("./pdf.js");
-      return PdfPrinter.launch(found.path, { timeoutMs: 60_000 });
+      return PdfPrinter.launch(found.path, { timeoutMs: this.#timeoutMs });
     })();
     return this.#launching;
   }

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Agency } from "../framework/schema.js";
 import type { Workspace } from "../framework/types.js";
-import { parseReturn, type ReadLimits } from "../ingest/index.js";
+import type { ReadLimits } from "../ingest/index.js";
 import { DEFAULT_SECONDS_PER_FILE, resolveLimits } from "../ingest/limits.js";
 import { issue } from "../issues/catalogue.js";
 import type { Figure, Issue, ReadResult, ValidatedReturn } from "../types.js";
@@ -12,6 +12,7 @@ import { checkAbout, validateTable } from "../validate/index.js";
 import { dateOf, plausibleSubmitted } from "../validate/submitted.js";
 import type { CheckedPart, ReturnsCache } from "./cache/returns.js";
 import { openInput, type Input } from "./input.js";
+import { parseIsolated } from "./parse-isolated.js";
 import { openIssue } from "./read-table.js";
 import type { ReturnEntry } from "./returns-folder.js";
 
@@ -50,7 +51,7 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   const input = options.input ?? openInput(entry.path, { maxBytes: maxFileBytes });
   if (!input.ok) {
     const failed =
-      input.problem === "too-big"
+      input.problem === "too-big" || input.problem === "symlink" || input.problem === "folder" || input.problem === "not-a-file"
         ? openIssue(input, entry.file, maxFileBytes)
         : issue("unreadable-file", { file: entry.file }, `${entry.file} cannot be read: ${input.problem === "denied" ? "darep may not read it" : "it could not be opened"}.`);
     return { ...base, status: "invalid", sha256: null, receivedAt: null, figures: [], issues: [failed] };
@@ -71,10 +72,10 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
     entry.receivedAt ?? plausibleSubmitted(part.submitted, quarterDates(entry.period, ws.config.financialYearStartMonth).start, savedOn) ?? receivedAt;
   if (hit) return { ...base, status: hit.status, sha256, receivedAt: arrived(hit), figures: hit.figures, issues: hit.issues };
 
-  const read = await readWithin(entry, bytes, limits, maxSecondsPerFile);
+  const { result: read, givenUp } = await readWithin(entry, bytes, limits, maxSecondsPerFile);
   const part = checkRead(ws, entry, agency, read, options.previous);
   // A read given up on says how busy the machine was, not what the file holds: never cached.
-  if (cache && key && !givenUp.has(read)) {
+  if (cache && key && !givenUp) {
     await cache.put(key, part);
     // Next quarter this return is "the quarter before" and is checked without one: store that too,
     // so that the next build finds every earlier quarter in the cache.
@@ -86,31 +87,9 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   return { ...base, status: part.status, sha256, receivedAt: arrived(part), figures: part.figures, issues: part.issues };
 }
 
-const givenUp = new WeakSet<ReadResult>();
-
-/**
- * Parse a file's bytes, or give up on it after `seconds`: the file is reported and skipped, and the rest go
- * on. A read that is given up on still finishes in the background (exceljs cannot be stopped), but
- * the size limits bound what it can cost.
- */
-async function readWithin(entry: ReturnEntry, bytes: Buffer, limits: Partial<ReadLimits>, seconds: number): Promise<ReadResult> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<ReadResult>((resolve) => {
-    timer = setTimeout(() => {
-      const skipped: ReadResult = {
-        table: null,
-        issues: [issue("limit-exceeded", { file: entry.file }, `Reading the file took longer than the limit of ${seconds} s, so it was skipped.`, { expected: `read within ${seconds} s (options.limits.maxSecondsPerFile)` })],
-      };
-      givenUp.add(skipped);
-      resolve(skipped);
-    }, seconds * 1000);
-    timer.unref();
-  });
-  try {
-    return await Promise.race([parseReturn(bytes, entry.path, limits), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** Parse a file's bytes isolated, within the time and memory limits (./parse-isolated.ts). */
+async function readWithin(entry: ReturnEntry, bytes: Buffer, limits: Partial<ReadLimits>, seconds: number): Promise<{ result: ReadResult; givenUp: boolean }> {
+  return parseIsolated(bytes, entry.path, limits, seconds);
 }
 
 /** The check of a file already read: the About sheet, then the table against the framework. */
@@ -143,7 +122,8 @@ function checkRead(ws: Workspace, entry: ReturnEntry, agency: Agency, read: Read
 export async function checkReturnBytes(ws: Workspace, agencyId: string, period: ReturnEntry["period"], file: string, bytes: Buffer): Promise<CheckedPart> {
   const agency = ws.config.agencies.find((a) => a.id === agencyId);
   if (!agency) return { status: "invalid", figures: [], issues: [issue("unknown-agency", { file }, `${agencyId} is not an agency in darep.config.json.`)] };
-  const { limits } = limitsFor(ws, undefined);
+  const { limits, maxSecondsPerFile } = limitsFor(ws, undefined);
   const entry: ReturnEntry = { agency: agencyId, period, path: file, file };
-  return checkRead(ws, entry, agency, await parseReturn(bytes, file, limits), undefined);
+  // Read as a file of the workspace would be: isolated, within the same limits.
+  return checkRead(ws, entry, agency, (await parseIsolated(bytes, file, limits, maxSecondsPerFile)).result, undefined);
 }

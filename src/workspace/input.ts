@@ -5,10 +5,10 @@
 //
 // Synchronous on purpose: inputs are small, and one open, stat and read on the main thread costs less
 // than four trips through the thread pool (the whole cost of an unchanged, cached return).
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 
 /** Why a file could not be read, in words the callers turn into an issue or an error. */
-export type InputProblem = "missing" | "denied" | "folder" | "not-a-file" | "too-big" | "unreadable";
+export type InputProblem = "missing" | "denied" | "folder" | "symlink" | "not-a-file" | "too-big" | "unreadable";
 
 export type Input =
   | { ok: true; bytes: Buffer; modified: Date }
@@ -28,19 +28,50 @@ function problemOf(e: unknown): InputProblem {
   if (code === "ENOENT") return "missing";
   if (code === "EACCES" || code === "EPERM") return "denied";
   if (code === "EISDIR") return "folder";
+  // O_NOFOLLOW on a symbolic link (Linux and macOS say ELOOP; FreeBSD EMLINK).
+  if (code === "ELOOP" || code === "EMLINK") return "symlink";
   return "unreadable";
+}
+
+/**
+ * Never a link (a return linked to a credentials file would be read and quoted), and never blocking
+ * (a FIFO opened O_NONBLOCK opens at once, and is then refused as not a regular file). Windows has
+ * neither flag, so there a link to a file is followed (making one needs an administrator or
+ * developer mode); a device or pipe is still refused by fstat.
+ */
+const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Reads at most `limit` bytes from the handle, however long the file grows while it is read. */
+function readBounded(fd: number, size: number, limit: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(Math.max(size, 0), limit) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (buffer.length > limit) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
 }
 
 /** Read one input whole, or say why not. A file larger than `maxBytes` is not read at all. */
 export function openInput(path: string, options: { maxBytes?: number } = {}): Input {
   let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
+    fd = openSync(path, FLAGS);
+    // Judged on the open handle, so that what is checked is what is read.
     const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, problem: "folder", detail: `${path} is a folder` };
+    if (info.isSymbolicLink()) return { ok: false, problem: "symlink", detail: `${path} is a symbolic link` };
     if (!info.isFile()) return { ok: false, problem: "not-a-file", detail: `${path} is not a regular file` };
     if (options.maxBytes !== undefined && info.size > options.maxBytes) return { ok: false, problem: "too-big", size: info.size, detail: `${path} is ${info.size} bytes` };
-    const bytes = readFileSync(fd);
+    // Bounded: a file that grows while it is read is cut at one byte over the limit, and refused.
+    const bytes = readBounded(fd, info.size, options.maxBytes ?? 2 ** 31 - 1);
     // Checked again on the bytes read, in case the file grew while it was being opened.
     if (options.maxBytes !== undefined && bytes.length > options.maxBytes) return { ok: false, problem: "too-big", size: bytes.length, detail: `${path} is ${bytes.length} bytes` };
     return { ok: true, bytes, modified: info.mtime };
@@ -54,8 +85,12 @@ export function openInput(path: string, options: { maxBytes?: number } = {}): In
 /** Names sorted by code unit: the same order on every machine, without the collator's start-up cost. */
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A folder's files and subfolders, each sorted by name; null when it does not exist or cannot be read. */
-export function listFolder(dir: string): { files: string[]; folders: string[] } | null {
+/**
+ * A folder's files, subfolders and other entries (symbolic links, FIFOs, devices, sockets: never
+ * followed or read, but named, so that nothing there goes unsaid), each sorted by name; null when
+ * it does not exist or cannot be read.
+ */
+export function listFolder(dir: string): { files: string[]; folders: string[]; others: string[] } | null {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -65,6 +100,7 @@ export function listFolder(dir: string): { files: string[]; folders: string[] } 
   return {
     files: entries.filter((d) => d.isFile()).map((d) => d.name).sort(byCodeUnit),
     folders: entries.filter((d) => d.isDirectory()).map((d) => d.name).sort(byCodeUnit),
+    others: entries.filter((d) => !d.isFile() && !d.isDirectory()).map((d) => d.name).sort(byCodeUnit),
   };
 }
 

@@ -39,7 +39,7 @@ export function compareRefs(a: string, b: string): number {
 export type Reader = (path: string) => Input;
 
 /** The system's code for why a file could not be read, as problems have always named it. */
-const ERRNO: Record<InputProblem, string> = { missing: "ENOENT", denied: "EACCES", folder: "EISDIR", "not-a-file": "EINVAL", "too-big": "EFBIG", unreadable: "EIO" };
+const ERRNO: Record<InputProblem, string> = { missing: "ENOENT", denied: "EACCES", folder: "EISDIR", symlink: "ELOOP", "not-a-file": "EINVAL", "too-big": "EFBIG", unreadable: "EIO" };
 
 /** Read, parse and check one file; its problems come back with it, so they are listed in file order. */
 async function readChecked<T>(read: Reader, path: string, shown: string, schema: z.ZodType<T>): Promise<{ value: T | null; problems: string[] }> {

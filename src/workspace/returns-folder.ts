@@ -66,18 +66,28 @@ export function workspaceFile(ws: Workspace, path: string): string {
 
 const dirs = (path: string): string[] => listFolder(path)?.folders ?? [];
 
+/** Links (and other non-folders) where a year's or quarter's folder would be: never followed, but said. */
+function linkedFolders(ws: Workspace, path: string): Issue[] {
+  return (listFolder(path)?.others ?? []).filter((n) => !isClutter(n)).map((n) => {
+    const file = workspaceFile(ws, join(path, n));
+    return issue("unreadable-file", { file }, `${file} is a symbolic link or other special file, not a folder; darep never follows links inside returns/, so nothing in it was read.`, { expected: "a folder" });
+  });
+}
+
 /** Every return in the workspace (or in one quarter), and problems with the folders' names and files. */
 export async function listReturns(ws: Workspace, only?: Period): Promise<ReturnsListing> {
   const base = join(ws.root, "returns");
   const entries: ReturnEntry[] = [];
   const issues: Issue[] = [];
   const years = only ? [only.year] : dirs(base);
+  if (!only) issues.push(...linkedFolders(ws, base));
   for (const year of years) {
     if (!isYearLabel(year)) {
       issues.push(issue("unknown-period", { file: `returns/${year}` }, `The folder returns/${year} is not a financial year like 2025-26.`, { found: year, expected: "a year like 2025-26" }));
       continue;
     }
     const quarters = only ? [only.quarter as string] : dirs(join(base, year));
+    if (!only) issues.push(...linkedFolders(ws, join(base, year)));
     for (const quarter of quarters) {
       if (!isQuarterName(quarter)) {
         issues.push(issue("unknown-period", { file: `returns/${year}/${quarter}` }, `The folder returns/${year}/${quarter} is not a quarter (Q1 to Q4).`, { found: quarter, expected: "Q1, Q2, Q3 or Q4" }));
@@ -96,8 +106,12 @@ export async function listReturns(ws: Workspace, only?: Period): Promise<Returns
 
 async function listQuarter(ws: Workspace, period: Period): Promise<ReturnsListing> {
   const folder = join(ws.root, "returns", period.year, period.quarter);
-  const names = listFolder(folder)?.files;
-  if (!names) return { entries: [], issues: [] };
+  const listed = listFolder(folder);
+  if (!listed) return { entries: [], issues: [] };
+  // A link, a FIFO or a folder named like a return was sent as one: it is checked (and refused as
+  // not a file) like any return, so it counts as received but invalid, never as missing.
+  const likeReturn = (n: string) => RETURN_EXTENSIONS.has(extname(n).toLowerCase());
+  const names = [...listed.files, ...listed.others, ...listed.folders.filter(likeReturn)].sort();
   const receipts = names.includes(RECEIPTS_FILE) ? readReceipts(ws, period) : { dates: new Map<string, string>(), issues: [] };
   const entries: ReturnEntry[] = [];
   const issues: Issue[] = [...receipts.issues];

@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from "vitest";
 import { build } from "../../src/api/build.js";
 import { parseReturn } from "../../src/ingest/index.js";
 import { validateReturns } from "../../src/api/validate.js";
+import { cacheKey } from "../../src/workspace/cache/key.js";
 import { CacheStore, type CacheSetting } from "../../src/workspace/cache/store.js";
 import { loadWorkspace } from "../../src/workspace/load.js";
 import { DEMO, darep } from "../helpers/cli.js";
@@ -116,7 +117,7 @@ describe("the cache of checked returns", () => {
         "not json at all",
         text.slice(0, text.length >> 1), // torn
         `${head}\n${body.replace(/"value":(\d)/, '"value":9$1')}`, // edited: the body no longer matches its hash
-        `${head.replace('"format":1', '"format":99')}\n${body}`, // another format
+        `${head.replace('"format":2', '"format":99')}\n${body}`, // another format
         `${head.replace(/"key":"[0-9a-f]+"/, `"key":"${"0".repeat(64)}"`)}\n${body}`, // another key's entry
         "",
       ][i % 6]!;
@@ -124,7 +125,7 @@ describe("the cache of checked returns", () => {
     });
     expect(await reportJson(ws, ON)).toBe(without);
     // Each entry was rewritten whole.
-    const store = new CacheStore(join(ws, ".darep-cache"));
+    const store = new CacheStore(join(ws, ".darep-cache"), cacheKey(undefined)!);
     for (const f of files.slice(0, 12)) {
       const key = f.slice(f.lastIndexOf("/") + 1, -".json".length);
       expect(await store.get("returns", key)).not.toBeNull();
@@ -135,7 +136,7 @@ describe("the cache of checked returns", () => {
     const ws = demoCopy();
     const without = await reportJson(ws, OFF);
     await reportJson(ws, ON);
-    const store = new CacheStore(join(ws, ".darep-cache"));
+    const store = new CacheStore(join(ws, ".darep-cache"), cacheKey(undefined)!);
     for (const f of entries(ws)) {
       const key = f.slice(f.lastIndexOf("/") + 1, -".json".length);
       await store.put("returns", key, { status: "received", figures: [{ nonsense: true }], issues: [] });

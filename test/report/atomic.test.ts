@@ -5,7 +5,7 @@
 // this test reads from it; the test reads one chunk and kills darep with SIGKILL.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -14,6 +14,7 @@ import { build } from "../../src/api/build.js";
 import { findBrowser } from "../../src/report/browser.js";
 import { PdfPrinter } from "../../src/report/pdf.js";
 import { BIN, DEMO, ROOT } from "../helpers/cli.js";
+import { eventually, processesMentioning, running } from "../safety/helpers.js";
 
 const FILES = ["exception-report.html", "exception-report.pdf", "exception-report-appendix.pdf", "report.json"];
 let dir = "";
@@ -109,6 +110,11 @@ describe("writing the report", () => {
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     await reader.close();
+
+    // darep's guard takes the browser's whole process group down and removes its profile (issue 14):
+    // waited for, never slept for, giving up after 20 s.
+    expect(await eventually(() => !running(browserPid) && processesMentioning(tmp).length === 0)).toBe(true);
+    expect(await eventually(() => readdirSync(tmp).length === 0)).toBe(true);
 
     // The report is exactly as it was; the killed run's staged files are all that changed.
     expect(await snapshot()).toEqual(before);

@@ -1,7 +1,7 @@
 // writeAllAtomically: all files or none, and the leftovers of a killed run removed by the next one,
 // but never the temporary files of a run that is still writing, nor anybody else's files.
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,5 +54,24 @@ describe("writeAllAtomically", () => {
     ).rejects.toMatchObject({ code: "EISDIR" });
     expect(await readFile(join(out, "report.json"), "utf8")).toBe("previous");
     expect((await readdir(out)).sort()).toEqual([`.exception-report.html.${process.pid}.tmp`, "report.json"]);
+  });
+
+  it("never writes through a symlink or a hard link planted at a temporary file's name", async () => {
+    const out = join(dir, "planted");
+    await mkdir(out);
+    const victim = join(dir, "a-return.csv");
+    const linked = join(dir, "another-return.csv");
+    await writeFile(victim, "indicator,value\nPM20,12\n");
+    await writeFile(linked, "indicator,value\nPM21,3\n");
+    await symlink(victim, join(out, `.report.json.${process.pid}.tmp`));
+    await link(linked, join(out, `.exception-report.html.${process.pid}.tmp`));
+    await writeAllAtomically([
+      { path: join(out, "report.json"), content: "{}\n" },
+      { path: join(out, "exception-report.html"), content: "<p>new</p>\n" },
+    ]);
+    expect(await readFile(victim, "utf8")).toBe("indicator,value\nPM20,12\n");
+    expect(await readFile(linked, "utf8")).toBe("indicator,value\nPM21,3\n");
+    expect(await readFile(join(out, "report.json"), "utf8")).toBe("{}\n");
+    expect((await readdir(out)).sort()).toEqual(["exception-report.html", "report.json"]);
   });
 });

@@ -1,9 +1,10 @@
 // `darep build <quarter>`: the board's exception report for one quarter, for one or more workspaces
 // (--workspace repeated, or --workspaces <folder>). The library builds them (one browser for every
 // PDF, one failed workspace not stopping the rest); this says what each build did.
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import { RunError } from "../../errors.js";
 import { buildMany, parseQuarter, UNPROTECTED_JSON, type BuildOutcome, type OutputFormat, type WorkspaceBuild } from "../../index.js";
+import { momentInWords } from "../../words/index.js";
 import { cacheSetting, colours, fixedDate, today, type Io } from "../io.js";
 
 export interface BuildFlags {
@@ -63,9 +64,17 @@ export async function runBuild(quarter: string, flags: BuildFlags, io: Io): Prom
       if (report.actions) io.stdout(`  action plan: ${report.actions.overdue.length} overdue, ${report.actions.findings.length} rated against the RAG guide${planErrors ? `; ${planErrors} error${planErrors === 1 ? "" : "s"} in the action plan or assurance files` : ""}.\n`);
     }
     if (flags.timings) io.stderr(JSON.stringify({ workspace: shown(workspace), timings: outcome.timings, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }) + "\n");
+    if (!flags.quiet && outcome.removed.length)
+      io.stdout(`  removed ${outcome.removed.join(", ")}, left from an earlier build: the folder holds this build's files only.\n`);
     if (outcome.pdfProblem) {
-      const others = formats.filter((f) => f !== "pdf").map((f) => f.toUpperCase()).join(" and ");
-      io.stderr(`darep: the PDF was not written${others ? ` (the ${others} ${formats.length > 2 ? "were" : "was"})` : ""}: ${outcome.pdfProblem.message}\n${outcome.pdfProblem.details.map((d) => `  ${d}\n`).join("")}`);
+      const rel = relative(io.cwd, outcome.outDir);
+      const where = rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? outcome.outDir : rel;
+      const others = formats.filter((f) => f !== "pdf");
+      const kept = outcome.kept;
+      const what = kept
+        ? `  So nothing was written: ${kept.files.join(", ")} in ${where} ${kept.files.length === 1 ? "is" : "are"} still the earlier build's${kept.builtAt ? `, of ${momentInWords(kept.builtAt)}` : ""}, whole. Use --format ${others.join(",") || "html,json"} to write the report without the PDF.\n`
+        : others.length ? `  The ${others.map((f) => f.toUpperCase()).join(" and ")} ${others.length > 1 ? "were" : "was"} written.\n` : "";
+      io.stderr(`darep: the PDF was not written: ${outcome.pdfProblem.message}\n${outcome.pdfProblem.details.map((d) => `  ${d}\n`).join("")}${what}`);
       worst = 2;
     } else if (s.returnsMissing + s.returnsInvalid + planErrors > 0) worst = Math.max(worst, 1);
   };

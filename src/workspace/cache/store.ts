@@ -3,30 +3,41 @@
 // body; one that is torn, edited, foreign or of another format is ignored, never trusted. Every write
 // goes to a temporary name and is renamed into place, so a reader sees a whole entry or none. Failing
 // to read or write the cache never fails a run: the work is just done again.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { openInput } from "../input.js";
+import { cacheKey } from "./key.js";
 
 export const CACHE_FOLDER = ".darep-cache";
-const FORMAT = 1;
+// 2: entries are authenticated with this machine's key (an HMAC), not only hashed.
+const FORMAT = 2;
 
 /** What the user asked for: no cache at all, or the folder to keep it in (default <workspace>/.darep-cache). */
 export interface CacheSetting {
   enabled: boolean;
   /** Absolute folder shared by every workspace of the run (--cache-dir, DAREP_CACHE_DIR). */
   dir?: string;
+  /** Where this machine's cache key is kept (see ./key.ts); default ~/.cache/darep. */
+  keyDir?: string;
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
 export class CacheStore {
   readonly dir: string;
+  readonly #key: Buffer;
   #prepared: Promise<void> | null = null;
   #kinds = new Map<string, Promise<unknown>>();
 
-  constructor(dir: string) {
+  constructor(dir: string, key: Buffer) {
     this.dir = dir;
+    this.#key = key;
+  }
+
+  /** The entry's authentication: what it is (kind and key) and what it says, under this machine's key. */
+  #mac(kind: string, key: string, body: string): string {
+    return createHmac("sha256", this.#key).update(`${FORMAT}\n${kind}\n${key}\n`).update(body).digest("hex");
   }
 
   /** The entry's body, or null when there is none or it cannot be trusted. */
@@ -38,9 +49,13 @@ export class CacheStore {
     const newline = text.indexOf("\n");
     if (newline < 0) return null;
     try {
-      const head = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
+      const head = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; hmac?: unknown };
       const body = text.slice(newline + 1);
-      if (head?.format !== FORMAT || head.key !== key || head.sha256 !== sha256(body)) return null;
+      if (head?.format !== FORMAT || head.key !== key || typeof head.hmac !== "string") return null;
+      const expected = Buffer.from(this.#mac(kind, key, body), "hex");
+      const given = Buffer.from(head.hmac, "hex");
+      // Not written by this machine's darep (copied in, restored, edited): ignored, and rewritten.
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       return JSON.parse(body) as unknown;
     } catch {
       return null;
@@ -54,7 +69,7 @@ export class CacheStore {
     const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
       await this.#prepare(kind);
-      await writeFile(tmp, `${JSON.stringify({ format: FORMAT, key, sha256: sha256(body) })}\n${body}`);
+      await writeFile(tmp, `${JSON.stringify({ format: FORMAT, key, hmac: this.#mac(kind, key, body) })}\n${body}`);
       await rename(tmp, path);
     } catch {
       await rm(tmp, { force: true }).catch(() => undefined);
@@ -79,8 +94,9 @@ export class CacheStore {
   }
 }
 
-/** The store for a workspace under a setting, or null when caching is off. */
+/** The store for a workspace under a setting, or null when caching is off or no key can be kept. */
 export function openCache(setting: CacheSetting | undefined, workspaceRoot: string): CacheStore | null {
   if (!setting?.enabled) return null;
-  return new CacheStore(setting.dir ?? join(workspaceRoot, CACHE_FOLDER));
+  const key = cacheKey(setting.keyDir);
+  return key ? new CacheStore(setting.dir ?? join(workspaceRoot, CACHE_FOLDER), key) : null;
 }
