@@ -14,9 +14,11 @@ import { prepareWorkbook, type SheetFacts } from "./workbook-prepare.js";
 
 class TooBig extends Error {}
 
+// exceljs's Workbook alone: its package entry also loads the streaming reader and writer (unzipper and
+// the rest), 0.2 s of CPU against 0.09 s for this, and reading a return needs none of them.
 async function loadWorkbook(bytes: Buffer): Promise<Workbook> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
+  const { default: WorkbookClass } = await import("exceljs/lib/doc/workbook.js");
+  const workbook = new WorkbookClass();
   // exceljs types Buffer against an older @types/node; it is the same Buffer at run time
   await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   return workbook;

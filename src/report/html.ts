@@ -1,24 +1,25 @@
 // Report -> one self-contained HTML page: the view model printed through the Handlebars templates in
-// the repository's templates/ folder, with the CSS inlined. Templates are read and compiled once
-// per process.
+// the repository's templates/ folder, with the CSS inlined. The build precompiles the templates
+// (scripts/precompile-templates.mjs), so a run loads only Handlebars' runtime; templates that differ
+// from what was precompiled (an edit since the build, or a run from src/) are compiled, once per process.
 //
 // Escaping: every {{value}} is escaped by Handlebars. The templates use the triple-stash only for
 // two strings this project makes itself: the CSS (read from templates/report.css, checked below to
 // be unable to close its <style> element) and the charts' SVG (src/report/chart.ts escapes every
 // text it puts in). No string from a report reaches either unescaped.
-import { readdir, readFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
 import { RunError } from "../errors.js";
 import type { Report } from "../report-contract/schema.js";
 import type { PackPart } from "./pack.js";
+import { COMPILE_OPTIONS, readTemplateSources, type TemplateSources } from "./template-sources.js";
 import { toViewModel } from "./view-model.js";
 
 /** src/report/html.ts and dist/report/html.js both sit two folders below the repository root. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
-
-const COMPILE_OPTIONS: CompileOptions = { strict: false, knownHelpersOnly: true, preventIndent: true };
+/** Written by the build: `hash` of the sources it compiled, `layout` and `partials` as Handlebars' template specs. */
+export const PRECOMPILED = new URL("../../dist/templates.precompiled.js", import.meta.url);
 /** Handlebars 4.6+ already refuses prototype properties; said here so that nobody turns it on. */
 const RUNTIME_OPTIONS: RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
 
@@ -35,14 +36,41 @@ export function checkCss(css: string): string {
   return css;
 }
 
+interface Precompiled {
+  hash: string;
+  layout: TemplateSpecification;
+  partials: Record<string, TemplateSpecification>;
+}
+
+/** The build's templates, or null when there are none (a run from src/) or they were made from other sources. */
+async function precompiled(sources: TemplateSources): Promise<Precompiled | null> {
+  try {
+    const found = (await import(PRECOMPILED.href)) as Precompiled;
+    return found.hash === sources.hash ? found : null;
+  } catch {
+    return null;
+  }
+}
+
 async function compile(dir: string): Promise<Compiled> {
-  const hb = Handlebars.create();
-  const partials = join(dir, "partials");
-  for (const file of (await readdir(partials)).filter((f) => f.endsWith(".hbs")).sort())
-    hb.registerPartial(basename(file, ".hbs"), hb.compile(await readFile(join(partials, file), "utf8"), COMPILE_OPTIONS));
-  const layout = hb.compile(await readFile(join(dir, "layout.hbs"), "utf8"), COMPILE_OPTIONS);
+  const sources = await readTemplateSources(dir);
   const css = checkCss(await readFile(join(dir, "report.css"), "utf8"));
-  return { layout, css };
+  const built = await precompiled(sources);
+  if (built) {
+    // The runtime alone: no compiler, no source-map. (Its own typings declare nothing; it is Handlebars without compile.)
+    const Runtime = (await import("handlebars/runtime.js")).default as unknown as typeof import("handlebars");
+    const hb = Runtime.create();
+    try {
+      for (const [name, spec] of Object.entries(built.partials)) hb.registerPartial(name, hb.template(spec));
+      return { layout: hb.template(built.layout), css };
+    } catch {
+      // Compiled by another Handlebars than the one installed now: compile afresh below.
+    }
+  }
+  const { default: Handlebars } = await import("handlebars");
+  const hb = Handlebars.create();
+  for (const [name, source] of sources.partials) hb.registerPartial(name, hb.compile(source, COMPILE_OPTIONS));
+  return { layout: hb.compile(sources.layout, COMPILE_OPTIONS), css };
 }
 
 function templates(): Promise<Compiled> {

@@ -85,7 +85,8 @@ export interface QuarterSnapshot {
 /** The action plan and evidence: loaded only by the commands that read them, not by `darep validate`. */
 async function readPlanFiles(ws: Workspace, period: Period) {
   const { readAssurance, readPlan } = await import("./plan-files.js");
-  const [plan, assurance] = await Promise.all([readPlan(ws, period), readAssurance(ws, period)]);
+  const store = cacheOf(ws)?.store ?? null;
+  const [plan, assurance] = await Promise.all([readPlan(ws, period, store), readAssurance(ws, period, store)]);
   return { plan, assurance };
 }
 

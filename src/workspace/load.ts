@@ -7,6 +7,7 @@ import { describeZodError, parseJson } from "../framework/describe-zod.js";
 import type { Workspace } from "../framework/types.js";
 import { openCache, type CacheSetting } from "./cache/store.js";
 import { cachedWorkspace, storeWorkspace, workspaceFilesKey } from "./cache/workspace.js";
+import { trustedFramework } from "./checked-framework.js";
 import { kindOf, openInput, type Input } from "./input.js";
 
 export { CONFIG_FILE };
@@ -80,7 +81,7 @@ export async function loadWorkspace(opts: LoadOptions): Promise<Workspace> {
 /** Check the config and load the framework it names, reporting every mistake. */
 async function checkWorkspace(root: string, configPath: string, shown: string, data: unknown, cwd: string, read: (path: string) => Input): Promise<Workspace> {
   // Loaded here, not at the top: zod and the schemas cost more than a whole check of a small return.
-  const [{ Config }, { FrameworkError, loadFramework }] = await Promise.all([import("../framework/schema.js"), import("./load-framework.js")]);
+  const { Config } = await import("../framework/schema.js");
   const parsed = Config.safeParse(data);
   if (!parsed.success)
     throw new RunError(`The workspace config ${shown} has ${parsed.error.issues.length === 1 ? "a mistake" : `${parsed.error.issues.length} mistakes`}:`, describeZodError(shown, parsed.error, data));
@@ -89,12 +90,16 @@ async function checkWorkspace(root: string, configPath: string, shown: string, d
   const dir = frameworkDir(root, config.framework);
   if (kindOf(dir) === null)
     throw new RunError(`${shown}: framework: no framework '${config.framework}' (looked in ${relative(cwd, dir) || dir}).`);
-  let framework;
-  try {
-    framework = await loadFramework(dir, read);
-  } catch (e) {
-    if (e instanceof FrameworkError) throw new RunError(`The framework in ${relative(cwd, dir) || dir} has mistakes:`, e.problems);
-    throw e;
+  // darep's own framework, unchanged since the build checked it, is not checked again.
+  let framework = trustedFramework(dir, config.framework, read);
+  if (!framework) {
+    const { FrameworkError, loadFramework } = await import("./load-framework.js");
+    try {
+      framework = await loadFramework(dir, read);
+    } catch (e) {
+      if (e instanceof FrameworkError) throw new RunError(`The framework in ${relative(cwd, dir) || dir} has mistakes:`, e.problems);
+      throw e;
+    }
   }
 
   const problems: string[] = [];

@@ -6,6 +6,7 @@ import { RunError } from "../errors.js";
 import type { Framework } from "../framework/types.js";
 import { DAREP_ROOT } from "../framework/workspace.js";
 import type { ReadResult } from "../types.js";
+import { trustedFramework } from "./checked-framework.js";
 import { kindOf } from "./input.js";
 import { readTableFile } from "./read-table.js";
 
@@ -26,16 +27,19 @@ export interface LoneReturns {
 export async function openLone(req: LoneRequest): Promise<LoneReturns> {
   const name = req.framework;
   const dir = isAbsolute(name) || name.startsWith(".") || /[/\\]/.test(name) ? resolve(req.cwd, name) : join(DAREP_ROOT, "schemas", name);
-  // Loaded here, not at the top: the framework's checks (zod) cost more than a small check, and the
-  // workspace's front door must not load them for commands that never come here.
-  const { FrameworkError, FRAMEWORK_FILE, loadFramework } = await import("./load-framework.js");
-  if (kindOf(join(dir, FRAMEWORK_FILE)) !== "file") throw new RunError(`--framework: no framework '${name}' (a bundled one: doncaster, rotherham, portsmouth; or a folder holding ${FRAMEWORK_FILE}).`);
-  let framework: Framework;
-  try {
-    framework = await loadFramework(dir);
-  } catch (e) {
-    if (e instanceof FrameworkError) throw new RunError(`The framework in ${dir} has mistakes:`, e.problems);
-    throw e;
+  // darep's own framework, unchanged since the build checked it, is not checked again (nor zod loaded).
+  let framework = trustedFramework(dir, name);
+  if (!framework) {
+    // Loaded here, not at the top: the framework's checks (zod) cost more than a small check, and the
+    // workspace's front door must not load them for commands that never come here.
+    const { FrameworkError, FRAMEWORK_FILE, loadFramework } = await import("./load-framework.js");
+    if (kindOf(join(dir, FRAMEWORK_FILE)) !== "file") throw new RunError(`--framework: no framework '${name}' (a bundled one: doncaster, rotherham, portsmouth; or a folder holding ${FRAMEWORK_FILE}).`);
+    try {
+      framework = await loadFramework(dir);
+    } catch (e) {
+      if (e instanceof FrameworkError) throw new RunError(`The framework in ${dir} has mistakes:`, e.problems);
+      throw e;
+    }
   }
   const returns: LoneReturns["returns"] = [];
   for (const file of req.files) {

@@ -11,8 +11,12 @@ import { issue } from "../issues/catalogue.js";
 import type { Rag } from "../report-contract/schema.js";
 import type { Issue, Period } from "../types.js";
 import { ACTIONS_FOLDER, ASSURANCE_FOLDER } from "./folders.js";
+import { parseReturn } from "../ingest/index.js";
+import type { RawTable } from "../types.js";
+import { cachedTable, tableKey, type TableKind } from "./cache/tables.js";
+import type { CacheStore } from "./cache/store.js";
 import { listFolder } from "./input.js";
-import { readTableFile } from "./read-table.js";
+import { openTableFile } from "./read-table.js";
 
 export { ACTIONS_FOLDER, ASSURANCE_FOLDER };
 
@@ -49,11 +53,32 @@ function quarterFiles(ws: Workspace, folder: string, upTo: Period): { files: Qua
   return { files, issues, exists: true };
 }
 
-/** Read one file's table, with its issues' places made workspace-relative. */
-async function readTable(f: QuarterFile, sheet: string) {
-  const read = await readTableFile(f.path, {}, sheet);
+/**
+ * Read one file and make of it what `interpret` makes of its table, with issues' places made
+ * workspace-relative; from the cache when the file and everything else it depends on are unchanged.
+ */
+async function readFile<T extends { issues: Issue[] }>(
+  ws: Workspace,
+  store: CacheStore | null,
+  kind: TableKind,
+  f: QuarterFile,
+  sheet: string,
+  interpret: (table: RawTable | null) => T,
+  list: keyof T,
+): Promise<T> {
+  const opened = openTableFile(f.path);
+  if ("issue" in opened) return { ...interpret(null), issues: [{ ...opened.issue, file: f.file }] };
+  const key = store ? tableKey(ws, kind, { file: f.file, period: f.period, sheet, bytes: opened.bytes }) : null;
+  if (store && key) {
+    const hit = await cachedTable<T>(store, kind, key, list);
+    if (hit) return hit;
+  }
+  const read = await parseReturn(opened.bytes, f.path, {}, sheet);
   const issues = read.issues.map((i) => (i.file === f.path ? { ...i, file: f.file } : i));
-  return { table: read.table ? { ...read.table, file: f.file } : null, issues };
+  const made = interpret(read.table ? { ...read.table, file: f.file } : null);
+  const result = { ...made, issues: [...issues, ...made.issues] };
+  if (store && key) await store.put(kind, key, result);
+  return result;
 }
 
 function context(ws: Workspace): ActionContext {
@@ -65,15 +90,12 @@ function context(ws: Workspace): ActionContext {
   };
 }
 
-async function readActions(ws: Workspace, f: QuarterFile): Promise<{ actions: Action[]; issues: Issue[] }> {
-  const read = await readTable(f, "Actions");
-  if (!read.table) return { actions: [], issues: read.issues };
-  const t = readActionTable(read.table, context(ws));
-  return { actions: t.actions, issues: [...read.issues, ...t.issues] };
+function readActions(ws: Workspace, f: QuarterFile, store: CacheStore | null = null): Promise<{ actions: Action[]; issues: Issue[] }> {
+  return readFile<{ actions: Action[]; issues: Issue[] }>(ws, store, "actions", f, "Actions", (table) => (table ? readActionTable(table, context(ws)) : { actions: [], issues: [] }), "actions");
 }
 
 /** The quarter's action plan (or the latest before it), and the one of the quarter before that for the RAG changes. */
-export async function readPlan(ws: Workspace, period: Period): Promise<PlanInput["plan"]> {
+export async function readPlan(ws: Workspace, period: Period, store: CacheStore | null = null): Promise<PlanInput["plan"]> {
   const listed = quarterFiles(ws, ACTIONS_FOLDER, period);
   if (!listed.exists) return null;
   const used = listed.files.at(-1) ?? null;
@@ -86,15 +108,15 @@ export async function readPlan(ws: Workspace, period: Period): Promise<PlanInput
     issues.push(issue("missing-action-plan", { file: `${ACTIONS_FOLDER}/${period.year}-${period.quarter}.csv` }, `There is no action plan for ${periodKey(period)} or any quarter before it.`));
     return { file: null, period: null, actions: [], previous: null, previousFile: null, issues };
   }
-  const current = await readActions(ws, used);
+  const current = await readActions(ws, used, store);
   const before = listed.files.find((f) => periodKey(f.period) === periodKey(previousQuarter(used.period))) ?? null;
   let previous: Map<string, Rag | null> | null = null;
-  if (before) previous = new Map((await readActions(ws, before)).actions.map((a) => [a.ref.toUpperCase(), a.rag]));
+  if (before) previous = new Map((await readActions(ws, before, store)).actions.map((a) => [a.ref.toUpperCase(), a.rag]));
   return { file: used.file, period: used.period, actions: current.actions, previous, previousFile: before?.file ?? null, issues: [...issues, ...current.issues] };
 }
 
 /** The assurance evidence of the year up to the quarter, when the framework has an assurance part. */
-export async function readAssurance(ws: Workspace, period: Period): Promise<PlanInput["assurance"]> {
+export async function readAssurance(ws: Workspace, period: Period, store: CacheStore | null = null): Promise<PlanInput["assurance"]> {
   const framework = ws.framework.assurance;
   if (!framework) return null;
   const listed = quarterFiles(ws, ASSURANCE_FOLDER, period);
@@ -109,10 +131,7 @@ export async function readAssurance(ws: Workspace, period: Period): Promise<Plan
   const evidence: Evidence[] = [];
   const issues: Issue[] = [...listed.issues];
   for (const f of recent) {
-    const read = await readTable(f, "Assurance");
-    issues.push(...read.issues);
-    if (!read.table) continue;
-    const t = readEvidenceTable(read.table, f.period, refs);
+    const t = await readFile<{ evidence: Evidence[]; issues: Issue[] }>(ws, store, "evidence", f, "Assurance", (table) => (table ? readEvidenceTable(table, f.period, refs) : { evidence: [], issues: [] }), "evidence");
     evidence.push(...t.evidence);
     issues.push(...t.issues);
   }

@@ -24,10 +24,16 @@ export function openIssue(failed: Extract<Input, { ok: false }>, file: string, m
   }
 }
 
-/** Read and parse the table in `path`; issues name the file as `path` (callers relabel them). */
-export async function readTableFile(path: string, limits: Partial<ReadLimits> = {}, sheet?: string): Promise<ReadResult> {
+/** The bytes of the table file in `path`, or the issue saying why it cannot be read (naming it as `path`). */
+export function openTableFile(path: string, limits: Partial<ReadLimits> = {}): { bytes: Buffer } | { issue: Issue } {
   const { maxFileBytes } = resolveLimits(limits);
   const input = openInput(path, { maxBytes: maxFileBytes });
-  if (!input.ok) return { table: null, issues: [openIssue(input, path, maxFileBytes)] };
-  return parseReturn(input.bytes, path, limits, sheet);
+  return input.ok ? { bytes: input.bytes } : { issue: openIssue(input, path, maxFileBytes) };
+}
+
+/** Read and parse the table in `path`; issues name the file as `path` (callers relabel them). */
+export async function readTableFile(path: string, limits: Partial<ReadLimits> = {}, sheet?: string): Promise<ReadResult> {
+  const opened = openTableFile(path, limits);
+  if ("issue" in opened) return { table: null, issues: [opened.issue] };
+  return parseReturn(opened.bytes, path, limits, sheet);
 }

@@ -50,6 +50,7 @@ describe("src/workspace", () => {
     const allowed: Record<string, string> = {
       "ingest/index.ts": "readReturn, for callers that hold a path rather than bytes (the workspace passes bytes to parseReturn)",
       "report/html.ts": "darep's own handlebars templates and CSS",
+      "report/template-sources.ts": "darep's own handlebars templates, read for the build's precompilation and its hash",
       "report/pdf.ts": "the browser's temporary profile",
       "report/browser-process.ts": "removing the browser's temporary profile",
       "report/output-guard.ts": "the real place of an output folder (realpath), before anything is written",

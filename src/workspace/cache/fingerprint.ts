@@ -1,23 +1,35 @@
 // The identity of the code whose results are cached: darep's version and the text of the stages that
 // read and check returns and load workspaces. A cached result is used only by the very code that made
 // it, so an upgrade (or an edit in a checkout between releases) can never be answered from an old entry.
+// Run from the bundle (dist/bundle/, which bin/darep.js prefers), the code is every file of the bundle.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { VERSION } from "../../version.js";
 import { sha256 } from "./store.js";
 
-/** Folders (and single files) under src/ or dist/ whose code decides what a checked return holds. */
-const FOLDERS = ["ingest", "validate", "issues", "framework", "workspace", "workspace/cache"];
+/** Folders (and single files) under src/ or dist/ whose code decides what a checked return, action plan or evidence log holds. */
+const FOLDERS = ["actions", "ingest", "validate", "issues", "framework", "workspace", "workspace/cache"];
 const FILES = ["types"];
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The bundle's folder when this code runs from it. */
+const BUNDLE = basename(HERE) === "bundle" ? HERE : null;
 const isCode = (name: string) => /\.(js|ts)$/.test(name) && !name.endsWith(".d.ts");
 
 let memo: string | null = null;
 
+/** The fingerprint of the bundle in `dir`: every file of it, as the bundle itself works it out (the build records it). */
+export function bundleFingerprint(dir: string): string {
+  const parts: string[] = [];
+  for (const n of readdirSync(dir).filter(isCode).sort()) parts.push(n, sha256(readFileSync(join(dir, n))));
+  return sha256(JSON.stringify([VERSION, "bundle", parts]));
+}
+
 // Read synchronously: some fifty small files are read faster so than through the thread pool.
 function compute(): string {
+  if (BUNDLE) return bundleFingerprint(BUNDLE);
   const names: string[] = [];
   for (const folder of FOLDERS) {
     let found: string[] = [];

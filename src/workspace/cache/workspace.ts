@@ -1,9 +1,9 @@
 // A loaded workspace (its config and framework, already checked) by the content of the files it came
 // from, so that a run on an unchanged workspace skips zod and the framework's checks altogether. Only a
 // workspace that loaded without a mistake is ever stored.
-import { join } from "node:path";
 import type { Workspace } from "../../framework/types.js";
-import { listFolder, openInput, type Input } from "../input.js";
+import { folderHash } from "../checked-framework.js";
+import { openInput, type Input } from "../input.js";
 import { codeFingerprint } from "./fingerprint.js";
 import { sha256, type CacheStore } from "./store.js";
 
@@ -11,14 +11,8 @@ const KIND = "workspace";
 
 /** The key of a workspace: the config's text, the framework folder's path and every file in it, the code. */
 export function workspaceFilesKey(configText: string, frameworkDir: string, read: (path: string) => Input = openInput): string | null {
-  const names = listFolder(frameworkDir)?.files;
-  if (!names) return null;
-  const files: [string, string][] = [];
-  for (const n of names) {
-    const input = read(join(frameworkDir, n));
-    if (!input.ok) return null;
-    files.push([n, sha256(input.bytes)]);
-  }
+  const files = folderHash(frameworkDir, read);
+  if (!files) return null;
   return sha256(JSON.stringify([codeFingerprint(), sha256(configText), frameworkDir, files]));
 }
 

@@ -1,0 +1,11 @@
+const c = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const a = c();
+const { loadWorkspace } = await import("./dist/workspace/load.js");
+const b = c();
+await import("zod"); const b2 = c();
+await import("./dist/framework/schema.js"); const b3 = c();
+await loadWorkspace({ cwd: "fixtures/demo" });
+const d = c();
+await loadWorkspace({ cwd: "fixtures/demo" });
+const e = c();
+console.log("import load.js", (b - a).toFixed(0), "zod", (b2-b).toFixed(0), "schema", (b3-b2).toFixed(0), "first load", (d - b3).toFixed(0), "second", (e - d).toFixed(0));
