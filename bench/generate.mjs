@@ -119,7 +119,11 @@ function figures(p) {
       if (!cats.length) continue;
       const r = rng("split", p, ind.ref, m.id);
       if (m.categories.addsUpToTotal === false) {
-        for (const c of cats) out.set(`${ind.ref}/${m.id}/${c.id}`, total.map((v) => Math.min(100, Math.max(0, Math.round(v + 4 * normal(r))))));
+        for (const c of cats)
+          out.set(
+            `${ind.ref}/${m.id}/${c.id}`,
+            total.map((v) => Math.min(100, Math.max(0, Math.round(v + 4 * normal(r))))),
+          );
         continue;
       }
       const weights = cats.map(() => 0.2 + r());
@@ -131,7 +135,12 @@ function figures(p) {
         for (let i = 0; left > 0; i = (i + 1) % parts.length, left--) parts[i] += 1;
         return parts;
       });
-      cats.forEach((c, i) => out.set(`${ind.ref}/${m.id}/${c.id}`, split.map((parts) => parts[i])));
+      cats.forEach((c, i) =>
+        out.set(
+          `${ind.ref}/${m.id}/${c.id}`,
+          split.map((parts) => parts[i]),
+        ),
+      );
     }
   }
   return out;
@@ -215,5 +224,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const t0 = performance.now();
   const made = generate(resolve(dir), Number(n));
-  console.log(`Wrote ${made.length} partnership${made.length === 1 ? "" : "s"} (${AGENCIES} agencies, ${PERIODS.length} quarters) in ${resolve(dir)} in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Wrote ${made.length} partnership${made.length === 1 ? "" : "s"} (${AGENCIES} agencies, ${PERIODS.length} quarters) in ${resolve(dir)} in ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
+  );
 }

@@ -79,16 +79,22 @@ function groups() {
     }
   }
   // Near-constant small counts that drift down by one now and then, the last two the same.
-  out.push({ id: "steady", kind: "steady", shape: "flat", level: 6, make: (r, length) => {
-    const start = 5 + Math.floor(r() * 4);
-    const values = [];
-    let v = start;
-    for (let t = 0; t < length; t++) {
-      if (t > 0 && t < length - 1 && r() < 0.2) v = Math.max(1, v + (r() < 0.5 ? -1 : 1));
-      values.push(v);
-    }
-    return values;
-  } });
+  out.push({
+    id: "steady",
+    kind: "steady",
+    shape: "flat",
+    level: 6,
+    make: (r, length) => {
+      const start = 5 + Math.floor(r() * 4);
+      const values = [];
+      let v = start;
+      for (let t = 0; t < length; t++) {
+        if (t > 0 && t < length - 1 && r() < 0.2) v = Math.max(1, v + (r() < 0.5 ? -1 : 1));
+        values.push(v);
+      }
+      return values;
+    },
+  });
   return out;
 }
 
@@ -124,7 +130,10 @@ function writeWorkspace(dir, length, all) {
   const refs = all.map((_, gi) => ref(gi));
   // No disclosure control: the series are synthetic, and withholding the small counts would leave nothing to judge.
   const options = { disclosure: { applyTo: "none", reason: "Synthetic benchmark series: no person is behind them." } };
-  writeFileSync(join(dir, "darep.config.json"), JSON.stringify({ partnership: "Judgement benchmark", framework: "bench", agencies: [{ id: "bench-agency", name: "Bench agency", indicators: refs }], options }, null, 2));
+  writeFileSync(
+    join(dir, "darep.config.json"),
+    JSON.stringify({ partnership: "Judgement benchmark", framework: "bench", agencies: [{ id: "bench-agency", name: "Bench agency", indicators: refs }], options }, null, 2),
+  );
   for (let t = 0; t < length; t++) {
     const p = period(LAST - length + 1 + t);
     const folder = join(dir, "returns", p.year, p.quarter);
@@ -146,7 +155,10 @@ function run(length, scratch) {
   writeWorkspace(dir, length, all);
   const out = join(dir, "out");
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, [bin, "build", "Q2", "--year", "2026-27", "--workspace", dir, "--out", out, "--format", "json", "--quiet", "--no-cache"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", SOURCE_DATE_EPOCH: "1795000000" } });
+  const p = spawnSync(process.execPath, [bin, "build", "Q2", "--year", "2026-27", "--workspace", dir, "--out", out, "--format", "json", "--quiet", "--no-cache"], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", SOURCE_DATE_EPOCH: "1795000000" },
+  });
   const seconds = (performance.now() - t0) / 1000;
   if (p.status !== 0 && p.status !== 1) throw new Error(`darep build exited ${p.status}: ${p.stderr}`);
   const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
@@ -186,13 +198,20 @@ try {
     console.log(`${r.length} quarters of history (${r.figures} figures, built in ${r.seconds.toFixed(1)} s):`);
     console.log(`  ${"group".padEnd(20)}${"worsening".padStart(10)}${"improving".padStart(10)}${"exception".padStart(10)}   unchanged (flagged)   decided by`);
     for (const row of r.rows) {
-      console.log(`  ${row.group.padEnd(20)}${pct(row.worsening).padStart(10)}${pct(row.improving).padStart(10)}${pct(row.exception).padStart(10)}   ${String(row.unchanged).padStart(5)} (${row.unchangedFlagged})${" ".repeat(11)}${Object.entries(row.decidedBy).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+      console.log(
+        `  ${row.group.padEnd(20)}${pct(row.worsening).padStart(10)}${pct(row.improving).padStart(10)}${pct(row.exception).padStart(10)}   ${String(row.unchanged).padStart(5)} (${row.unchangedFlagged})${" ".repeat(11)}${Object.entries(
+          row.decidedBy,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")}`,
+      );
       if (row.kind !== "shift") {
         unchanged += row.unchanged;
         unchangedFlagged += row.unchangedFlagged;
         unchangedUnsound += row.unchangedUnsound;
       }
-      if (row.kind === "noise") for (const k of ["worsening", "improving", "exception"]) goals.push({ goal: `noise ${k} <= 5%`, where: `${r.length}q ${row.group}`, ok: row[k] <= 0.05, value: row[k] });
+      if (row.kind === "noise")
+        for (const k of ["worsening", "improving", "exception"]) goals.push({ goal: `noise ${k} <= 5%`, where: `${r.length}q ${row.group}`, ok: row[k] <= 0.05, value: row[k] });
       if (row.kind === "shift" && r.length === 16) goals.push({ goal: "shift caught >= 40%", where: `16q ${row.group}`, ok: row.exception >= 0.4, value: row.exception });
     }
     console.log("");
@@ -200,7 +219,9 @@ try {
   const shifts = runs.find((r) => r.length === 16).rows.filter((x) => x.kind === "shift");
   const caught = shifts.reduce((s, x) => s + x.exception, 0) / shifts.length;
   console.log(`Planted +2 sd four-quarter shifts caught with 16 quarters, all groups: ${pct(caught).trim()} (goal 40% or more).`);
-  console.log(`Unchanged figures (latest = last quarter, noise and steady series) flagged: ${unchangedFlagged} of ${unchanged} (goal 0); of them flagged without a special cause on locked limits: ${unchangedUnsound}.`);
+  console.log(
+    `Unchanged figures (latest = last quarter, noise and steady series) flagged: ${unchangedFlagged} of ${unchanged} (goal 0); of them flagged without a special cause on locked limits: ${unchangedUnsound}.`,
+  );
   goals.push({ goal: "unchanged figures flagged = 0", where: "all noise and steady series", ok: unchangedFlagged === 0, value: unchangedFlagged / Math.max(1, unchanged) });
   const missed = goals.filter((g) => !g.ok);
   console.log(`\nGoals: ${goals.length - missed.length} of ${goals.length} met${missed.length ? `; missed: ${missed.map((g) => `${g.where} (${g.goal}: ${pct(g.value).trim()})`).join("; ")}` : ""}.`);

@@ -137,7 +137,10 @@ function once(args, cwd, env = {}, command = null) {
     const browserCpu = new Map();
     const sample = () => {
       const pids = tree(child.pid).slice(gnuTime ? 2 : 1);
-      treeKb = Math.max(treeKb, pids.reduce((s, p) => s + pss(p), 0));
+      treeKb = Math.max(
+        treeKb,
+        pids.reduce((s, p) => s + pss(p), 0),
+      );
       for (const p of pids) {
         const c = cpuOf(p);
         if (c !== null) browserCpu.set(p, Math.max(c, browserCpu.get(p) ?? 0));
@@ -163,7 +166,18 @@ function once(args, cwd, env = {}, command = null) {
       const sampled = canSampleTree ? [...browserCpu.values()].reduce((s, c) => s + c, 0) : null;
       // Everything but darep itself; never less than what sampling saw.
       const browserCpuSeconds = command ? null : allCpuSeconds !== null ? Math.max(sampled ?? 0, allCpuSeconds - cpuSeconds) : sampled;
-      done({ seconds, rssKb, cpuSeconds, allCpuSeconds: Math.max(allCpuSeconds ?? 0, cpuSeconds + (browserCpuSeconds ?? 0)), browserCpuSeconds, treeKb, status, stderr, load, counted: group ? "cgroup" : gnuTime ? "wait4" : "sampled" });
+      done({
+        seconds,
+        rssKb,
+        cpuSeconds,
+        allCpuSeconds: Math.max(allCpuSeconds ?? 0, cpuSeconds + (browserCpuSeconds ?? 0)),
+        browserCpuSeconds,
+        treeKb,
+        status,
+        stderr,
+        load,
+        counted: group ? "cgroup" : gnuTime ? "wait4" : "sampled",
+      });
     });
   });
 }
@@ -205,9 +219,7 @@ async function measure(name, scale, args, cwd, { env, before, n = runs, warm = t
   const per = samples.map((s) => timingLines(s.stderr));
   const workspaces = per[0].length;
   // Seconds per step, summed over the workspaces of a run (steps overlap when several are built), median over runs.
-  const steps = workspaces
-    ? Object.fromEntries(Object.keys(per[0][0].timings).map((k) => [k, round(median(per.map((lines) => lines.reduce((s, l) => s + l.timings[k], 0))))]))
-    : undefined;
+  const steps = workspaces ? Object.fromEntries(Object.keys(per[0][0].timings).map((k) => [k, round(median(per.map((lines) => lines.reduce((s, l) => s + l.timings[k], 0))))])) : undefined;
   // Memory as the run went on: darep's RSS after the first, middle and last workspace.
   const along = workspaces > 2 ? per[0].filter((_, i) => i === 0 || i === Math.floor(workspaces / 10) || i === Math.floor(workspaces / 2) || i === workspaces - 1) : undefined;
   const t = samples.map((s) => s.seconds).sort((a, b) => a - b);
@@ -242,7 +254,12 @@ async function measure(name, scale, args, cwd, { env, before, n = runs, warm = t
       cpuRatio: round(median(samples.map((s, i) => s.allCpuSeconds / Math.max(sticks[i].cpuSeconds, 0.01))), 2),
     };
   }
-  if (r.exitCodes.some((c) => c === 2 || c === null)) r.error = samples.find((s) => s.status !== 0 && s.status !== 1)?.stderr.split("\n").slice(0, 3).join(" ");
+  if (r.exitCodes.some((c) => c === 2 || c === null))
+    r.error = samples
+      .find((s) => s.status !== 0 && s.status !== 1)
+      ?.stderr.split("\n")
+      .slice(0, 3)
+      .join(" ");
   results.push(r);
   console.log(` ${r.medianSeconds.toFixed(2)} s`);
   return r;
@@ -264,7 +281,11 @@ const wanted = scales.has("nation") ? nationSize : scales.has("region") ? 10 : 1
 const t0 = performance.now();
 const partnerships = generate(join(scratch, "nation"), wanted);
 const generatedSeconds = (performance.now() - t0) / 1000;
-console.log(`darep benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `darep benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 console.log(`Generated ${wanted} synthetic partnership${wanted === 1 ? "" : "s"} (${wanted * 144 - 0} returns at most) in ${generatedSeconds.toFixed(1)} s, in ${scratch}\n`);
 
 const year = ["--year", LATEST.year];
@@ -295,8 +316,14 @@ if (scales.has("demo")) {
   await measure("validate one XLSX return, no cache", "demo", [bin, "validate", "returns/2026-27/Q2/dbth.xlsx", "--no-cache"], demo, { yardstick: XLSX2CSV });
   await measure("validate a quarter (10 agencies)", "demo", [bin, "validate", ...q], demo, { env: demoCache });
   // The warm-up run writes the HTML that wkhtmltopdf prints for its yardstick.
-  await measure("build one report, no cache", "demo", [bin, "build", ...q, "--out", demoOut, "--timings", "--quiet", "--no-cache"], demo, { env: { SOURCE_DATE_EPOCH: "1790000000" }, yardstick: WKHTMLTOPDF });
-  await measure("build one report, rebuild (cached)", "demo", [bin, "build", ...q, "--out", demoOut, "--timings", "--quiet"], demo, { env: { ...demoCache, SOURCE_DATE_EPOCH: "1790000000" }, yardstick: WKHTMLTOPDF });
+  await measure("build one report, no cache", "demo", [bin, "build", ...q, "--out", demoOut, "--timings", "--quiet", "--no-cache"], demo, {
+    env: { SOURCE_DATE_EPOCH: "1790000000" },
+    yardstick: WKHTMLTOPDF,
+  });
+  await measure("build one report, rebuild (cached)", "demo", [bin, "build", ...q, "--out", demoOut, "--timings", "--quiet"], demo, {
+    env: { ...demoCache, SOURCE_DATE_EPOCH: "1790000000" },
+    yardstick: WKHTMLTOPDF,
+  });
 }
 if (scales.has("partnership")) {
   const p = partnerships[0];
@@ -313,12 +340,19 @@ if (scales.has("nation")) warmups.nation = await lastQuarterBuild(partnerships, 
 else if (scales.has("region")) warmups.region = await lastQuarterBuild(partnerships.slice(0, 10), "the region");
 if (scales.has("region")) {
   const region = partnerships.slice(0, 10);
-  await measure("build many, new quarter (--workspace x10)", "region", [bin, "build", LATEST.quarter, ...year, "--timings", "--quiet", ...region.flatMap((d) => ["--workspace", d])], scratch, { before: fresh(region), n: regionRuns });
+  await measure("build many, new quarter (--workspace x10)", "region", [bin, "build", LATEST.quarter, ...year, "--timings", "--quiet", ...region.flatMap((d) => ["--workspace", d])], scratch, {
+    before: fresh(region),
+    n: regionRuns,
+  });
 }
 if (scales.has("nation")) {
   const all = [bin, "build", LATEST.quarter, ...year, "--timings", "--quiet", "--workspaces", join(scratch, "nation")];
   // The same without the PDF, to show what the browser costs at this scale.
-  await measure(`build many, new quarter, HTML and JSON only (${partnerships.length})`, "nation", [...all, "--format", "html,json"], scratch, { before: fresh(partnerships), n: nationRuns, warm: false });
+  await measure(`build many, new quarter, HTML and JSON only (${partnerships.length})`, "nation", [...all, "--format", "html,json"], scratch, {
+    before: fresh(partnerships),
+    n: nationRuns,
+    warm: false,
+  });
   await measure(`build many, new quarter (--workspaces, ${partnerships.length})`, "nation", all, scratch, { before: fresh(partnerships), n: nationRuns, warm: false });
 }
 rmSync(scratch, { recursive: true, force: true });
@@ -333,8 +367,16 @@ for (const r of results) {
     `${pad(r.name, 46)}${pad(r.scale, 13)}${pad(r.runs, 5)}${pad(r.medianSeconds.toFixed(3), 10)}${pad(`${r.minSeconds.toFixed(2)}-${r.maxSeconds.toFixed(2)}`, 15)}${pad(r.cpuSeconds.toFixed(2), 6)}${pad(r.browserCpuSeconds ? r.browserCpuSeconds.toFixed(2) : "-", 8)}${pad(r.allCpuSeconds.toFixed(2), 6)}${pad(r.peakMemoryMiB, 6)}${pad(r.peakBrowserMiB || "-", 9)}${pad(r.loadAverage.toFixed(2), 6)}${r.exitCodes.join(",")}`,
   );
   const y = r.yardstick;
-  if (y) console.log(`${pad("", 4)}against ${y.name} just before each run (${y.medianSeconds.toFixed(3)} s, ${y.cpuSeconds.toFixed(2)} CPU-s): ${y.ratio}x the wall, ${y.cpuRatio}x the CPU; ${y.overSeconds.toFixed(3)} s and ${y.overCpuSeconds.toFixed(3)} CPU-s more (medians of the pairs)`);
-  if (r.steps) console.log(`${pad("", 4)}${Object.entries(r.steps).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(", ")}${r.workspaces > 1 ? ` (summed over ${r.workspaces} workspaces)` : ""}`);
+  if (y)
+    console.log(
+      `${pad("", 4)}against ${y.name} just before each run (${y.medianSeconds.toFixed(3)} s, ${y.cpuSeconds.toFixed(2)} CPU-s): ${y.ratio}x the wall, ${y.cpuRatio}x the CPU; ${y.overSeconds.toFixed(3)} s and ${y.overCpuSeconds.toFixed(3)} CPU-s more (medians of the pairs)`,
+    );
+  if (r.steps)
+    console.log(
+      `${pad("", 4)}${Object.entries(r.steps)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}s`)
+        .join(", ")}${r.workspaces > 1 ? ` (summed over ${r.workspaces} workspaces)` : ""}`,
+    );
   if (r.rssMiBAlongTheRun) console.log(`${pad("", 4)}darep's memory along the run, RSS (heap used) in MiB: ${r.rssMiBAlongTheRun.map((m, i) => `${m} (${r.heapMiBAlongTheRun[i]})`).join(" -> ")}`);
   if (r.error) console.log(`${pad("", 4)}failed: ${r.error}`);
 }
@@ -345,26 +387,72 @@ const targets = [];
 const goal = (target, step, value, limit, unit, also) => targets.push({ target, step, value, limit, unit, met: value <= limit, ...also });
 for (const scale of ["demo", "partnership"]) {
   const r = find("validate one CSV return, no cache", scale);
-  if (r?.yardstick) goal("cold validate of one CSV, no cache: within 0.1 s of node -e 0", `${r.name} (${scale})`, r.yardstick.overCpuSeconds, 0.1, "CPU-s more than node -e 0", { wallOverSeconds: r.yardstick.overSeconds, load: r.loadAverage });
+  if (r?.yardstick)
+    goal("cold validate of one CSV, no cache: within 0.1 s of node -e 0", `${r.name} (${scale})`, r.yardstick.overCpuSeconds, 0.1, "CPU-s more than node -e 0", {
+      wallOverSeconds: r.yardstick.overSeconds,
+      load: r.loadAverage,
+    });
 }
 const xlsx = find("validate one XLSX return, no cache", "demo");
-if (xlsx?.yardstick) goal("cold validate of one XLSX, no cache: at most 3 times xlsx2csv", `${xlsx.name} (demo)`, xlsx.yardstick.cpuRatio, 3, "times xlsx2csv's CPU", { wallRatio: xlsx.yardstick.ratio, load: xlsx.loadAverage });
+if (xlsx?.yardstick)
+  goal("cold validate of one XLSX, no cache: at most 3 times xlsx2csv", `${xlsx.name} (demo)`, xlsx.yardstick.cpuRatio, 3, "times xlsx2csv's CPU", {
+    wallRatio: xlsx.yardstick.ratio,
+    load: xlsx.loadAverage,
+  });
 for (const name of ["build one report, no cache", "build one report, rebuild (cached)"]) {
   const r = find(name, "demo");
-  if (r?.yardstick) goal("the demo's full build (HTML, tagged PDF, JSON): at most 2 times wkhtmltopdf on the same HTML", `${name} (demo)`, r.yardstick.cpuRatio, 2, "times wkhtmltopdf's CPU (all processes)", { wallRatio: r.yardstick.ratio, load: r.loadAverage });
+  if (r?.yardstick)
+    goal("the demo's full build (HTML, tagged PDF, JSON): at most 2 times wkhtmltopdf on the same HTML", `${name} (demo)`, r.yardstick.cpuRatio, 2, "times wkhtmltopdf's CPU (all processes)", {
+      wallRatio: r.yardstick.ratio,
+      load: r.loadAverage,
+    });
 }
 const region = find("build many, new quarter (--workspace x10)", "region");
 const single = find("build one report, new quarter", "partnership");
-if (region && single) goal("each further report in a run of 10 partnerships: under 0.3 s of wall", "(region - one partnership) / 9", round((region.medianSeconds - single.medianSeconds) / 9), 0.3, "s of wall", { cpuSeconds: round((region.allCpuSeconds - single.allCpuSeconds) / 9), load: region.loadAverage });
+if (region && single)
+  goal("each further report in a run of 10 partnerships: under 0.3 s of wall", "(region - one partnership) / 9", round((region.medianSeconds - single.medianSeconds) / 9), 0.3, "s of wall", {
+    cpuSeconds: round((region.allCpuSeconds - single.allCpuSeconds) / 9),
+    load: region.loadAverage,
+  });
 const nation = results.find((r) => r.scale === "nation" && r.name.startsWith("build many, new quarter (--workspaces"));
 // The goal is for 300; a smaller nation (BENCH_NATION) is held to its share of the 90 s.
-if (nation) goal(`300 partnerships, new quarter, earlier ones cached: under 90 s, memory flat${nation.workspaces === 300 ? "" : ` (run with ${nation.workspaces}: held to ${round((90 * nation.workspaces) / 300, 1)} s)`}`, nation.name, nation.medianSeconds, round((90 * nation.workspaces) / 300, 1), "s", { rssMiBAlongTheRun: nation.rssMiBAlongTheRun, load: nation.loadAverage });
+if (nation)
+  goal(
+    `300 partnerships, new quarter, earlier ones cached: under 90 s, memory flat${nation.workspaces === 300 ? "" : ` (run with ${nation.workspaces}: held to ${round((90 * nation.workspaces) / 300, 1)} s)`}`,
+    nation.name,
+    nation.medianSeconds,
+    round((90 * nation.workspaces) / 300, 1),
+    "s",
+    { rssMiBAlongTheRun: nation.rssMiBAlongTheRun, load: nation.loadAverage },
+  );
 console.log("\nAgainst the goals (each measured in this run, with its yardstick run just before each run):");
-for (const t of targets) console.log(`  ${t.met ? "met   " : "missed"} ${t.target}: ${t.step}: ${t.value.toFixed(3)} ${t.unit} (goal ${t.limit}${t.met ? "" : `; over by ${(t.value - t.limit).toFixed(2)}`}; load ${t.load})`);
+for (const t of targets)
+  console.log(
+    `  ${t.met ? "met   " : "missed"} ${t.target}: ${t.step}: ${t.value.toFixed(3)} ${t.unit} (goal ${t.limit}${t.met ? "" : `; over by ${(t.value - t.limit).toFixed(2)}`}; load ${t.load})`,
+  );
 
 const totalSeconds = round((performance.now() - started) / 1000, 1);
-console.log(`\nThe benchmark took ${totalSeconds} s; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(" ")}.`);
+console.log(
+  `\nThe benchmark took ${totalSeconds} s; load average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}.`,
+);
 writeFileSync(
   join(root, "bench", "results.json"),
-  JSON.stringify({ machine, date: new Date().toISOString(), cpuCounted: canGroup ? "by a cgroup per run (every process)" : gnuTime ? "by wait4 (GNU time: processes left to init are missed)" : "by sampling /proc every 0.2 s (slightly under)", runs: { small: runs, region: regionRuns, nation: nationRuns }, loadAverageAtEnd: loadavg().map((l) => round(l, 2)), generatedSeconds: round(generatedSeconds, 1), lastQuarterBuildSeconds: warmups, totalSeconds, results, targets }, null, 2) + "\n",
+  JSON.stringify(
+    {
+      machine,
+      date: new Date().toISOString(),
+      cpuCounted: canGroup ? "by a cgroup per run (every process)" : gnuTime ? "by wait4 (GNU time: processes left to init are missed)" : "by sampling /proc every 0.2 s (slightly under)",
+      runs: { small: runs, region: regionRuns, nation: nationRuns },
+      loadAverageAtEnd: loadavg().map((l) => round(l, 2)),
+      generatedSeconds: round(generatedSeconds, 1),
+      lastQuarterBuildSeconds: warmups,
+      totalSeconds,
+      results,
+      targets,
+    },
+    null,
+    2,
+  ) + "\n",
 );

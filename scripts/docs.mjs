@@ -26,9 +26,7 @@ function update(path, make) {
   else writeFileSync(path, after);
 }
 
-update(join(root, "README.md"), (readme) =>
-  readme.replace(/<!-- codes:start -->[\s\S]*?<!-- codes:end -->/, `<!-- codes:start -->\n${codesTable()}\n<!-- codes:end -->`),
-);
+update(join(root, "README.md"), (readme) => readme.replace(/<!-- codes:start -->[\s\S]*?<!-- codes:end -->/, `<!-- codes:start -->\n${codesTable()}\n<!-- codes:end -->`));
 update(join(root, "docs", "report.schema.json"), () => JSON.stringify({ title: "darep report.json", ...z.toJSONSchema(Report) }, null, 2) + "\n");
 
 if (stale.length) {

@@ -35,7 +35,9 @@ export function environmentError(e: unknown): RunError | null {
       return new RunError(`${path ?? "A file"} could not be written: it would be bigger than this system lets one file be (a file-size limit such as ulimit -f). Raise the limit, ${elsewhere}.`);
     case "EACCES":
     case "EPERM":
-      return new RunError(`darep is not allowed to ${writing ? "write" : "read"}${at || " a file it needs"}: check the permissions of the file and its folder${writing ? `, ${elsewhere}` : ", then run darep again"}.`);
+      return new RunError(
+        `darep is not allowed to ${writing ? "write" : "read"}${at || " a file it needs"}: check the permissions of the file and its folder${writing ? `, ${elsewhere}` : ", then run darep again"}.`,
+      );
     case "EROFS":
       return new RunError(`${path ?? "The folder"} is on a read-only disk, so darep cannot write there: ${elsewhere.replace(/^or /, "")}.`);
     case "EEXIST":

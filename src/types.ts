@@ -56,7 +56,6 @@ export interface ReadResult {
   issues: Issue[];
 }
 
-
 /** One validated figure from a return. */
 export interface Figure {
   agency: string;

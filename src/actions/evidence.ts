@@ -40,7 +40,9 @@ export function readEvidenceTable(table: RawTable, filePeriod: Period, assurance
     const at = (f: EvidenceField): Location => ({ ...base, row: row.row, ...(columns[f] >= 0 ? { cell: cellAddress(columns[f], row.row), column: table.header!.cells[columns[f]] } : {}) });
     const ref = get("ref").toUpperCase();
     if (!assurance.has(ref)) {
-      issues.push(issue("unknown-assurance-reference", at("ref"), `Row ${row.row} names '${quote(get("ref"))}', which is not in the assurance framework; the row was left out.`, { found: quote(get("ref")) }));
+      issues.push(
+        issue("unknown-assurance-reference", at("ref"), `Row ${row.row} names '${quote(get("ref"))}', which is not in the assurance framework; the row was left out.`, { found: quote(get("ref")) }),
+      );
       continue;
     }
     let period = filePeriod;

@@ -49,7 +49,6 @@ export interface PlanJudgement {
   links: Map<string, LinkedAction[]> | null;
 }
 
-
 /** The headline status of each indicator: its worst exception's, else its first figure's. */
 export function indicatorStatuses(results: readonly ResultLine[]): Map<string, IndicatorLink> {
   const best = new Map<string, { link: IndicatorLink; rank: number }>();
@@ -179,4 +178,3 @@ export function judgeActionPlan(input: PlanInput): PlanJudgement {
   }
   return out;
 }
-

@@ -25,13 +25,13 @@ export function parseReferences(text: string, prefixes: readonly string[]): Pars
   const refs: string[] = [];
   const unreadable: string[] = [];
   if (prefixes.length === 0) return { refs, unreadable };
-  const alt = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  const alt = [...prefixes]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
   // prefix, number, optional suffix letter; then an optional range end: a dash (hyphen, en or em
   // dash, with or without spaces) or "to", and a number with or without the prefix.
-  const pattern = new RegExp(
-    `\\b(${alt}) ?0*(\\d+)([a-z]?)\\b(?:(\\s*[-\\u2013\\u2014]\\s*|\\s+to\\s+)(?:(${alt}) ?)?0*(\\d+)\\b)?(\\s?[-\\u2013\\u2014](?!\\s*\\d))?`,
-    "gi",
-  );
+  const pattern = new RegExp(`\\b(${alt}) ?0*(\\d+)([a-z]?)\\b(?:(\\s*[-\\u2013\\u2014]\\s*|\\s+to\\s+)(?:(${alt}) ?)?0*(\\d+)\\b)?(\\s?[-\\u2013\\u2014](?!\\s*\\d))?`, "gi");
   const add = (ref: string) => {
     if (!refs.includes(ref)) refs.push(ref);
   };

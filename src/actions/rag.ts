@@ -31,7 +31,10 @@ export const RAG_WORDS: Record<Rag, string> = { red: "Red", amber: "Amber", "lig
 
 /** The RAG cell read: a rating of the guide, null for blank (not rated), or "unknown" when it is none of the guide's. */
 export function parseRag(text: string, guide: RagGuide = DEFAULT_RAG_GUIDE): Rag | null | "unknown" {
-  const key = text.trim().toLowerCase().replace(/[\s_-]+/g, "");
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
   if (key === "") return null;
   const rag = SPELLINGS[key] ?? guide.ratings.find((r) => r.words.toLowerCase().replace(/[\s_-]+/g, "") === key)?.rag;
   return rag && guide.ratings.some((r) => r.rag === rag) ? rag : "unknown";

@@ -111,10 +111,7 @@ export function readActionTable(table: RawTable, ctx: ActionContext): ActionTabl
     for (const r of parsed.refs) {
       if (ctx.indicators.has(r)) indicators.push(r);
       else if (ctx.assurance.has(r)) assurance.push(r);
-      else
-        issues.push(
-          issue("unknown-linked-reference", at("measures"), `The measures of ${quote(ref)} name ${r}, which is not in the framework; no link was made for it.`, { found: r }),
-        );
+      else issues.push(issue("unknown-linked-reference", at("measures"), `The measures of ${quote(ref)} name ${r}, which is not in the framework; no link was made for it.`, { found: r }));
     }
 
     const { priority, name } = priorityOf(get("priority"), ref);

@@ -12,10 +12,7 @@ import type { Milestone } from "./milestones.js";
 export const RAGS: readonly Rag[] = ["red", "amber", "light-green", "green"];
 
 /** A timescale as read: a last day, an ongoing action (perhaps with a first date), or none given. */
-export type Timescale =
-  | { kind: "date"; due: string }
-  | { kind: "ongoing"; first: string | null }
-  | { kind: "none" };
+export type Timescale = { kind: "date"; due: string } | { kind: "ongoing"; first: string | null } | { kind: "none" };
 
 /** One row of the action plan, as the lead officer wrote it, with the few parts darep reads. */
 export interface Action {

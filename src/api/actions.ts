@@ -6,7 +6,10 @@ import type { Config, RagGuide } from "../framework/schema.js";
 import type { Period } from "../types.js";
 
 /** The quarter's action plan and assurance, judged; `results` are the quarter's judged figures (none for `darep status`). */
-export function actionPlan(read: { config: Config; period: Period; plan: PlanInput["plan"]; assurance: PlanInput["assurance"]; guide?: RagGuide | undefined }, results: readonly ResultLine[] = []): PlanJudgement {
+export function actionPlan(
+  read: { config: Config; period: Period; plan: PlanInput["plan"]; assurance: PlanInput["assurance"]; guide?: RagGuide | undefined },
+  results: readonly ResultLine[] = [],
+): PlanJudgement {
   const { config, period, plan, assurance, guide } = read;
   return judgeActionPlan({ plan, assurance, period, quarterEnd: quarterDates(period, config.financialYearStartMonth).end, results, ...(guide ? { guide } : {}) });
 }

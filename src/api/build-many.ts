@@ -58,7 +58,12 @@ export async function buildMany(req: BuildManyRequest, each: (built: WorkspaceBu
         each({ workspace, error: e });
         continue;
       }
-      printing.push(finishBuild(prepared, { printer, progress: req.progress }).then((outcome) => ({ workspace, outcome }), (error: unknown) => ({ workspace, error })));
+      printing.push(
+        finishBuild(prepared, { printer, progress: req.progress }).then(
+          (outcome) => ({ workspace, outcome }),
+          (error: unknown) => ({ workspace, error }),
+        ),
+      );
       while (printing.length >= pool.printsAtOnce) await settle(printing.shift()!);
     }
     while (printing.length) await settle(printing.shift()!);

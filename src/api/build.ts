@@ -175,7 +175,12 @@ export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildReques
     if (earlier.files.length) return { report, outDir, written: [], pdfProblem, kept: earlier, removed: [], timings: { ...timings, write: 0 } };
   }
   await writeAllAtomically(files);
-  const removed = pdfProblem ? [] : await removeOthers(outDir, files.map((f) => f.path));
+  const removed = pdfProblem
+    ? []
+    : await removeOthers(
+        outDir,
+        files.map((f) => f.path),
+      );
   lap("write");
   return { report, outDir, written: files.map((f) => f.path), pdfProblem, kept: null, removed, timings };
 }

@@ -54,7 +54,17 @@ export async function exportFor(req: ExportRequest): Promise<ExportOutcome> {
     files.push({
       path: join(dir, `${stem}.xlsx`),
       // The zip's entry times from the report too, so that one report always gives the same bytes.
-      content: fixZipDates(await exportXlsx({ table, partnership: report.partnership, quarter: periodKey(period), generatedAt: report.generatedAt, marking: report.marking ?? undefined, disclosure: report.disclosure?.statement }), new Date(report.generatedAt)),
+      content: fixZipDates(
+        await exportXlsx({
+          table,
+          partnership: report.partnership,
+          quarter: periodKey(period),
+          generatedAt: report.generatedAt,
+          marking: report.marking ?? undefined,
+          disclosure: report.disclosure?.statement,
+        }),
+        new Date(report.generatedAt),
+      ),
     });
   await writeAllAtomically(files);
   return { root: ws.root, partnership: report.partnership, period, written: files.map((f) => f.path), rows: table.rows.length, rebuilt };

@@ -55,7 +55,12 @@ export async function importFramework(req: FrameworkImportRequest): Promise<Fram
   const { cwd } = settled(req);
   const path = resolve(cwd, req.file);
   const shownFile = relative(cwd, path) || req.file;
-  const name = req.name ?? basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const name =
+    req.name ??
+    basename(path, extname(path))
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
   if (!Slug.safeParse(name).success) throw new RunError(`'${name}' cannot name a framework folder: give --name in lower-case letters, digits and hyphens, e.g. --name sheffield.`);
   const read = await readTableFile(path, {}, INDICATORS_SHEET);
   const issues = read.issues.filter((i) => i.code !== "missing-sheet").map((i) => (i.file === path ? { ...i, file: shownFile } : i));
@@ -73,7 +78,12 @@ export async function importFramework(req: FrameworkImportRequest): Promise<Fram
   const files = frameworkFiles(made.info, made.indicators);
   // The checks across indicators (parts of other indicators' measures), as the loader runs them.
   const across: string[] = [];
-  checkTogether(`schemas/${name}`, made.info, made.indicators.map((value) => ({ file: `${value.ref}.json`, shown: `${shownFile}: ${value.ref}`, value })), across);
+  checkTogether(
+    `schemas/${name}`,
+    made.info,
+    made.indicators.map((value) => ({ file: `${value.ref}.json`, shown: `${shownFile}: ${value.ref}`, value })),
+    across,
+  );
   if (across.length) throw new RunError(`The framework in ${shownFile} has mistakes across indicators:`, across);
   await writeAllAtomically([...files].map(([f, content]) => ({ path: join(dir, f), content })));
   const config = await useFramework(root, name, made.indicators, req.use);

@@ -47,7 +47,10 @@ export async function importHistory(req: HistoryImportRequest): Promise<HistoryI
   const read = await readTableFile(path, {}, "History");
   const issues = read.issues.filter((i) => i.code !== "missing-sheet").map((i) => (i.file === path ? { ...i, file: shownFile } : i));
   if (!read.table) return { written: [], kept: [], issues };
-  const made = historyReturns({ ...read.table, file: shownFile }, ws.config.agencies.map((a) => a.id));
+  const made = historyReturns(
+    { ...read.table, file: shownFile },
+    ws.config.agencies.map((a) => a.id),
+  );
   issues.push(...made.issues);
 
   const writes: { path: string; content: string }[] = [];
@@ -61,7 +64,9 @@ export async function importHistory(req: HistoryImportRequest): Promise<HistoryI
     const existing = [".csv", ".xlsx"].map((ext) => `${folder}/${r.agency}${ext}`).find((f) => kindOf(join(ws.root, f)) !== null);
     if (existing) {
       kept.push(existing);
-      issues.push(issue("history-return-exists", { file: existing }, `${existing} exists already, so the history's ${periodKey(r.period)} return for ${r.agency} was not written (darep overwrites no return).`));
+      issues.push(
+        issue("history-return-exists", { file: existing }, `${existing} exists already, so the history's ${periodKey(r.period)} return for ${r.agency} was not written (darep overwrites no return).`),
+      );
       continue;
     }
     const csv = returnCsv(r);

@@ -60,7 +60,11 @@ async function frameworkFrom(name: string, cwd: string): Promise<{ framework: Fr
 async function agenciesFromFile(file: string, cwd: string): Promise<AgencyGiven[]> {
   const read = await readTableFile(resolve(cwd, file), {}, "Agencies");
   const errors = read.issues.filter((i) => i.severity === "error");
-  if (!read.table || errors.length) throw new RunError(`The agencies file ${file} cannot be read:`, errors.map((i) => `${i.cell ? `${i.cell}: ` : ""}${i.message}`));
+  if (!read.table || errors.length)
+    throw new RunError(
+      `The agencies file ${file} cannot be read:`,
+      errors.map((i) => `${i.cell ? `${i.cell}: ` : ""}${i.message}`),
+    );
   const header = (read.table.header?.cells ?? []).map((h) => h.trim().toLowerCase());
   const col = (n: string) => header.indexOf(n);
   if (col("id") < 0 || col("name") < 0) throw new RunError(`The agencies file ${file} needs an 'id' and a 'name' column (and may have 'email' and 'indicators').`);
@@ -68,7 +72,9 @@ async function agenciesFromFile(file: string, cwd: string): Promise<AgencyGiven[
     .filter((r) => r.cells.some((c) => c.trim() !== ""))
     .map((r) => {
       const cell = (n: string) => (col(n) < 0 ? "" : (r.cells[col(n)] ?? "").trim());
-      const refs = cell("indicators").split(/[;,\s]+/).filter(Boolean);
+      const refs = cell("indicators")
+        .split(/[;,\s]+/)
+        .filter(Boolean);
       return { id: cell("id"), name: cell("name"), ...(cell("email") ? { email: cell("email") } : {}), ...(refs.length ? { indicators: refs } : {}) };
     });
 }
@@ -78,7 +84,7 @@ export async function initWorkspace(req: InitRequest = {}): Promise<InitOutcome>
   const shown = req.dir ?? ".";
   const { framework, bundled } = await frameworkFrom(req.framework ?? "doncaster", cwd);
   const partnership = req.name?.trim() || framework.info.partnership;
-  if (!partnership) throw new RunError("darep init needs the partnership's name: give --name \"...\".");
+  if (!partnership) throw new RunError('darep init needs the partnership\'s name: give --name "...".');
   const own = !bundled || isOwnPartnership(framework.info, partnership);
   const given = [...(req.agencies ?? []), ...(req.agenciesFile ? await agenciesFromFile(req.agenciesFile, cwd) : [])];
   let placed;

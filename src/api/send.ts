@@ -90,7 +90,7 @@ const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("he
 
 function sender(ws: Workspace): { header: string; address: string; domain: string } {
   const from = ws.config.distribution?.from;
-  if (!from) throw new RunError("darep.config.json has no distribution.from: add the address the messages come from, e.g. \"distribution\": { \"from\": \"Community Safety Team <cst@council.gov.uk>\" }.");
+  if (!from) throw new RunError('darep.config.json has no distribution.from: add the address the messages come from, e.g. "distribution": { "from": "Community Safety Team <cst@council.gov.uk>" }.');
   const parsed = addressparser(from, { flatten: true });
   const address = parsed.length === 1 ? parsed[0]!.address : "";
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new RunError(`darep.config.json: distribution.from is not one email address (found "${from}").`);
@@ -105,7 +105,9 @@ function readSentLog(ws: Workspace, period: Period, path: string): SentEntry[] {
     return parseSentLog(text);
   } catch (e) {
     const where = /line (\d+)/i.exec((e as Error).message)?.[1];
-    throw new RunError(`The sent log ${path} cannot be read${where ? ` (line ${where})` : ""}: it says what was sent to whom, so darep will not send without it. Put right what was changed by hand in it, and run again.`);
+    throw new RunError(
+      `The sent log ${path} cannot be read${where ? ` (line ${where})` : ""}: it says what was sent to whom, so darep will not send without it. Put right what was changed by hand in it, and run again.`,
+    );
   }
 }
 
@@ -113,7 +115,7 @@ function readSentLog(ws: Workspace, period: Period, path: string): SentEntry[] {
 export function checkDistribution(ws: Workspace, kind: MessageKind): void {
   sender(ws);
   if (kind === "board" && (ws.config.distribution?.board ?? []).length === 0)
-    throw new RunError("darep.config.json has no distribution.board addresses: list the board's email addresses there, e.g. \"distribution\": { \"board\": [\"chair@council.gov.uk\"] }.");
+    throw new RunError('darep.config.json has no distribution.board addresses: list the board\'s email addresses there, e.g. "distribution": { "board": ["chair@council.gov.uk"] }.');
 }
 
 /** An agency's entry in the chase list as the chase message words it. */
@@ -136,7 +138,11 @@ function chaseFacts(list: ChaseList, e: ChaseEntry): ChaseFacts {
 }
 
 /** A file name for a .eml from an address or an id: letters, digits, dots and hyphens only. */
-const emlName = (prefix: string, who: string) => `${prefix}-${who.toLowerCase().replace("@", "-at-").replace(/[^a-z0-9.-]+/g, "_")}.eml`;
+const emlName = (prefix: string, who: string) =>
+  `${prefix}-${who
+    .toLowerCase()
+    .replace("@", "-at-")
+    .replace(/[^a-z0-9.-]+/g, "_")}.eml`;
 
 interface Planned {
   line: SendLine;
@@ -197,7 +203,9 @@ async function deliverAll(ws: Workspace, req: Run): Promise<Pick<SendOutcome, "l
     const pdf = readPdf(ws, req.period);
     const sha = sha256(pdf);
     for (const to of board)
-      plan("board", to, sha, "", emlName("board", to), (replaces) => boardMessage({ report, pdf, from: from.header, to, marking: report.marking ?? undefined, replaces, messageId: messageId(), date: req.now() }));
+      plan("board", to, sha, "", emlName("board", to), (replaces) =>
+        boardMessage({ report, pdf, from: from.header, to, marking: report.marking ?? undefined, replaces, messageId: messageId(), date: req.now() }),
+      );
   } else {
     const list = await status(ws, req.period, req.today);
     for (const entry of list.agencies.filter((e) => e.owed.kind !== "nothing")) {
@@ -214,7 +222,15 @@ async function deliverAll(ws: Workspace, req: Run): Promise<Pick<SendOutcome, "l
       }
       const facts = chaseFacts(list, entry);
       const sha = sha256(owedLines(facts, template).join("\n"));
-      plan("chase", to, sha, template?.filename ?? "", emlName("chase", entry.agency), () => chaseMessage({ facts, from: from.header, to, marking, template, messageId: messageId(), date: req.now() }), entry.agency);
+      plan(
+        "chase",
+        to,
+        sha,
+        template?.filename ?? "",
+        emlName("chase", entry.agency),
+        () => chaseMessage({ facts, from: from.header, to, marking, template, messageId: messageId(), date: req.now() }),
+        entry.agency,
+      );
     }
   }
 
@@ -255,7 +271,14 @@ async function deliverAll(ws: Workspace, req: Run): Promise<Pick<SendOutcome, "l
         Object.assign(p.line, { outcome: "failed", problem: e instanceof RunError ? e.message : String(e) });
         continue;
       }
-      log.push({ sentAt: req.now().toISOString(), kind: req.kind, recipient: p.line.recipient, messageId: p.message!.messageId, attachment: p.attachment || (p.message!.attachments[0]?.filename ?? ""), sha256: p.sha });
+      log.push({
+        sentAt: req.now().toISOString(),
+        kind: req.kind,
+        recipient: p.line.recipient,
+        messageId: p.message!.messageId,
+        attachment: p.attachment || (p.message!.attachments[0]?.filename ?? ""),
+        sha256: p.sha,
+      });
       await writeAllAtomically([{ path: logPath, content: formatSentLog(log) }]);
     }
   } finally {

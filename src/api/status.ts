@@ -18,7 +18,10 @@ export interface StatusOutcome {
 /** The chase list of a quarter in an open workspace. */
 export async function status(ws: Workspace, period: Period, today: string): Promise<ChaseList> {
   const read = await readStatus(ws, period, today);
-  const files = read.returns.map(toFileCheck).filter((f) => f.agency !== null).map((f) => ({ agency: f.agency!, file: f.file, receivedAt: f.receivedAt, issues: f.issues }));
+  const files = read.returns
+    .map(toFileCheck)
+    .filter((f) => f.agency !== null)
+    .map((f) => ({ agency: f.agency!, file: f.file, receivedAt: f.receivedAt, issues: f.issues }));
   const list = chaseList({ config: ws.config, framework: ws.framework, period, today, files, issues: read.issues });
   const plan = planChase(actionPlan({ config: ws.config, period, plan: read.plan, assurance: read.assurance, guide: ws.framework.rag }));
   return plan ? { ...list, actionPlan: plan } : list;

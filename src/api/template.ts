@@ -156,7 +156,14 @@ export async function templatesFor(req: TemplatesRequest): Promise<TemplatesOutc
   const ws = await openWorkspace({ workspace: req.workspace, cwd });
   const period = quarterMeant(req, today, ws.config.financialYearStartMonth);
   const outDir = req.out ? resolve(cwd, req.out) : join(ws.root, "templates", templateFolderName(period));
-  const written = await writeTemplates(ws, { period, agencies: req.agencies ?? [], format: req.format ?? "xlsx", outDir, createdAt: req.createdAt ?? defaultCreatedAt(ws, period), previous: req.previous });
+  const written = await writeTemplates(ws, {
+    period,
+    agencies: req.agencies ?? [],
+    format: req.format ?? "xlsx",
+    outDir,
+    createdAt: req.createdAt ?? defaultCreatedAt(ws, period),
+    previous: req.previous,
+  });
   const nameOf = (id: string) => ws.config.agencies.find((a) => a.id === id)?.name ?? id;
   return { root: ws.root, period, written: written.map((w) => ({ ...w, name: nameOf(w.agency) })) };
 }

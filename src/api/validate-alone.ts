@@ -47,7 +47,19 @@ function checkOne(shown: string, read: ReadResult, framework: Framework): FileCh
     figures = checked.figures.length;
   }
   const errors = issues.filter((i) => i.severity === "error").length;
-  return { file: shown, agency: id || null, year: period?.year ?? null, quarter: period?.quarter ?? null, status: errors ? "invalid" : "valid", sha256: null, receivedAt: null, figures, errors, warnings: issues.length - errors, issues };
+  return {
+    file: shown,
+    agency: id || null,
+    year: period?.year ?? null,
+    quarter: period?.quarter ?? null,
+    status: errors ? "invalid" : "valid",
+    sha256: null,
+    receivedAt: null,
+    figures,
+    errors,
+    warnings: issues.length - errors,
+    issues,
+  };
 }
 
 export async function validateAlone(req: AloneRequest): Promise<ValidationResult> {
@@ -56,5 +68,9 @@ export async function validateAlone(req: AloneRequest): Promise<ValidationResult
   const files = returns.map((r) => checkOne(r.file, r.read, framework));
   const errors = files.reduce((n, f) => n + f.errors, 0);
   const warnings = files.reduce((n, f) => n + f.warnings, 0);
-  return { files, issues: [], summary: { files: files.length, valid: files.filter((f) => f.status === "valid").length, invalid: files.filter((f) => f.status === "invalid").length, errors, warnings } };
+  return {
+    files,
+    issues: [],
+    summary: { files: files.length, valid: files.filter((f) => f.status === "valid").length, invalid: files.filter((f) => f.status === "invalid").length, errors, warnings },
+  };
 }

@@ -19,10 +19,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
     .showHelpAfterError("(run 'darep help' for the commands)")
-    .addHelpText(
-      "after",
-      "\nExit codes: 0 no errors in the data; 1 problems found in the data; 2 usage, configuration or internal failure.\nDocumentation: README.md",
-    );
+    .addHelpText("after", "\nExit codes: 0 no errors in the data; 1 problems found in the data; 2 usage, configuration or internal failure.\nDocumentation: README.md");
 
   p.command("validate")
     .summary("check agencies' returns against the framework")
@@ -47,8 +44,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
   p.command("build")
     .summary("write the board's exception report for a quarter")
     .description(
-      "Write the quarter's exception report (HTML, PDF and report.json) into reports/<year>-<quarter>/.\n" +
-        "QUARTER is Q1-Q4 (the latest such quarter that has ended) or e.g. '2025-26 Q2'.",
+      "Write the quarter's exception report (HTML, PDF and report.json) into reports/<year>-<quarter>/.\n" + "QUARTER is Q1-Q4 (the latest such quarter that has ended) or e.g. '2025-26 Q2'.",
     )
     .argument("<quarter>", "Q1, Q2, Q3 or Q4, or e.g. '2025-26 Q2'")
     .option("--year <year>", "the financial year, e.g. 2025-26 (default: the latest such quarter that has ended)")
@@ -161,9 +157,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
         "Asks on a terminal for what the flags leave out; in CI, or with no terminal, says what is needed. Overwrites nothing.",
     )
     .argument("[dir]", "the folder to make it in")
-    .option("--name <name>", "the partnership's name, e.g. \"Sheffield Domestic Abuse Partnership\"")
+    .option("--name <name>", 'the partnership\'s name, e.g. "Sheffield Domestic Abuse Partnership"')
     .option("--framework <framework>", "doncaster, rotherham, portsmouth, blank (to import your own next) or a framework folder")
-    .option("--agency <id:name>", "an agency, as id:\"Name\"; repeat it for each", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--agency <id:name>", 'an agency, as id:"Name"; repeat it for each', (v: string, prev: string[] = []) => [...prev, v])
     .option("--agencies <file>", "a CSV or XLSX of agencies: id, name, and optionally email and indicators (e.g. SH1; SH2)")
     .action(async (dir: string | undefined, flags) => {
       const { runInit } = await import("./commands/init.js");

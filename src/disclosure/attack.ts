@@ -39,8 +39,7 @@ export function checkDifferencing(report: Report, policy: DisclosurePolicy): str
       if (hidden.length === 1) return leak(`${hidden[0]!.key} is the total less the categories shown`);
       // With rounded figures the difference is not known exactly, so only the exact attack is made.
       const between = t.value - shownCats.reduce((s, p) => s + (p.value ?? 0), 0);
-      if (policy.roundTo === null && hidden.length > 1 && hidden.length < cats.length && between >= 0 && between < policy.minimum)
-        return leak(`the withheld categories hold ${between} between them`);
+      if (policy.roundTo === null && hidden.length > 1 && hidden.length < cats.length && between >= 0 && between < policy.minimum) return leak(`the withheld categories hold ${between} between them`);
     }
   }
   return null;

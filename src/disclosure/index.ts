@@ -74,9 +74,14 @@ function summaryOf(report: Report, results: readonly Result[], reword: boolean):
 
 function relink(actions: NonNullable<Report["actions"]>, results: readonly Result[]): NonNullable<Report["actions"]> {
   const statuses = indicatorStatuses(results);
-  return { ...actions, actions: actions.actions.map((a) => ({ ...a, indicators: a.indicators.map((i) => {
-    const link = statuses.get(i.ref.toUpperCase());
-    return link ? { ...link, status: link.status as Result["status"] | null } : i;
-  }) })) };
+  return {
+    ...actions,
+    actions: actions.actions.map((a) => ({
+      ...a,
+      indicators: a.indicators.map((i) => {
+        const link = statuses.get(i.ref.toUpperCase());
+        return link ? { ...link, status: link.status as Result["status"] | null } : i;
+      }),
+    })),
+  };
 }
-

@@ -17,15 +17,49 @@ type Point = Result["history"][number];
  * field is never published unprotected by accident.
  */
 export const RESULT_FIELDS = {
-  key: "kept", indicator: "kept", indicatorTitle: "kept", theme: "kept", measure: "kept", measureLabel: "kept",
-  category: "kept", categoryLabel: "kept", unit: "kept", agency: "kept", agencyName: "kept",
-  direction: "kept", directionReason: "kept", note: "kept", commentary: "kept", actions: "kept",
-  value: "figures", symbol: "figures", previous: "figures", sameQuarterLastYear: "figures", change: "figures",
-  changePercent: "figures", changeOnYear: "figures", changeOnYearPercent: "figures", yearToDate: "figures",
-  target: "figures", status: "figures", exception: "figures", rank: "figures", severity: "figures",
-  reasons: "figures", sentence: "figures", spc: "figures", history: "figures",
-  tier: "figures", decidedBy: "figures", reading: "figures", record: "figures",
-  frequency: "kept", reported: "kept", baselineEstablishing: "kept", comparators: "kept", perPopulation: "figures",
+  key: "kept",
+  indicator: "kept",
+  indicatorTitle: "kept",
+  theme: "kept",
+  measure: "kept",
+  measureLabel: "kept",
+  category: "kept",
+  categoryLabel: "kept",
+  unit: "kept",
+  agency: "kept",
+  agencyName: "kept",
+  direction: "kept",
+  directionReason: "kept",
+  note: "kept",
+  commentary: "kept",
+  actions: "kept",
+  value: "figures",
+  symbol: "figures",
+  previous: "figures",
+  sameQuarterLastYear: "figures",
+  change: "figures",
+  changePercent: "figures",
+  changeOnYear: "figures",
+  changeOnYearPercent: "figures",
+  yearToDate: "figures",
+  target: "figures",
+  status: "figures",
+  exception: "figures",
+  rank: "figures",
+  severity: "figures",
+  reasons: "figures",
+  sentence: "figures",
+  spc: "figures",
+  history: "figures",
+  tier: "figures",
+  decidedBy: "figures",
+  reading: "figures",
+  record: "figures",
+  frequency: "kept",
+  reported: "kept",
+  baselineEstablishing: "kept",
+  comparators: "kept",
+  perPopulation: "figures",
 } as const satisfies Record<keyof Result, "kept" | "figures">;
 
 const COMPARED = new Set<Result["status"]>(["improving", "worsening", "stable"]);
@@ -55,17 +89,49 @@ export function protectResult(r: Result, history: Point[], period: Period): Resu
   };
   const perPopulation = r.perPopulation && perPopulationOf(r.perPopulation, c.value, c.yearToDate);
   // The latest point's reading and a record quote the figure's limits and history: gone with them.
-  const shown: Result = { ...r, ...c, symbol: history[history.length - 1]?.symbol ?? null, target, perPopulation, history, spc: hidden ? null : r.spc, severity: hidden || rounded ? 0 : r.severity, reading: hidden ? null : (r.reading ?? null), record: hidden || rounded ? null : (r.record ?? null) };
+  const shown: Result = {
+    ...r,
+    ...c,
+    symbol: history[history.length - 1]?.symbol ?? null,
+    target,
+    perPopulation,
+    history,
+    spc: hidden ? null : r.spc,
+    severity: hidden || rounded ? 0 : r.severity,
+    reading: hidden ? null : (r.reading ?? null),
+    record: hidden || rounded ? null : (r.record ?? null),
+  };
   const withheld = { value: hiddenAt(r.history, history, 0) || shown.symbol === "c", previous: hiddenAt(r.history, history, 1), lastYear: hiddenAt(r.history, history, 4) };
 
   if (withheld.value) {
-    return { ...shown, status: "suppressed", exception: false, rank: null, tier: null, decidedBy: null, severity: 0, reasons: [{ code: "suppressed", text: WITHHELD_TEXT }], sentence: plainSentence(shown, withheld, false), spc: null };
+    return {
+      ...shown,
+      status: "suppressed",
+      exception: false,
+      rank: null,
+      tier: null,
+      decidedBy: null,
+      severity: 0,
+      reasons: [{ code: "suppressed", text: WITHHELD_TEXT }],
+      sentence: plainSentence(shown, withheld, false),
+      spc: null,
+    };
   }
   // A status read against a withheld figure would tell which side of it this one lies.
   const lostComparison = (COMPARED.has(r.status) && withheld.previous) || (TARGETED.has(r.status) && r.yearToDate !== null && c.yearToDate === null);
   if (lostComparison) {
     const keep = r.reasons.filter((x) => x.code === "sudden-change");
-    return { ...shown, status: "insufficient-data", exception: false, rank: null, tier: null, decidedBy: null, severity: 0, reasons: [{ code: "no-comparison", text: NO_COMPARISON_TEXT }, ...keep.map(plainReason)], sentence: plainSentence(shown, withheld, rounded) };
+    return {
+      ...shown,
+      status: "insufficient-data",
+      exception: false,
+      rank: null,
+      tier: null,
+      decidedBy: null,
+      severity: 0,
+      reasons: [{ code: "no-comparison", text: NO_COMPARISON_TEXT }, ...keep.map(plainReason)],
+      sentence: plainSentence(shown, withheld, rounded),
+    };
   }
   const same = c.value === r.value && c.previous === r.previous && c.sameQuarterLastYear === r.sameQuarterLastYear && c.yearToDate === r.yearToDate;
   if (same && !hidden) return shown;

@@ -22,7 +22,11 @@ function figure(n: number | null, unit: Result["unit"], withheld: boolean): stri
 export function plainSentence(r: Result, withheld: { value: boolean; previous: boolean; lastYear: boolean }, rounded: boolean): string {
   const what = subjectOf(r);
   if (withheld.value) return `${what}: withheld ([c]) ${WHY}.`;
-  const parts = [`${figure(r.value, r.unit, false)} this quarter`, `last quarter ${figure(r.previous, r.unit, withheld.previous)}`, `a year ago ${figure(r.sameQuarterLastYear, r.unit, withheld.lastYear)}`];
+  const parts = [
+    `${figure(r.value, r.unit, false)} this quarter`,
+    `last quarter ${figure(r.previous, r.unit, withheld.previous)}`,
+    `a year ago ${figure(r.sameQuarterLastYear, r.unit, withheld.lastYear)}`,
+  ];
   return `${what}: ${parts.join("; ")}${rounded ? " (counts rounded)" : ""}.`;
 }
 

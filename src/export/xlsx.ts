@@ -71,7 +71,9 @@ export async function exportXlsx(input: XlsxExportInput): Promise<Buffer> {
   headerFooter(about, input.marking);
   const lines: string[][] = [
     [safeCell(`${input.partnership}: every figure of ${input.quarter}`)],
-    [`One row per figure per quarter, as the report publishes it (withheld figures are blank, with their symbol); earlier quarters, when included, carry only their value and symbol. Columns: darep export version ${EXPORT_VERSION}.`],
+    [
+      `One row per figure per quarter, as the report publishes it (withheld figures are blank, with their symbol); earlier quarters, when included, carry only their value and symbol. Columns: darep export version ${EXPORT_VERSION}.`,
+    ],
     ...(input.disclosure ? [[safeCell(input.disclosure)]] : []),
     ...(input.marking ? [[safeCell(input.marking)]] : []),
     [],

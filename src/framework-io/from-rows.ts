@@ -31,20 +31,29 @@ function parseCell(column: Column, text: string): { value?: unknown; error?: str
       return Number.isFinite(n) && /\d/.test(text) ? { value: n } : { error: "must be a number" };
     }
     case "list":
-      return { value: text.split(";").map((s) => s.trim()).filter(Boolean) };
+      return {
+        value: text
+          .split(";")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
     case "yes-no":
       return /^(yes|no)$/i.test(text) ? { value: text.toLowerCase() === "yes" } : { error: "must be yes or no" };
     case "categories": {
-      const values = text.split(";").map((s) => s.trim()).filter(Boolean).map((pair) => {
-        const i = pair.indexOf(":");
-        return i < 0 ? { id: pair, label: pair } : { id: pair.slice(0, i).trim(), label: pair.slice(i + 1).trim() };
-      });
+      const values = text
+        .split(";")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((pair) => {
+          const i = pair.indexOf(":");
+          return i < 0 ? { id: pair, label: pair } : { id: pair.slice(0, i).trim(), label: pair.slice(i + 1).trim() };
+        });
       return { value: values };
     }
     case "json": {
       try {
         const v = JSON.parse(text) as unknown;
-        return v && typeof v === "object" && !Array.isArray(v) ? { value: v } : { error: "must be a JSON object, e.g. {\"tolerance\": {\"relative\": 0.1}}" };
+        return v && typeof v === "object" && !Array.isArray(v) ? { value: v } : { error: 'must be a JSON object, e.g. {"tolerance": {"relative": 0.1}}' };
       } catch {
         return { error: "is not valid JSON" };
       }
@@ -114,7 +123,12 @@ export function readFrameworkTable(table: RawTable): ReadFramework {
         if (c.kind === "json") mergeDeep(group.indicator, parsed.value as Json);
         else setPath(group.indicator, c.path, parsed.value);
       } else if (c.kind !== "json" && JSON.stringify(parsed.value) !== JSON.stringify(c.path.reduce<unknown>((o, k) => (o as Json | undefined)?.[k], group.indicator))) {
-        issues.push(issue("framework-conflict", where(file, place, c), `Row ${row.row} gives ${ref} a different ${c.header} from row ${group.first.row.row}; leave it blank or make the two agree.`, { found: quote(text(c)), indicator: ref }));
+        issues.push(
+          issue("framework-conflict", where(file, place, c), `Row ${row.row} gives ${ref} a different ${c.header} from row ${group.first.row.row}; leave it blank or make the two agree.`, {
+            found: quote(text(c)),
+            indicator: ref,
+          }),
+        );
       }
     }
     group.measures.push({ place, value: measure });
@@ -138,8 +152,13 @@ export function readFrameworkTable(table: RawTable): ReadFramework {
       // A cell already reported as unreadable is not reported again for being blank.
       const at = where(file, place, column);
       if (issues.some((i) => i.row === at.row && i.column === at.column)) continue;
-      const message = z.code === "invalid_value" ? `must be one of ${z.values.map(String).join(", ")}` : z.code === "invalid_type" ? `is blank or of the wrong kind (expected ${z.expected})` : z.message;
-      issues.push(issue("framework-invalid-cell", where(file, place, column), `'${column.header}'${column.kind === "json" || field !== column.path.join(".") ? ` (${field || "the row"})` : ""}: ${message}.`, { indicator: String((data as Json).ref ?? "") }));
+      const message =
+        z.code === "invalid_value" ? `must be one of ${z.values.map(String).join(", ")}` : z.code === "invalid_type" ? `is blank or of the wrong kind (expected ${z.expected})` : z.message;
+      issues.push(
+        issue("framework-invalid-cell", where(file, place, column), `'${column.header}'${column.kind === "json" || field !== column.path.join(".") ? ` (${field || "the row"})` : ""}: ${message}.`, {
+          indicator: String((data as Json).ref ?? ""),
+        }),
+      );
     }
   }
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

@@ -18,14 +18,25 @@ export interface FrameworkFromTable {
 export function frameworkFromTable(table: RawTable, name: string): FrameworkFromTable {
   const read = readFrameworkTable(table);
   const about = table.about ?? {};
-  const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((t) => t.trim()).filter(Boolean);
+  const lines = (text: string | undefined) =>
+    (text ?? "")
+      .split(/\r?\n/)
+      .map((t) => t.trim())
+      .filter(Boolean);
   const listed = lines(about.themes);
   const localTerms = lines(about["local terms"]);
   const issues = [...read.issues];
   const file = table.file;
   for (const ind of read.indicators)
     if (listed.length && !listed.includes(ind.theme))
-      issues.push(issue("framework-invalid-cell", { file, sheet: "About", column: "themes" }, `${ind.ref}'s theme '${ind.theme}' is not among the themes the About sheet lists; add it there, or correct the theme.`, { indicator: ind.ref }));
+      issues.push(
+        issue(
+          "framework-invalid-cell",
+          { file, sheet: "About", column: "themes" },
+          `${ind.ref}'s theme '${ind.theme}' is not among the themes the About sheet lists; add it there, or correct the theme.`,
+          { indicator: ind.ref },
+        ),
+      );
   if (read.indicators.length === 0 && issues.length === 0) issues.push(issue("framework-invalid-cell", { file }, "The table holds no indicator rows."));
   const info = FrameworkInfo.safeParse({
     name: about.name || name,

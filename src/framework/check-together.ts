@@ -17,8 +17,7 @@ export function checkTogether(shownDir: string, info: FrameworkInfo | null, load
   for (const l of loaded) {
     const ref = l.value.ref.toUpperCase();
     const expected = l.file.slice(0, -".json".length);
-    if (ref !== expected.toUpperCase())
-      problems.push(`${l.shown}: ref: '${l.value.ref}' does not match the file name (expected '${expected}', or rename the file to ${l.value.ref}.json)`);
+    if (ref !== expected.toUpperCase()) problems.push(`${l.shown}: ref: '${l.value.ref}' does not match the file name (expected '${expected}', or rename the file to ${l.value.ref}.json)`);
     const first = byRef.get(ref);
     if (first) problems.push(`${l.shown}: ref: '${l.value.ref}' is also the reference in ${first.file}; each indicator needs its own reference`);
     else byRef.set(ref, l);
@@ -30,8 +29,7 @@ export function checkTogether(shownDir: string, info: FrameworkInfo | null, load
       seen.add(t);
     });
     for (const l of loaded) {
-      if (!seen.has(l.value.theme))
-        problems.push(`${l.shown}: theme: '${l.value.theme}' is not one of the themes listed in ${FRAMEWORK_FILE} (${info.themes.join("; ")})`);
+      if (!seen.has(l.value.theme)) problems.push(`${l.shown}: theme: '${l.value.theme}' is not one of the themes listed in ${FRAMEWORK_FILE} (${info.themes.join("; ")})`);
     }
   }
   for (const l of loaded) {
@@ -45,4 +43,3 @@ export function checkTogether(shownDir: string, info: FrameworkInfo | null, load
     });
   }
 }
-

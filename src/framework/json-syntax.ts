@@ -9,7 +9,10 @@ export interface JsonSyntaxError {
 }
 
 class Stop {
-  constructor(readonly offset: number, readonly problem: string) {}
+  constructor(
+    readonly offset: number,
+    readonly problem: string,
+  ) {}
 }
 
 const show = (c: string | undefined) => (c === undefined ? "the end of the file" : `'${c}'`);

@@ -51,7 +51,7 @@ export function comparePeriods(a: Period, b: Period): number {
 
 /** First and last day of a quarter as ISO dates, for a year starting in `startMonth` (1-12). */
 export function quarterDates(p: Period, startMonth = 4): { start: string; end: string; label: string } {
-  const first = (startMonth - 1) + QUARTERS.indexOf(p.quarter) * 3; // months since January of the start year
+  const first = startMonth - 1 + QUARTERS.indexOf(p.quarter) * 3; // months since January of the start year
   const y0 = startYearOf(p.year) + Math.floor(first / 12);
   const m0 = first % 12;
   const lastIdx = first + 2;

@@ -6,9 +6,7 @@ import { DisclosureOptions, Marking } from "./disclosure.js";
 
 const text = z.string().trim().min(1, "must not be empty");
 /** Ids used in returns and file names: lower-case words joined by hyphens. */
-export const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and hyphens, e.g. 'self-referral'");
+export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and hyphens, e.g. 'self-referral'");
 /** An indicator reference as the framework writes it, e.g. "PM20" or "QA3". */
 export const Ref = z.string().regex(/^[A-Za-z]{1,8}[0-9]{1,4}[a-z]?$/, "must look like PM20: letters then a number");
 /** A financial year label, e.g. "2025-26". */
@@ -42,7 +40,8 @@ const Target = z
     toBeConfirmed: z.boolean().optional(),
   })
   .superRefine((t, ctx) => {
-    if (t.perYear !== undefined && t.level !== undefined) ctx.addIssue({ code: "custom", path: ["level"], message: "give either perYear (an amount over the year) or level (held every period), not both" });
+    if (t.perYear !== undefined && t.level !== undefined)
+      ctx.addIssue({ code: "custom", path: ["level"], message: "give either perYear (an amount over the year) or level (held every period), not both" });
     if (t.perYear === undefined && t.level === undefined && t.byYear === undefined && !t.toBeConfirmed)
       ctx.addIssue({ code: "custom", path: [], message: "a target needs perYear, level or byYear, or toBeConfirmed: true" });
   });
@@ -67,9 +66,7 @@ const DirectionBody = z.strictObject({
   reason: text,
   target: Target.optional(),
   /** Directions that apply from a given financial year on (e.g. rise first, then fall). */
-  changes: z
-    .array(z.strictObject({ from: YearLabel, wanted: Direction, reason: text, target: Target.optional() }))
-    .optional(),
+  changes: z.array(z.strictObject({ from: YearLabel, wanted: Direction, reason: text, target: Target.optional() })).optional(),
 });
 
 const checkTarget = (d: { wanted: string; target?: unknown }) => (d.wanted === "target") === (d.target !== undefined);
@@ -104,7 +101,10 @@ export const Measure = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   /** This figure never exceeds that one, for the same category: "measure-id" or "PM1/measure-id". */
-  partOf: z.string().regex(/^(?:[A-Za-z]{1,8}[0-9]{1,4}[a-z]?\/)?[a-z0-9-]+$/).optional(),
+  partOf: z
+    .string()
+    .regex(/^(?:[A-Za-z]{1,8}[0-9]{1,4}[a-z]?\/)?[a-z0-9-]+$/)
+    .optional(),
   direction: DirectionSpec,
   /** A change within both limits is "stable". Defaults come from the workspace config. */
   tolerance: z.strictObject({ relative: z.number().min(0).optional(), absolute: z.number().min(0).optional() }).optional(),
@@ -115,9 +115,7 @@ export const Measure = z.strictObject({
    * points, for a known change (a new service, a new recording rule). The reason is shown with the
    * baseline in report.json. darep never re-baselines by itself.
    */
-  rebase: z
-    .array(z.strictObject({ from: z.string().regex(/^\d{4}-\d{2} Q[1-4]$/, "must be a quarter like 2025-26 Q1"), reason: text }))
-    .optional(),
+  rebase: z.array(z.strictObject({ from: z.string().regex(/^\d{4}-\d{2} Q[1-4]$/, "must be a quarter like 2025-26 Q1"), reason: text })).optional(),
   /** "year-to-date": the agency gives the total since the year began (Q2 330 YTD); darep judges each period's own figure. */
   reported: z.enum(["period", "year-to-date"]).optional(),
   /** "establishing": a baseline is being set up; until data exists, [x] reads "baseline: no data yet", and figures are not judged. */
@@ -156,8 +154,7 @@ export const Indicator = z
       ids.add(m.id);
       const cats = new Set(m.categories?.values.map((c) => c.id) ?? []);
       for (const c of Object.keys(m.direction.categories ?? {})) {
-        if (!cats.has(c))
-          ctx.addIssue({ code: "custom", path: ["measures", i, "direction", "categories", c], message: `'${c}' is not one of this measure's categories` });
+        if (!cats.has(c)) ctx.addIssue({ code: "custom", path: ["measures", i, "direction", "categories", c], message: `'${c}' is not one of this measure's categories` });
       }
       if (m.reported === "year-to-date" && m.unit !== "count" && m.unit !== "amount")
         ctx.addIssue({ code: "custom", path: ["measures", i, "reported"], message: `only a count or an amount adds up to a year to date; a ${m.unit} reported since April is its own figure` });
@@ -274,8 +271,7 @@ export type Agency = z.infer<typeof Agency>;
  * A safety limit: a positive whole number, and never absurd. A limit far past any real return (say a
  * time limit of 10,000,000 s, which no timer can even hold) switches the protection off by mistake.
  */
-const wholeLimit = (max: number, shown: string) =>
-  z.number().int("must be a whole number").positive("must be more than 0").max(max, `must be at most ${shown}`).optional();
+const wholeLimit = (max: number, shown: string) => z.number().int("must be a whole number").positive("must be more than 0").max(max, `must be at most ${shown}`).optional();
 
 /** Who the board pack goes to and from (`darep send`). The SMTP server is never here: DAREP_SMTP_URL. */
 export const Distribution = z.strictObject({
@@ -307,9 +303,7 @@ export const Config = z.strictObject({
       /** Leave outlying moving ranges out of the limits, as NHSRplotthedots does; false reproduces the Making Data Count Excel tool. */
       screenOutliers: z.boolean().default(true),
       /** Default tolerance: a change within both is "stable". */
-      tolerance: z
-        .strictObject({ relative: z.number().min(0).default(0.05), absolute: z.number().min(0).default(2) })
-        .default({ relative: 0.05, absolute: 2 }),
+      tolerance: z.strictObject({ relative: z.number().min(0).default(0.05), absolute: z.number().min(0).default(2) }).default({ relative: 0.05, absolute: 2 }),
       /** Days after a quarter ends that returns are due; later ones are "late". */
       returnsDueDays: z.number().int().min(0).default(30),
       /** A move bigger than this factor against last quarter is a warning (likely keying error). */

@@ -29,7 +29,10 @@ function yearOf(text: string): string | null {
   return isYearLabel(y) ? y : null;
 }
 function quarterOf(text: string): Period["quarter"] | null {
-  const q = text.trim().toUpperCase().replace(/^(\d)$/, "Q$1");
+  const q = text
+    .trim()
+    .toUpperCase()
+    .replace(/^(\d)$/, "Q$1");
   return isQuarterName(q) ? q : null;
 }
 
@@ -54,7 +57,14 @@ export function historyReturns(table: RawTable, agencies: string[]): { returns: 
   const at = (c: string) => header.indexOf(c);
   const issues: Issue[] = [];
   for (const c of REQUIRED.filter((c) => at(c) < 0))
-    issues.push(issue("missing-column", { file, row: table.header?.row ?? 1, column: c }, `The history has no '${c}' column; it needs ${HISTORY_COLUMNS.join(", ")} (measure, category and note may be left out).`, { expected: c }));
+    issues.push(
+      issue(
+        "missing-column",
+        { file, row: table.header?.row ?? 1, column: c },
+        `The history has no '${c}' column; it needs ${HISTORY_COLUMNS.join(", ")} (measure, category and note may be left out).`,
+        { expected: c },
+      ),
+    );
   if (issues.length) return { returns: [], issues };
 
   const byReturn = new Map<string, { agency: string; period: Period; lines: string[][]; sources: number[] }>();

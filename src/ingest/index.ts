@@ -36,7 +36,10 @@ export async function readReturn(path: string, options: Partial<ReadLimits> = {}
 
   const ext = extname(path).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx")
-    return fail("unsupported-format", { file }, `Files ending '${ext || "(no extension)"}' are not read; a return is a .csv or .xlsx file.`, { found: ext || "no extension", expected: ".csv or .xlsx" });
+    return fail("unsupported-format", { file }, `Files ending '${ext || "(no extension)"}' are not read; a return is a .csv or .xlsx file.`, {
+      found: ext || "no extension",
+      expected: ".csv or .xlsx",
+    });
 
   let bytes: Buffer;
   let handle: FileHandle | undefined;
@@ -66,16 +69,17 @@ export async function parseReturn(bytes: Buffer, file: string, options: Partial<
   const fail = (...args: Parameters<typeof issue>): ReadResult => ({ table: null, issues: [issue(...args)] });
   const ext = extname(file).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx")
-    return fail("unsupported-format", { file }, `Files ending '${ext || "(no extension)"}' are not read; a return is a .csv or .xlsx file.`, { found: ext || "no extension", expected: ".csv or .xlsx" });
+    return fail("unsupported-format", { file }, `Files ending '${ext || "(no extension)"}' are not read; a return is a .csv or .xlsx file.`, {
+      found: ext || "no extension",
+      expected: ".csv or .xlsx",
+    });
   // Checked again on the bytes read, in case the file grew while it was being opened.
-  if (bytes.length > limits.maxFileBytes)
-    return fail("limit-exceeded", { file }, `The file is more than the limit of ${sizeInWords(limits.maxFileBytes)}; it was not read.`);
+  if (bytes.length > limits.maxFileBytes) return fail("limit-exceeded", { file }, `The file is more than the limit of ${sizeInWords(limits.maxFileBytes)}; it was not read.`);
   if (bytes.length === 0) return fail("empty-file", { file }, "The file is empty (0 bytes).");
 
   const expected = FORMAT_NAMES[ext];
   const kind = sniff(bytes);
-  if (kind.kind === "ole2" && kind.encrypted)
-    return fail("encrypted-workbook", { file }, "The workbook is protected by a password, so it cannot be read.", { found: kind.found });
+  if (kind.kind === "ole2" && kind.encrypted) return fail("encrypted-workbook", { file }, "The workbook is protected by a password, so it cannot be read.", { found: kind.found });
   if (ext === ".xlsx") {
     // The workbook reader (and its zip and spreadsheet libraries) is loaded only for a workbook.
     if (kind.kind === "zip") return (await import("./xlsx.js")).readXlsx(bytes, file, limits, kind.found, sheet);

@@ -45,5 +45,8 @@ export function percentText(n: number): string {
 /** Whether an Excel number format shows the value as a percentage ('%' outside quotes and escapes). */
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  return numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+  return numFmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .includes("%");
 }

@@ -1,14 +1,9 @@
 // What a file really is, judged from its first bytes (magic numbers), not from its name.
 import { utf16WithoutBom } from "./decode.js";
 
-export type Sniffed =
-  | { kind: "zip"; found: string }
-  | { kind: "ole2"; encrypted: boolean; found: string }
-  | { kind: "other-binary"; found: string }
-  | { kind: "text" };
+export type Sniffed = { kind: "zip"; found: string } | { kind: "ole2"; encrypted: boolean; found: string } | { kind: "other-binary"; found: string } | { kind: "text" };
 
-const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
-  bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 
 const utf16le = (s: string): Buffer => Buffer.from(s, "utf16le");
 
@@ -44,8 +39,7 @@ function describeZip(bytes: Buffer): string {
  */
 function describeOle2(bytes: Buffer): { encrypted: boolean; found: string } {
   if (bytes.includes(utf16le("EncryptedPackage"))) return { encrypted: true, found: "a password-protected workbook" };
-  if (bytes.includes(utf16le("Workbook")) || bytes.includes(utf16le("Book")))
-    return { encrypted: false, found: "an old Excel 97-2003 .xls workbook" };
+  if (bytes.includes(utf16le("Workbook")) || bytes.includes(utf16le("Book"))) return { encrypted: false, found: "an old Excel 97-2003 .xls workbook" };
   if (bytes.includes(utf16le("WordDocument"))) return { encrypted: false, found: "an old Word 97-2003 .doc document" };
   return { encrypted: false, found: "an old Microsoft Office 97-2003 file" };
 }

@@ -43,7 +43,10 @@ function cleanHeader(header: RawRow, where: Location, issues: Issue[]): string[]
   let first: { cell: string; text: string } | null = null;
   const names = header.cells.map((text, i) => {
     if (first === null && hasInvisible(text)) first = { cell: cellAddress(i, header.row), text };
-    return text.replace(/\u00a0/g, " ").replace(INVISIBLE, "").trim();
+    return text
+      .replace(/\u00a0/g, " ")
+      .replace(INVISIBLE, "")
+      .trim();
   });
   if (first !== null) {
     const { cell, text } = first as { cell: string; text: string };
@@ -121,10 +124,15 @@ export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Loc
     if (firstExtra >= 0) {
       const cell = cellAddress(firstExtra, row.row);
       issues.push(
-        issue("extra-cell", { ...where, row: row.row, cell }, `Row ${row.row} has ${lastFilled + 1} cells but the header row has only ${headerSpan} columns; ${cell} holds '${quote(cells[firstExtra]!)}'.`, {
-          found: quote(cells[firstExtra]!),
-          expected: `at most ${headerSpan} cells`,
-        }),
+        issue(
+          "extra-cell",
+          { ...where, row: row.row, cell },
+          `Row ${row.row} has ${lastFilled + 1} cells but the header row has only ${headerSpan} columns; ${cell} holds '${quote(cells[firstExtra]!)}'.`,
+          {
+            found: quote(cells[firstExtra]!),
+            expected: `at most ${headerSpan} cells`,
+          },
+        ),
       );
       // Keep the extra cells that hold something, so whoever reads the table can still show them.
       cells.length = lastFilled + 1;
@@ -132,9 +140,14 @@ export function shapeTable(records: RawRow[], format: "csv" | "xlsx", where: Loc
     } else if (cells.length < named) {
       const cell = cellAddress(cells.length, row.row);
       issues.push(
-        issue("missing-cell", { ...where, row: row.row, cell, column: names[cells.length] }, `Row ${row.row} has ${cells.length} cells but the header row has ${named} columns; the missing cells were read as blank.`, {
-          expected: `${named} cells`,
-        }),
+        issue(
+          "missing-cell",
+          { ...where, row: row.row, cell, column: names[cells.length] },
+          `Row ${row.row} has ${cells.length} cells but the header row has ${named} columns; the missing cells were read as blank.`,
+          {
+            expected: `${named} cells`,
+          },
+        ),
       );
     }
   }

@@ -50,10 +50,19 @@ export async function prepareWorkbook(bytes: Buffer, limits: ReadLimits, kindFou
     sheets.push({ ...sheet, repair });
     cells += repair.cells;
     // The header row as well as maxRows data rows; only rows with something in them count.
-    if (repair.rows > limits.maxRows + 1) return { ok: false, code: "limit-exceeded", message: `The sheet '${sheet.name}' has ${repair.rows} rows with something in them; the limit is ${limits.maxRows} rows.`, found: `${repair.rows} rows` };
+    if (repair.rows > limits.maxRows + 1)
+      return {
+        ok: false,
+        code: "limit-exceeded",
+        message: `The sheet '${sheet.name}' has ${repair.rows} rows with something in them; the limit is ${limits.maxRows} rows.`,
+        found: `${repair.rows} rows`,
+      };
     if (cells > limits.maxCells) return { ok: false, code: "limit-exceeded", message: `The workbook has more than ${limits.maxCells} cells with something in them.`, found: `${cells} cells` };
   }
-  const macros = hasMacros(verdict.parts.map((p) => p.name), byName("[Content_Types].xml"));
+  const macros = hasMacros(
+    verdict.parts.map((p) => p.name),
+    byName("[Content_Types].xml"),
+  );
   if (!changed) return { ok: true, bytes, sheets, macros };
   const files: Record<string, Uint8Array> = {};
   for (const part of verdict.parts) {

@@ -70,7 +70,14 @@ function sheetFindings(facts: SheetFacts | undefined, where: Location): Issue[] 
   if (facts.hidden) found.push(issue("hidden-sheet", where, `The sheet '${facts.name}' is hidden in Excel, but it is the one darep read.`, { found: facts.name }));
   for (const m of facts.repair.missingStrings) {
     const row = Number(/\d+$/.exec(m.cell)?.[0]);
-    found.push(issue("damaged-cell", { ...where, ...(row ? { row } : {}), cell: m.cell }, `Cell ${m.cell} refers to text number ${m.index || "(none)"}, which the workbook does not hold; it was read as blank.`, { found: `text #${m.index}` }));
+    found.push(
+      issue(
+        "damaged-cell",
+        { ...where, ...(row ? { row } : {}), cell: m.cell },
+        `Cell ${m.cell} refers to text number ${m.index || "(none)"}, which the workbook does not hold; it was read as blank.`,
+        { found: `text #${m.index}` },
+      ),
+    );
   }
   return found;
 }
@@ -83,7 +90,10 @@ export async function readXlsx(bytes: Buffer, file: string, limits: ReadLimits, 
   try {
     workbook = await loadWorkbook(prepared.bytes);
   } catch {
-    return { table: null, issues: [issue("unreadable-workbook", { file }, "The workbook's contents cannot be read: it may be damaged, or written by a program that does not follow the Excel format.")] };
+    return {
+      table: null,
+      issues: [issue("unreadable-workbook", { file }, "The workbook's contents cannot be read: it may be damaged, or written by a program that does not follow the Excel format.")],
+    };
   }
   const issues: Issue[] = [];
   if (prepared.macros) issues.push(issue("macro-workbook", { file }, "The workbook carries macros; darep never runs them and read the file as data only."));
@@ -93,11 +103,23 @@ export async function readXlsx(bytes: Buffer, file: string, limits: ReadLimits, 
   const sheet = returnSheet ?? sheets.find((s) => s !== aboutSheet) ?? sheets[0];
   if (!sheet) return { table: null, issues: [issue("empty-file", { file }, "The workbook has no sheets.")] };
   const where: Location = { file, sheet: sheet.name };
-  if (!returnSheet) issues.push(issue("missing-sheet", where, `The workbook has no sheet named '${sheetName}', so its first sheet '${sheet.name}' was read.`, { found: sheet.name, expected: sheetName }));
+  if (!returnSheet)
+    issues.push(issue("missing-sheet", where, `The workbook has no sheet named '${sheetName}', so its first sheet '${sheet.name}' was read.`, { found: sheet.name, expected: sheetName }));
   const facts = (s: Worksheet | undefined) => (s ? prepared.sheets.find((f) => f.name === s.name) : undefined);
   const ambiguous = [sheet, aboutSheet].map(facts).find((f) => f?.repair.duplicateCell);
   if (ambiguous)
-    return { table: null, issues: [...issues, issue("ambiguous-file", { file, sheet: ambiguous.name, row: Number(/\d+$/.exec(ambiguous.repair.duplicateCell!)?.[0]), cell: ambiguous.repair.duplicateCell! }, `Cell ${ambiguous.repair.duplicateCell} of the sheet '${ambiguous.name}' is given twice in the file, so two programs could read two different returns from it.`, { found: ambiguous.repair.duplicateCell! })] };
+    return {
+      table: null,
+      issues: [
+        ...issues,
+        issue(
+          "ambiguous-file",
+          { file, sheet: ambiguous.name, row: Number(/\d+$/.exec(ambiguous.repair.duplicateCell!)?.[0]), cell: ambiguous.repair.duplicateCell! },
+          `Cell ${ambiguous.repair.duplicateCell} of the sheet '${ambiguous.name}' is given twice in the file, so two programs could read two different returns from it.`,
+          { found: ambiguous.repair.duplicateCell! },
+        ),
+      ],
+    };
   issues.push(...sheetFindings(facts(sheet), where));
 
   let records: RawRow[];

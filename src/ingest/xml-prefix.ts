@@ -19,7 +19,5 @@ export function dropRootPrefix(xml: string): string | null {
   // exceljs reads `cp:coreProperties` with them.
   const declared = new RegExp(`\\sxmlns:${prefix}\\s*=\\s*"([^"]*)"`).exec(attributes)?.[1] ?? "";
   if (!SPREADSHEET_ML.includes(declared) || /\sxmlns\s*=/.test(attributes)) return null;
-  return xml
-    .replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1")
-    .replace(new RegExp(`(\\s)xmlns:${prefix}(\\s*=)`), "$1xmlns$2");
+  return xml.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1").replace(new RegExp(`(\\s)xmlns:${prefix}(\\s*=)`), "$1xmlns$2");
 }

@@ -12,9 +12,7 @@ export interface ZipPart {
   data: Buffer;
 }
 
-export type ZipVerdict =
-  | { ok: true; parts: ZipPart[] }
-  | { ok: false; code: "unreadable-file" | "limit-exceeded" | "wrong-file-type" | "ambiguous-file"; message: string; found?: string };
+export type ZipVerdict = { ok: true; parts: ZipPart[] } | { ok: false; code: "unreadable-file" | "limit-exceeded" | "wrong-file-type" | "ambiguous-file"; message: string; found?: string };
 
 /** Only entries this big are judged by their compression ratio; small XML parts can legitimately pack tightly. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
@@ -37,8 +35,7 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
-const openStream = (zip: ZipFile, entry: Entry) =>
-  new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))));
+const openStream = (zip: ZipFile, entry: Entry) => new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))));
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -58,7 +55,12 @@ export async function checkWorkbookZip(bytes: Buffer, limits: ReadLimits, kindFo
     zip.on("error", () => undefined); // later failures come through the streams; an unheard 'error' event would crash
     const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
     if (total > limits.maxUnzippedBytes)
-      return { ok: false, code: "limit-exceeded", message: `The workbook unpacks to ${sizeInWords(total)}, more than the limit of ${sizeInWords(limits.maxUnzippedBytes)}.`, found: sizeInWords(total) };
+      return {
+        ok: false,
+        code: "limit-exceeded",
+        message: `The workbook unpacks to ${sizeInWords(total)}, more than the limit of ${sizeInWords(limits.maxUnzippedBytes)}.`,
+        found: sizeInWords(total),
+      };
     for (const e of entries) {
       const ratio = e.uncompressedSize / Math.max(e.compressedSize, 1);
       if (e.uncompressedSize >= RATIO_FLOOR_BYTES && ratio > limits.maxCompressionRatio)

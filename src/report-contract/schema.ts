@@ -312,7 +312,6 @@ export const ReturnJson = z.object({
 });
 export type ReturnJson = z.infer<typeof ReturnJson>;
 
-
 /** An indicator an action's measures name, with its headline status this quarter. */
 export const IndicatorLink = z.object({ ref: z.string(), title: z.string().nullable(), status: Status.nullable(), exception: z.boolean() });
 export type IndicatorLink = z.infer<typeof IndicatorLink>;

@@ -31,11 +31,7 @@ const LINUX = [
   "/snap/bin/chromium",
 ];
 
-const MAC_APPS = [
-  "Google Chrome.app/Contents/MacOS/Google Chrome",
-  "Chromium.app/Contents/MacOS/Chromium",
-  "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
-];
+const MAC_APPS = ["Google Chrome.app/Contents/MacOS/Google Chrome", "Chromium.app/Contents/MacOS/Chromium", "Microsoft Edge.app/Contents/MacOS/Microsoft Edge"];
 
 /** Windows environment names are case-insensitive, but a plain object passed in tests is not. */
 function winEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {

@@ -33,7 +33,8 @@ const n1 = (v: number) => (Math.round(v * 10) / 10).toFixed(1).replace(/\.0$/, "
 
 function glyph(mark: KeyMark, x: number, y: number): string {
   const c = MARK_COLOUR;
-  const line = (colour: string, dash: string, width: number) => `<line x1="${n1(x)}" x2="${n1(x + 12)}" y1="${n1(y)}" y2="${n1(y)}" stroke="${colour}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`;
+  const line = (colour: string, dash: string, width: number) =>
+    `<line x1="${n1(x)}" x2="${n1(x + 12)}" y1="${n1(y)}" y2="${n1(y)}" stroke="${colour}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`;
   switch (mark) {
     case "figure":
       return `<circle cx="${n1(x + 6)}" cy="${n1(y)}" r="2.6" fill="${c.line}"/>`;

@@ -33,7 +33,16 @@ function gaps(result: Result): string {
     if (points.length === 0) return "";
     return points.length > 3 ? `; ${words} for ${points.length} quarters` : `; ${words} for ${listWords(points.map(quarterLong))}`;
   };
-  return said(earlier.filter((p) => p.value === null && p.symbol !== "c"), "no figure") + said(earlier.filter((p) => p.value === null && p.symbol === "c"), "withheld");
+  return (
+    said(
+      earlier.filter((p) => p.value === null && p.symbol !== "c"),
+      "no figure",
+    ) +
+    said(
+      earlier.filter((p) => p.value === null && p.symbol === "c"),
+      "withheld",
+    )
+  );
 }
 
 function limitsAndTarget(result: Result): string {
@@ -57,7 +66,9 @@ function limitsAndTarget(result: Result): string {
     const t = lines.target;
     const met = latest === null ? null : meets(latest, t.value, t.comparison);
     const side = met === null ? "" : met ? ", and the latest meets it" : targetNoun(t.comparison) === "target" ? ", and the latest falls short of it" : ", and the latest is over it";
-    parts.push(`the ${result.frequency === "annual" ? "year" : result.frequency === "six-monthly" ? "half-year" : "quarter"}'s target is ${COMPARISON_WORDS[t.comparison]} ${formatTick(t.value, result.unit)}${side}`);
+    parts.push(
+      `the ${result.frequency === "annual" ? "year" : result.frequency === "six-monthly" ? "half-year" : "quarter"}'s target is ${COMPARISON_WORDS[t.comparison]} ${formatTick(t.value, result.unit)}${side}`,
+    );
   }
   return parts.map((p) => `; ${p}`).join("");
 }

@@ -165,7 +165,12 @@ export function trendChart(result: Result): TrendChart {
   }
 
   const order: KeyMark[] = ["figure", "latest", "special-cause", "mean", "limits", "provisional", "target", "baseline", "rebase"];
-  const key = chartKey(order.filter((m) => marks.has(m)), 4, PLOT.bottom + 32, W - 8);
+  const key = chartKey(
+    order.filter((m) => marks.has(m)),
+    4,
+    PLOT.bottom + 32,
+    W - 8,
+  );
   const height = Math.ceil(PLOT.bottom + 32 + key.height + 2);
   const svg =
     `<svg class="chart" viewBox="0 0 ${W} ${height}" role="img" aria-label="${escapeXml(description, true)}">` +

@@ -44,7 +44,9 @@ function draw(look: Look, kind: string, assurance: boolean): string {
   const pts = look.line.map((y, i) => `${6 + i * 3},${13.5 + y * 0.55}`).join(" ");
   // Assurance icons carry a dashed target line through the little series; variation icons do not.
   const target = assurance ? `<line x1="4" x2="20" y1="16.2" y2="16.2" stroke="${look.tone}" stroke-width="0.8" stroke-dasharray="1.5 1"/>` : "";
-  const letter = look.letter ? `<text x="12" y="10" text-anchor="middle" font-size="8" font-weight="bold" font-family="Arial,Helvetica,sans-serif" fill="${look.tone}">${escapeXml(look.letter)}</text>` : "";
+  const letter = look.letter
+    ? `<text x="12" y="10" text-anchor="middle" font-size="8" font-weight="bold" font-family="Arial,Helvetica,sans-serif" fill="${look.tone}">${escapeXml(look.letter)}</text>`
+    : "";
   return (
     `<svg class="mdc-icon mdc-${kind}" viewBox="0 0 24 24" width="24" height="24" role="img" aria-label="${escapeXml(look.label, true)}">` +
     `<title>${escapeXml(look.label)}</title>` +

@@ -10,14 +10,7 @@ import { startBrowser, type BrowserProcess } from "./browser-process.js";
 import type { PdfFacts } from "./pdf-finish.js";
 
 // Without the networking flags Chromium keeps trying to reach the (closed) network and slows start-up.
-const FLAGS = [
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const FLAGS = ["--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 // Chromium draws header and footer at a zero font size unless told otherwise. An empty template would
 // bring back Chromium's default header (date and title), hence the empty div.
@@ -31,7 +24,10 @@ const footer = (title: string, marking: string | null) =>
   `<span>${escapeHtml(title)}</span>${marking ? `<span style="${MARK}">${escapeHtml(marking)}</span>` : ""}<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
 function firstLine(e: unknown): string {
-  return String(e instanceof Error ? e.message : e).split("\n")[0]!.replace(/\s+/g, " ").trim();
+  return String(e instanceof Error ? e.message : e)
+    .split("\n")[0]!
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Settles with the promise, or rejects after ms: for every wait on a browser that may never answer. */
@@ -87,7 +83,11 @@ export class PdfPrinter {
     } catch (e) {
       // A browser that exited says why on stderr better than the closed pipe does: wait for its exit
       // a moment (bounded), then take its last line.
-      const gone = await within(child.exited.then(() => true), 1_000, () => "").catch(() => false);
+      const gone = await within(
+        child.exited.then(() => true),
+        1_000,
+        () => "",
+      ).catch(() => false);
       const said = gone ? child.stderrTail().trim().split("\n").pop() : undefined;
       // A browser that hangs, or a wrapper that left children, is ended with its whole process group.
       child.kill();

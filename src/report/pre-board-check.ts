@@ -28,11 +28,23 @@ export function preBoardCheck(report: Report): CheckItem[] {
     const r = byKey.get(key);
     if (!r || !judged(r) || r.commentary || said.has(r.indicator)) continue;
     said.add(r.indicator);
-    items.push({ kind: "exception-without-commentary", indicator: r.indicator, agency: r.agency, figure: name(r), todo: `Add a "## ${r.indicator}" section to commentary/${report.year}-${report.quarter}.md: the board will ask why.` });
+    items.push({
+      kind: "exception-without-commentary",
+      indicator: r.indicator,
+      agency: r.agency,
+      figure: name(r),
+      todo: `Add a "## ${r.indicator}" section to commentary/${report.year}-${report.quarter}.md: the board will ask why.`,
+    });
   }
   for (const r of report.results) {
     if (r.note || !r.reasons.some((x) => x.code === "sudden-change")) continue;
-    items.push({ kind: "sudden-change-without-note", indicator: r.indicator, agency: r.agency, figure: name(r), todo: `Ask ${r.agencyName} to check the figure and say why it moved in the note column of their return.` });
+    items.push({
+      kind: "sudden-change-without-note",
+      indicator: r.indicator,
+      agency: r.agency,
+      figure: name(r),
+      todo: `Ask ${r.agencyName} to check the figure and say why it moved in the note column of their return.`,
+    });
   }
   return items;
 }

@@ -20,6 +20,8 @@ export async function readTemplateSources(dir: string): Promise<TemplateSources>
   const names = (await readdir(folder)).filter((f) => f.endsWith(".hbs")).sort();
   const partials = await Promise.all(names.map(async (f): Promise<[string, string]> => [basename(f, ".hbs"), await readFile(join(folder, f), "utf8")]));
   const layout = await readFile(join(dir, "layout.hbs"), "utf8");
-  const hash = createHash("sha256").update(JSON.stringify([COMPILE_OPTIONS, layout, partials])).digest("hex");
+  const hash = createHash("sha256")
+    .update(JSON.stringify([COMPILE_OPTIONS, layout, partials]))
+    .digest("hex");
   return { layout, partials, hash };
 }

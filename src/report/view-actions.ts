@@ -65,7 +65,9 @@ function actionRow(a: ActionJson): ActionRow {
     previous: a.previousRag ? RAG_LOOKS[a.previousRag].word : "–",
     // Only the indicators that need the board's attention get a badge; the rest are named in one
     // line, so an action naming ten indicators takes one row, not a page.
-    indicators: a.indicators.filter((i) => i.exception).map((i) => ({ ref: i.ref, exception: i.exception, status: i.status ? (({ word, shape, css }) => ({ word, shape, css }))(statusLook(i.status)) : null })),
+    indicators: a.indicators
+      .filter((i) => i.exception)
+      .map((i) => ({ ref: i.ref, exception: i.exception, status: i.status ? (({ word, shape, css }) => ({ word, shape, css }))(statusLook(i.status)) : null })),
     others: quietIndicators(a),
   };
 }
@@ -107,7 +109,10 @@ export function actionsView(report: Report): ActionsView | null {
   let intro: string;
   if (!a.file) intro = `No action plan was found for ${quarterLong(report)} or any quarter before it (save it as actions/${report.year}-${report.quarter}.csv or .xlsx).`;
   else {
-    const which = a.year === report.year && a.quarter === report.quarter ? `The action plan update for ${quarterLong(report)}` : `There is no action plan update for ${quarterLong(report)}; the latest, for ${a.quarter} ${a.year},`;
+    const which =
+      a.year === report.year && a.quarter === report.quarter
+        ? `The action plan update for ${quarterLong(report)}`
+        : `There is no action plan update for ${quarterLong(report)}; the latest, for ${a.quarter} ${a.year},`;
     intro =
       `${which} (${a.file}) has ${plural(n, "action")}${parts.length ? `: ${listWords(parts)}` : ""}. ` +
       `Judged at the quarter's end, ${end}, ${plural(a.overdue.length, "action is", "actions are")} overdue and ${plural(a.findings.length, "rating contradicts", "ratings contradict")} the RAG guide. ` +
@@ -136,7 +141,12 @@ export function actionsView(report: Report): ActionsView | null {
     })),
     findingsNone: a.findings.length ? null : "Every rating agrees with the RAG guide.",
     notRated: a.notRated.length
-      ? `Not rated: ${listWords(a.notRated.map((ref) => { const x = byRef.get(ref); return x?.leadOfficer ? `${ref} (${x.leadOfficer})` : ref; }))}.`
+      ? `Not rated: ${listWords(
+          a.notRated.map((ref) => {
+            const x = byRef.get(ref);
+            return x?.leadOfficer ? `${ref} (${x.leadOfficer})` : ref;
+          }),
+        )}.`
       : null,
     allCaption: `Every action, with the indicators its measures name and their status in ${quarterLong(report)}`,
     all: a.actions.map(actionRow),
@@ -151,7 +161,9 @@ export function assuranceView(report: Report): AssuranceView | null {
   if (!a) return null;
   const s = a.summary;
   const shown = a.items.filter((i) => i.state !== "not-due");
-  const since = a.trackedFrom ? `Evidence has been recorded since ${quarterLong(a.trackedFrom)}.` : "No evidence file has been kept yet (assurance/<year>-<quarter>.csv), so nothing is counted as received.";
+  const since = a.trackedFrom
+    ? `Evidence has been recorded since ${quarterLong(a.trackedFrom)}.`
+    : "No evidence file has been kept yet (assurance/<year>-<quarter>.csv), so nothing is counted as received.";
   return {
     anchor: "assurance",
     heading: "Quality assurance",
@@ -165,7 +177,11 @@ export function assuranceView(report: Report): AssuranceView | null {
       .map((i) => {
         const { word, shape, css } = ASSURANCE_LOOKS[i.state];
         const owed = i.overdueFor.length ? `Not received for ${listWords(i.overdueFor.map(quarterLong))}.` : "";
-        const now = i.received ? `Received ${dateInWords(i.received)}${i.evidence ? `: ${i.evidence}` : ""}.` : i.dueThisQuarter ? `Not received yet for ${quarterLong(report)}${i.evidence ? ` (${i.evidence})` : ""}.` : "";
+        const now = i.received
+          ? `Received ${dateInWords(i.received)}${i.evidence ? `: ${i.evidence}` : ""}.`
+          : i.dueThisQuarter
+            ? `Not received yet for ${quarterLong(report)}${i.evidence ? ` (${i.evidence})` : ""}.`
+            : "";
         return { ref: i.ref, title: i.title, owner: i.owner, frequency: FREQUENCY_WORDS[i.frequency], status: { word, shape, css }, detail: [owed, now].filter(Boolean).join(" ") };
       }),
     notDue: a.items.some((i) => i.state === "not-due") ? `Not due this quarter: ${listWords(a.items.filter((i) => i.state === "not-due").map((i) => i.ref))}.` : null,

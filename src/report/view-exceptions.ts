@@ -31,7 +31,9 @@ export function wantedWords(r: Pick<Result, "direction" | "target" | "unit">): s
     case "baseline":
       return "No wanted direction yet: a baseline is being collected";
     case "target":
-      return r.target ? `Wanted: ${COMPARISON_WORDS[r.target.comparison]} ${formatFigure(r.target.perYear, r.unit)} ${r.target.kind === "level" ? "each period" : "a year"}` : "Wanted: to meet a target";
+      return r.target
+        ? `Wanted: ${COMPARISON_WORDS[r.target.comparison]} ${formatFigure(r.target.perYear, r.unit)} ${r.target.kind === "level" ? "each period" : "a year"}`
+        : "Wanted: to meet a target";
   }
 }
 
@@ -122,7 +124,11 @@ function card(r: Result, rank: string, report: Report, also: { r: Result; rank: 
     wantedWhy: directionWords(r.directionReason),
     target: targetWords(r, report.quarter),
     // The latest point in words first ("the ninth rise in a row"), then the rules that decided.
-    reasons: [...(r.reading ? [`The latest ${r.frequency === "annual" ? "year" : r.frequency === "six-monthly" ? "half-year" : "quarter"}: ${r.reading}.`] : []), ...r.reasons.map((x) => x.text), ...(frequencyNote(r) ? [frequencyNote(r)!] : [])],
+    reasons: [
+      ...(r.reading ? [`The latest ${r.frequency === "annual" ? "year" : r.frequency === "six-monthly" ? "half-year" : "quarter"}: ${r.reading}.`] : []),
+      ...r.reasons.map((x) => x.text),
+      ...(frequencyNote(r) ? [frequencyNote(r)!] : []),
+    ],
     chart: { svg: chart.svg, caption: `Every quarter on record; the latest is the diamond.${baselineWords(r)}` },
     note: r.note ? noteParagraphs(r.note) : null,
     commentary: r.commentary ? markdownBlocks(r.commentary) : null,
@@ -152,8 +158,7 @@ function absentGroups(items: { r: Result; rank: string }[], report: Report): Abs
     const one = group.length > 1 && group.every(({ r }) => r.indicator === first.indicator);
     const ret = report.returns.find((x) => x.agency === first.agency);
     const commentary: CommentaryView[] = [];
-    for (const { r } of group)
-      if (r.commentary && !commentary.some((c) => c.ref === r.indicator)) commentary.push({ ref: r.indicator, blocks: markdownBlocks(r.commentary) });
+    for (const { r } of group) if (r.commentary && !commentary.some((c) => c.ref === r.indicator)) commentary.push({ ref: r.indicator, blocks: markdownBlocks(r.commentary) });
     return {
       anchor: `cannot-judge-${i + 1}`,
       heading: `${first.agencyName}: ${plural(group.length, "figure")} cannot be judged`,
@@ -161,7 +166,13 @@ function absentGroups(items: { r: Result; rank: string }[], report: Report): Abs
       contact: contactPieces(ret),
       // One indicator's figures (PM37's five) name it once, and its actions once, not five times over.
       ...(one ? { indicator: figureName(first), actions: cardActions(first, report).actions } : {}),
-      items: group.map(({ r, rank }) => ({ rank, anchor: `exception-${rank}`, figure: one ? chartSubject(r) : `${figureName(r)}: ${chartSubject(r)}`, status: statusView(r), actions: one ? null : cardActions(r, report).actions })),
+      items: group.map(({ r, rank }) => ({
+        rank,
+        anchor: `exception-${rank}`,
+        figure: one ? chartSubject(r) : `${figureName(r)}: ${chartSubject(r)}`,
+        status: statusView(r),
+        actions: one ? null : cardActions(r, report).actions,
+      })),
       commentary,
     };
   });
@@ -180,7 +191,10 @@ export function exceptionsView(report: Report): ExceptionsView {
   const k = ranked.length;
   let intro = "No figure needs the board's attention this quarter.";
   if (k > 0) {
-    const parts = [moves.length ? `${plural(moves.length, "figure")} moving the wrong way or off target` : "", unknown.length ? `${plural(unknown.length, "figure")} that cannot be judged` : ""].filter(Boolean);
+    const parts = [
+      moves.length ? `${plural(moves.length, "figure")} moving the wrong way or off target` : "",
+      unknown.length ? `${plural(unknown.length, "figure")} that cannot be judged` : "",
+    ].filter(Boolean);
     intro = `${plural(k, "figure needs", "figures need")} the board's attention, worst first: ${parts.join(", then ")}.`;
   }
   const cards = byMeasure(moves).map(([first, ...rest]) => card(first!.r, first!.rank, report, rest));

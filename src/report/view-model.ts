@@ -1,4 +1,3 @@
-
 import type { Report, Result } from "../report-contract/schema.js";
 import { dateInWords, formatChange, listWords, momentInWords, plural } from "../words/index.js";
 import { shapeSuffix, yearBack } from "./shape-words.js";

@@ -67,7 +67,7 @@ export function boardMessage(input: BoardMessageInput): Message {
     ...(marking ? [`<p style="font-weight: bold; letter-spacing: 0.05em">${e(marking)}</p>`] : []),
     `<p>${e(intro)}</p>`,
     ...(replacing ? [`<p style="border-left: 4px solid #b35900; padding-left: 0.6em"><strong>${e(replacing)}</strong></p>`] : []),
-    "<h2 style=\"font-size: 1.15em\">Summary</h2>",
+    '<h2 style="font-size: 1.15em">Summary</h2>',
     `<p>${e(report.summary.text)}</p>`,
     `<h2 style="font-size: 1.15em">${e(heading)}</h2>`,
     items.length ? `<ol>${items.map((it) => `<li>${e(it.sentence)}</li>`).join("")}</ol>` : "<p>Nothing this quarter.</p>",

@@ -32,8 +32,7 @@ export function isLoopback(host: string): boolean {
 const EXAMPLE = "e.g. smtps://user:password@smtp.example.org:465 or smtp://user:password@smtp.example.org:587";
 
 export function smtpSettings(url: string | undefined): SmtpSettings {
-  if (url === undefined || url.trim() === "")
-    throw new RunError(`${SMTP_ENV} is not set: set it to your mail server (${EXAMPLE}), or use --dry-run to write the messages as .eml files instead.`);
+  if (url === undefined || url.trim() === "") throw new RunError(`${SMTP_ENV} is not set: set it to your mail server (${EXAMPLE}), or use --dry-run to write the messages as .eml files instead.`);
   let u: URL;
   try {
     u = new URL(url.trim());

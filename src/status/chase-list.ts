@@ -116,7 +116,10 @@ export function chaseList(input: ChaseInput): ChaseList {
     };
   });
   const rank = (e: ChaseEntry) => (e.status === "missing" ? 0 : e.status === "invalid" ? 1 : e.late ? 2 : 3);
-  const sorted = entries.map((e, i) => ({ e, i })).sort((x, y) => rank(x.e) - rank(y.e) || x.i - y.i).map((x) => x.e);
+  const sorted = entries
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => rank(x.e) - rank(y.e) || x.i - y.i)
+    .map((x) => x.e);
   return {
     partnership: config.partnership,
     year: period.year,

@@ -50,8 +50,7 @@ function planMarkdown(plan: PlanChase): string[] {
     if (plan.overdueActions.length === 0) out.push(`None in ${mdText(plan.actionsFile)}.`);
     else {
       out.push("| Lead officer | Action | Due and rated |", "| --- | --- | --- |");
-      for (const g of plan.overdueActions)
-        for (const a of g.actions) out.push(`| ${mdText(g.owner)} | ${mdText(a.ref)} ${mdText(actionWords(a.keyAction))} | ${mdText(overdueWords(a, longDate))} |`);
+      for (const g of plan.overdueActions) for (const a of g.actions) out.push(`| ${mdText(g.owner)} | ${mdText(a.ref)} ${mdText(actionWords(a.keyAction))} | ${mdText(overdueWords(a, longDate))} |`);
     }
   }
   out.push("", "### Assurance evidence overdue", "");

@@ -29,7 +29,10 @@ export interface PlanChase {
 
 /** Several lead officers share an action when the cell separates them with ";" or a line break. */
 export function ownersOf(lead: string): string[] {
-  const owners = lead.split(/[;\n]+/).map((s) => s.trim()).filter(Boolean);
+  const owners = lead
+    .split(/[;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return owners.length ? owners : ["no lead officer named"];
 }
 

@@ -7,7 +7,6 @@ export { csvField };
 
 export const CSV_COLUMNS = ["indicator", "measure", "category", "value", "note"] as const;
 
-
 export function templateCsv(rows: TemplateRow[]): string {
   const lines = [CSV_COLUMNS.join(","), ...rows.map((r) => [r.indicator, r.measure, r.category ?? "", "", ""].map(csvField).join(","))];
   return `\ufeff${lines.join("\r\n")}\r\n`;

@@ -51,7 +51,11 @@ function aboutSheet(wb: Workbook, about: FrameworkAbout): void {
     ["source", about.source ?? "", "(optional) Where it comes from, e.g. the strategy's title."],
     ["themes", about.themes.join("\n"), "The themes in the order the report groups indicators by, one per line (default: as they first appear)."],
     ["partnership", about.partnership ?? "", "(optional) The partnership that wrote the framework."],
-    ["local terms", (about.localTerms ?? []).join("\n"), "(optional) Words in the texts naming your own place, services or people, one per line: another partnership using the framework is told to review those texts."],
+    [
+      "local terms",
+      (about.localTerms ?? []).join("\n"),
+      "(optional) Words in the texts naming your own place, services or people, one per line: another partnership using the framework is told to review those texts.",
+    ],
   ];
   rows.forEach(([k, v, help], i) => {
     const row = sheet.getRow(i + 1);
@@ -68,7 +72,10 @@ function guidanceSheet(wb: Workbook): void {
   const sheet = wb.addWorksheet("Guidance");
   sheet.columns = [{ width: 32 }, { width: 110 }];
   const lines: [string, string][] = [
-    ["A framework in a spreadsheet", "One row per measure. An indicator with several measures has several rows with the same reference; its own fields (title to frequency) may be left blank after its first row."],
+    [
+      "A framework in a spreadsheet",
+      "One row per measure. An indicator with several measures has several rows with the same reference; its own fields (title to frequency) may be left blank after its first row.",
+    ],
     ["Then", "darep framework import <this file> --name <framework> writes it into schemas/<framework>/, or names every cell to correct."],
     ...COLUMNS.map((c): [string, string] => [c.header, `${c.required ? "Needed. " : ""}${c.guidance}${c.choices ? ` One of: ${c.choices.join(", ")}.` : ""}`]),
   ];

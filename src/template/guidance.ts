@@ -32,7 +32,6 @@ export const SYMBOL_MEANINGS: [string, string][] = [
   ["[u]", "Low reliability: write the symbol, then the figure, e.g. [u] 12. Say why in the note column."],
 ];
 
-
 function indicatorLines(ind: Indicator): GuidanceLine[] {
   const lines: GuidanceLine[] = [{ kind: "heading", text: `${ind.ref}: ${ind.title}` }];
   lines.push({ kind: "pair", text: "What it tells us", detail: ind.tellsUs.replace(/\s*\n\s*/g, "; ") });

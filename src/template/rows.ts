@@ -33,11 +33,7 @@ export function figureText(f: Pick<Figure, "value" | "symbol">): number | string
 }
 
 function describe(m: Measure, category: { id: string; label: string } | null): string {
-  const what = category
-    ? `${m.label}: ${category.label}`
-    : m.categories
-      ? `${m.label}: total, all ${m.categories.dimension} categories together`
-      : m.label;
+  const what = category ? `${m.label}: ${category.label}` : m.categories ? `${m.label}: total, all ${m.categories.dimension} categories together` : m.label;
   const definition = m.definition?.trim();
   return definition ? `${what}. ${definition}` : `${what}.`;
 }

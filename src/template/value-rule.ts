@@ -58,9 +58,7 @@ export function valueRule(row: TemplateRow, cell: string): ValueRule {
     errorTitle: "Not a figure darep can read",
     error: `${numberWords(row)} Or one of [c] confidential, [x] not available, [z] not applicable, or [u] and the figure. Never a blank, a *, or a fraction for a percentage.`,
     promptTitle: row.unit === "percent" ? "Percentage or symbol" : row.unit === "count" ? "Count or symbol" : "Number or symbol",
-    prompt:
-      `${numberWords(row)} Or pick a symbol: [c] confidential, [x] not available, [z] not applicable; ` +
-      "or type [u] and the figure if it is of low reliability. Never leave it blank.",
+    prompt: `${numberWords(row)} Or pick a symbol: [c] confidential, [x] not available, [z] not applicable; ` + "or type [u] and the figure if it is of low reliability. Never leave it blank.",
   };
 }
 

@@ -55,7 +55,8 @@ export function noPrevious(history: readonly HistoryPoint[], frequency: Frequenc
   const last = previousPeriodWords(frequency);
   const Last = last.charAt(0).toUpperCase() + last.slice(1);
   if (before?.symbol === "c") return `${Last}'s figure was withheld ([c]), so there is nothing to compare with.`;
-  if (before && !before.gap && before.value === null) return `${Last}'s figure was given as ${before.symbol === "z" ? "not applicable ([z])" : "not available ([x])"}, so there is nothing to compare with.`;
+  if (before && !before.gap && before.value === null)
+    return `${Last}'s figure was given as ${before.symbol === "z" ? "not applicable ([z])" : "not available ([x])"}, so there is nothing to compare with.`;
   return `There is no figure for ${last} to compare with.`;
 }
 
@@ -119,10 +120,18 @@ export function judgeFigure(f: FigureToJudge): Judgement {
   const d = f.direction;
   const count = f.unit === "count";
   let j: Judgement;
-  if (d.wanted === "none") j = { status: "for-information", reasons: [{ code: "no-direction", text: "No direction is set for this figure: it is for information." }], cause: null, signal: null, decidedBy: null };
-  else if (d.wanted === "baseline") j = { status: "baseline", reasons: [{ code: "baseline", text: "A baseline is still being collected: the figure is not judged yet." }], cause: null, signal: null, decidedBy: null };
+  if (d.wanted === "none")
+    j = { status: "for-information", reasons: [{ code: "no-direction", text: "No direction is set for this figure: it is for information." }], cause: null, signal: null, decidedBy: null };
+  else if (d.wanted === "baseline")
+    j = { status: "baseline", reasons: [{ code: "baseline", text: "A baseline is still being collected: the figure is not judged yet." }], cause: null, signal: null, decidedBy: null };
   else if (d.wanted === "target" && !f.target && d.target?.amount === null)
-    j = { status: "for-information", reasons: [{ code: "target-to-be-confirmed", text: "The target is still to be confirmed (TBC), or none is set for this year: the figure is reported, not judged." }], cause: null, signal: null, decidedBy: null };
+    j = {
+      status: "for-information",
+      reasons: [{ code: "target-to-be-confirmed", text: "The target is still to be confirmed (TBC), or none is set for this year: the figure is reported, not judged." }],
+      cause: null,
+      signal: null,
+      decidedBy: null,
+    };
   else if (d.wanted === "target") j = say.byTarget(f);
   else if (f.spc.state === "computed" && f.spc.latest !== null) j = byLimits(f, betterSide(d)!, count);
   else j = byMoves(f, betterSide(d)!, count);

@@ -40,13 +40,7 @@ export interface Built {
 }
 
 function suddenChange(ret: ValidatedReturn, ref: string, measure: string, category: string | null): boolean {
-  return ret.issues.some(
-    (i) =>
-      i.code === "sudden-change" &&
-      i.indicator?.toUpperCase() === ref &&
-      (i.measure === undefined || i.measure === measure) &&
-      (i.category ?? null) === category,
-  );
+  return ret.issues.some((i) => i.code === "sudden-change" && i.indicator?.toUpperCase() === ref && (i.measure === undefined || i.measure === measure) && (i.category ?? null) === category);
 }
 
 export function buildResult(ctx: ResultContext, indicator: Indicator, measure: Measure, category: { id: string; label: string } | null, agency: Agency): Built {
@@ -142,7 +136,19 @@ export function buildResult(ctx: ResultContext, indicator: Indicator, measure: M
     symbol: due ? (figure?.symbol ?? null) : null,
     direction: direction.wanted,
     directionReason: direction.reason,
-    target: target ? { perYear: target.perYear, comparison: target.comparison, kind: target.kind, perQuarter: target.perQuarter, toDate: target.toDate, actualToDate: target.actualToDate, projectedOutturn: target.projectedOutturn, atRisk: target.atRisk, yearComplete: target.yearComplete } : null,
+    target: target
+      ? {
+          perYear: target.perYear,
+          comparison: target.comparison,
+          kind: target.kind,
+          perQuarter: target.perQuarter,
+          toDate: target.toDate,
+          actualToDate: target.actualToDate,
+          projectedOutturn: target.projectedOutturn,
+          atRisk: target.atRisk,
+          yearComplete: target.yearComplete,
+        }
+      : null,
     status: judged.status,
     exception: isException(assessed),
     rank: null,

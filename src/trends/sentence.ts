@@ -79,7 +79,12 @@ function stableSentence(who: string, input: SentenceInput): string {
   const year = onYear(c, unit);
   const value = formatValue(c.value!, unit);
   const last = previousPeriodWords(input.frequency ?? "quarterly");
-  const lastQuarter = c.previous === null ? "" : c.change === 0 ? `, unchanged on ${last}` : `, ${changeInBrief(c.change, c.changePercent, unit) || (c.change! > 0 ? "up" : "down")} from ${formatValue(c.previous, unit)} ${last}`;
+  const lastQuarter =
+    c.previous === null
+      ? ""
+      : c.change === 0
+        ? `, unchanged on ${last}`
+        : `, ${changeInBrief(c.change, c.changePercent, unit) || (c.change! > 0 ? "up" : "down")} from ${formatValue(c.previous, unit)} ${last}`;
   switch (input.decidedBy) {
     case "limits":
       return `${who} ${g.was} ${value}${lastQuarter}${year ? ` and ${year}` : ""}: ${input.reading ?? "inside the usual range"}, so ordinary variation`;
@@ -189,4 +194,3 @@ export function sentence(input: SentenceInput): string {
   if (input.lowReliability) text += ` ${subject.agencyName} marks this figure as of low reliability ([u]).`;
   return text;
 }
-

@@ -99,7 +99,8 @@ export function patterns(values: readonly (number | null)[], from: number, to: n
     }
     if (group.length) out.push({ rule: "two-of-three-near-limit", side, points: group });
 
-    for (const [a, b] of stretches(from, to, (i) => v(i) !== null && sideOf(v(i)!) === side)) if (b - a + 1 >= RUN && (!count || runIsShift(values, a, b, limits.mean))) out.push({ rule: "run-of-seven", side, points: range(a, b) });
+    for (const [a, b] of stretches(from, to, (i) => v(i) !== null && sideOf(v(i)!) === side))
+      if (b - a + 1 >= RUN && (!count || runIsShift(values, a, b, limits.mean))) out.push({ rule: "run-of-seven", side, points: range(a, b) });
   }
   return out;
 }

@@ -19,9 +19,7 @@ export interface Grammar {
 }
 
 export function grammarOf(unit: Unit): Grammar {
-  return unit === "count"
-    ? { them: "them", was: "were", have: "have", stand: "stand", are: "are", their: "their" }
-    : { them: "it", was: "was", have: "has", stand: "stands", are: "is", their: "its" };
+  return unit === "count" ? { them: "them", was: "were", have: "have", stand: "stand", are: "are", their: "their" } : { them: "it", was: "was", have: "has", stand: "stands", are: "is", their: "its" };
 }
 
 /** "rise" for up, "fall" for down: what the partnership wants. */

@@ -30,18 +30,30 @@ export function findColumns(table: RawTable): { columns: Columns | null; issues:
 
   const found = FIELDS.filter((f) => columns[f] >= 0);
   if (found.length === 0) {
-    const first = header.cells.filter((c) => c.trim() !== "").slice(0, 3).map((c) => quote(c, 20)).join(", ");
+    const first = header.cells
+      .filter((c) => c.trim() !== "")
+      .slice(0, 3)
+      .map((c) => quote(c, 20))
+      .join(", ");
     issues.push(
-      issue("missing-header", { ...where, row: header.row }, `Row ${header.row}, the first row with anything in it, is not a header row: it names none of the columns indicator, measure, category, value, note.`, {
-        found: first,
-        expected: "a header row: indicator, measure, category, value, note",
-      }),
+      issue(
+        "missing-header",
+        { ...where, row: header.row },
+        `Row ${header.row}, the first row with anything in it, is not a header row: it names none of the columns indicator, measure, category, value, note.`,
+        {
+          found: first,
+          expected: "a header row: indicator, measure, category, value, note",
+        },
+      ),
     );
     return { columns: null, issues };
   }
   for (const i of unknown) {
     const name = header.cells[i]!;
-    const near = suggest(name, FIELDS.filter((f) => columns[f] < 0));
+    const near = suggest(
+      name,
+      FIELDS.filter((f) => columns[f] < 0),
+    );
     const cell = cellAddress(i, header.row);
     issues.push(
       issue("extra-column", { ...where, row: header.row, cell, column: name }, `The column '${quote(name)}' in ${cell} is not part of the return; it was ignored.`, {

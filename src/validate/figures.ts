@@ -87,14 +87,19 @@ export function checkCategorySums(figures: Figure[], framework: Framework): Issu
     if (!wrong || present.length === 0) continue;
     const rows = present.map((p) => p.source.row).filter((r) => r !== undefined);
     issues.push(
-      issue("categories-do-not-add-up", at(total), complete
-        ? `The ${m.categories.dimension} categories of ${describe(total)} add up to ${sum}, but the total on row ${total.source.row} is ${total.value}.`
-        : `The ${m.categories.dimension} categories of ${describe(total)} given so far already add up to ${sum}, more than the total ${total.value}.`, {
-        ...about(total),
-        found: `categories ${sum}, total ${total.value}`,
-        expected: `categories adding up to ${total.value}`,
-        advice: `Check the total on row ${total.source.row} and the categories on rows ${Math.min(...rows)}-${Math.max(...rows)}.`,
-      }),
+      issue(
+        "categories-do-not-add-up",
+        at(total),
+        complete
+          ? `The ${m.categories.dimension} categories of ${describe(total)} add up to ${sum}, but the total on row ${total.source.row} is ${total.value}.`
+          : `The ${m.categories.dimension} categories of ${describe(total)} given so far already add up to ${sum}, more than the total ${total.value}.`,
+        {
+          ...about(total),
+          found: `categories ${sum}, total ${total.value}`,
+          expected: `categories adding up to ${total.value}`,
+          advice: `Check the total on row ${total.source.row} and the categories on rows ${Math.min(...rows)}-${Math.max(...rows)}.`,
+        },
+      ),
     );
   }
   return issues;
@@ -122,4 +127,3 @@ export function checkPartsOfWholes(figures: Figure[], framework: Framework): Iss
   }
   return issues;
 }
-

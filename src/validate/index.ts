@@ -82,6 +82,6 @@ function failedTogether(f: Figure, issues: Issue[]): boolean {
     (i) =>
       i.indicator === f.indicator &&
       i.measure === f.measure &&
-      ((i.code === "categories-do-not-add-up") || ((i.code === "part-exceeds-whole" || i.code === "year-to-date-fell") && (i.category ?? null) === f.category)),
+      (i.code === "categories-do-not-add-up" || ((i.code === "part-exceeds-whole" || i.code === "year-to-date-fell") && (i.category ?? null) === f.category)),
   );
 }

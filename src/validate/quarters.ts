@@ -44,7 +44,13 @@ export function yearToDateChecks(figures: Figure[], previous: Figure[], yearToDa
     const p = before.get(figureKey(f));
     if (p?.value == null || p.year !== f.year || f.value >= p.value) continue;
     const what = `${f.indicator} ${f.measure}${f.category ? ` (${f.category})` : ""}`;
-    issues.push(issue("year-to-date-fell", f.source, `${what} is a year-to-date total, but fell from ${p.value} last quarter to ${f.value}.`, { ...about(f), found: String(f.value), expected: `at least last quarter's total of ${p.value}` }));
+    issues.push(
+      issue("year-to-date-fell", f.source, `${what} is a year-to-date total, but fell from ${p.value} last quarter to ${f.value}.`, {
+        ...about(f),
+        found: String(f.value),
+        expected: `at least last quarter's total of ${p.value}`,
+      }),
+    );
   }
   return { compared: figures.filter((f) => yearToDate(f) !== "reset"), issues };
 }

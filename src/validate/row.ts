@@ -54,8 +54,7 @@ export function readRow(row: RawRow, ctx: RowContext): RowResult | null {
       ...(col >= 0 ? { cell: cellAddress(col, row.row), column: header || field } : { column: field }),
     };
   };
-  const report = (code: IssueCode, field: Field, message: string, extra: Partial<Issue> = {}) =>
-    issues.push(issue(code, place(field), message, { ...subject, ...extra }));
+  const report = (code: IssueCode, field: Field, message: string, extra: Partial<Issue> = {}) => issues.push(issue(code, place(field), message, { ...subject, ...extra }));
   const text = (field: Field) => (columns[field] >= 0 ? (row.cells[columns[field]] ?? "") : "");
 
   // Problems the reader saw that the text cannot carry (formula without result, merged cell).
@@ -78,14 +77,24 @@ export function readRow(row: RawRow, ctx: RowContext): RowResult | null {
   // A reference pasted from a web page or an email often carries a non-breaking or zero-width space.
   const reference = (field: "indicator" | "measure" | "category"): string => {
     const r = clean(text(field));
-    if (r.invisible) report("invisible-characters", field, `The ${field === "indicator" ? "indicator reference" : field} '${quote(r.text)}' holds invisible characters (non-breaking or zero-width spaces); they were ignored.`);
+    if (r.invisible)
+      report(
+        "invisible-characters",
+        field,
+        `The ${field === "indicator" ? "indicator reference" : field} '${quote(r.text)}' holds invisible characters (non-breaking or zero-width spaces); they were ignored.`,
+      );
     return r.text;
   };
   const ref = reference("indicator");
   const indicator = ctx.framework.byRef.get(ref.toUpperCase());
   if (!indicator) {
     const own = ctx.agency.indicators;
-    const near = suggest(ref, own) ?? suggest(ref, ctx.framework.indicators.map((i) => i.ref));
+    const near =
+      suggest(ref, own) ??
+      suggest(
+        ref,
+        ctx.framework.indicators.map((i) => i.ref),
+      );
     const message = ref === "" ? "The indicator cell is blank, so darep cannot tell what this figure is." : `'${quote(ref)}' is not an indicator in the ${ctx.framework.info.name}.`;
     report("unknown-indicator", "indicator", message, {
       found: quote(ref),
@@ -137,10 +146,17 @@ export function readRow(row: RawRow, ctx: RowContext): RowResult | null {
 function splitNumberWords(row: RawRow, col: number, cell: string, headerWidth: number): [string, Partial<Issue>] {
   const split = splitNumberAt(row.cells, col, row.cells.length - headerWidth);
   const joined = split?.joined ?? row.cells[col] ?? "";
-  const parts = row.cells.slice(col, col + (split?.cells ?? 1)).map((c) => `'${quote(c)}'`).join(", ");
+  const parts = row.cells
+    .slice(col, col + (split?.cells ?? 1))
+    .map((c) => `'${quote(c)}'`)
+    .join(", ");
   return [
     `Row ${row.row} has more cells than the header because the value ${quote(joined)} is split at its comma into ${parts}, from ${cell} on.`,
-    { found: parts, expected: "one value cell", advice: `Did you mean ${quote(joined)}? Put numbers with commas in quotes ("${quote(joined)}"), or leave the comma out (${quote(joined.replace(/,/g, ""))}).` },
+    {
+      found: parts,
+      expected: "one value cell",
+      advice: `Did you mean ${quote(joined)}? Put numbers with commas in quotes ("${quote(joined)}"), or leave the comma out (${quote(joined.replace(/,/g, ""))}).`,
+    },
   ];
 }
 
@@ -174,11 +190,18 @@ function findCategory(indicator: Indicator, measure: Measure, typed: string, rep
   if (found) return found.id;
   const ids = values.map((c) => c.id);
   const near = suggest(typed, ids);
-  report("unknown-category", "category", ids.length ? `'${quote(typed)}' is not one of the ${measure.categories!.dimension} categories of ${indicator.ref} ${measure.id}.` : `${indicator.ref} ${measure.id} has no breakdown, but this row names the category '${quote(typed)}'.`, {
-    found: quote(typed),
-    expected: ids.length ? `blank for the total, or one of ${listOf(ids, 20)}` : "a blank category (the total)",
-    ...(near ? { advice: `Did you mean '${near}'?` } : {}),
-  });
+  report(
+    "unknown-category",
+    "category",
+    ids.length
+      ? `'${quote(typed)}' is not one of the ${measure.categories!.dimension} categories of ${indicator.ref} ${measure.id}.`
+      : `${indicator.ref} ${measure.id} has no breakdown, but this row names the category '${quote(typed)}'.`,
+    {
+      found: quote(typed),
+      expected: ids.length ? `blank for the total, or one of ${listOf(ids, 20)}` : "a blank category (the total)",
+      ...(near ? { advice: `Did you mean '${near}'?` } : {}),
+    },
+  );
   return undefined;
 }
 

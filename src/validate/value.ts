@@ -6,9 +6,7 @@ import { quote, type IssueCode } from "../issues/catalogue.js";
 import type { GssSymbol } from "../types.js";
 import { INVISIBLE } from "../words/index.js";
 
-export type ParsedValue =
-  | { ok: true; value: number | null; symbol: GssSymbol | null }
-  | { ok: false; code: IssueCode; message: string; expected: string; advice?: string };
+export type ParsedValue = { ok: true; value: number | null; symbol: GssSymbol | null } | { ok: false; code: IssueCode; message: string; expected: string; advice?: string };
 
 const SPREADSHEET_ERROR = /^#(?:DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|GETTING_DATA)$/i;
 /** Marks agencies use for "small number" or "not available" that are not the GSS symbols. */
@@ -54,16 +52,31 @@ function plainNumber(t: string, unit: Unit): ParsedValue {
     // 0.74 in a percent measure is nearly always 74% written as a fraction (Gnumeric's CSV export,
     // pasted values); read as it stands it would reach the board 100 times too small.
     if (unit === "percent" && !percent && n > 0 && n < 1)
-      return fail("percent-as-fraction", `'${shown}' is a bare number between 0 and 1 in a percentage measure, so it would be read as ${numberText(n)}%.`, unit, `Did you mean ${percentText(n)}? Write ${percentText(n)}; write ${numberText(n)}% if you really mean less than one per cent.`);
+      return fail(
+        "percent-as-fraction",
+        `'${shown}' is a bare number between 0 and 1 in a percentage measure, so it would be read as ${numberText(n)}%.`,
+        unit,
+        `Did you mean ${percentText(n)}? Write ${percentText(n)}; write ${numberText(n)}% if you really mean less than one per cent.`,
+      );
     return { ok: true, value: n === 0 ? 0 : n, symbol: null }; // "-0" is 0, never a "-0" in the report
   }
   if (DECIMAL_COMMA.test(s)) {
     const meant = s.replace(/\./g, "").replace(",", ".");
-    return fail("decimal-comma", `'${shown}' uses a comma as its decimal point.`, unit, `Did you mean ${meant}${percent ? "%" : ""}? Write the decimal point as a full stop; darep reads a comma only as a thousands separator.`);
+    return fail(
+      "decimal-comma",
+      `'${shown}' uses a comma as its decimal point.`,
+      unit,
+      `Did you mean ${meant}${percent ? "%" : ""}? Write the decimal point as a full stop; darep reads a comma only as a thousands separator.`,
+    );
   }
   if (EXPONENT.test(s)) {
     const n = Number(s);
-    return fail("invalid-value", `'${shown}' is written in scientific notation.`, unit, `Write it out in full${Number.isFinite(n) && Math.abs(n) < 1e15 ? `, e.g. ${numberText(n)}` : ""}: Excel shows large numbers this way when the column is too narrow.`);
+    return fail(
+      "invalid-value",
+      `'${shown}' is written in scientific notation.`,
+      unit,
+      `Write it out in full${Number.isFinite(n) && Math.abs(n) < 1e15 ? `, e.g. ${numberText(n)}` : ""}: Excel shows large numbers this way when the column is too narrow.`,
+    );
   }
   if (/^[=+@\t\r]/.test(s)) return fail("invalid-value", `'${shown}' looks like a spreadsheet formula, not a figure.`, unit, "Paste the figure as a value.");
   if (/^-?[\d,]*\d[\d,]*(?:\.\d+)?$/.test(s)) return fail("invalid-value", `'${shown}' has its thousands separators in the wrong places.`, unit, "Write 1234 or 1,234.");
@@ -84,10 +97,16 @@ export function parseValue(text: string, unit: Unit): ParsedValue {
       const n = plainNumber(rest, unit);
       return n.ok ? { ...n, symbol } : n;
     }
-    if (rest !== "") return fail("invalid-value", `[${symbol}] stands alone in the cell, but '${quote(t)}' has more after it.`, unit, `Write just [${symbol}], and put any explanation in the note column.`);
+    if (rest !== "")
+      return fail("invalid-value", `[${symbol}] stands alone in the cell, but '${quote(t)}' has more after it.`, unit, `Write just [${symbol}], and put any explanation in the note column.`);
     return { ok: true, value: null, symbol };
   }
   if (LOCAL_MARK.test(t))
-    return fail("local-suppression-mark", `'${quote(t)}' is a local mark, not a figure; darep does not guess what it stands for.`, unit, "Write [c] for a figure withheld to protect people, or [x] for one not available.");
+    return fail(
+      "local-suppression-mark",
+      `'${quote(t)}' is a local mark, not a figure; darep does not guess what it stands for.`,
+      unit,
+      "Write [c] for a figure withheld to protect people, or [x] for one not available.",
+    );
   return plainNumber(t, unit);
 }

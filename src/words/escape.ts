@@ -18,7 +18,10 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
  * carry becomes U+FFFD, so the document always parses.
  */
 export function escapeXml(s: string, attribute = false): string {
-  const text = s.replace(NOT_XML, "\ufffd").replace(/[&<>"']/g, (c) => ENTITIES[c]!).replace(/\r/g, "&#13;");
+  const text = s
+    .replace(NOT_XML, "\ufffd")
+    .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+    .replace(/\r/g, "&#13;");
   // Line breaks and tabs in an attribute would be read back as spaces: write them as references.
   return attribute ? text.replace(/\n/g, "&#10;").replace(/\t/g, "&#9;") : text;
 }

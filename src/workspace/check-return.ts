@@ -68,8 +68,7 @@ export async function checkReturn(ws: Workspace, entry: ReturnEntry, options: Ch
   const key = cache?.key(ws, { entry, sha256, limits, previous: options.previous });
   const hit = key ? await cache!.get(key, entry.agency) : null;
   // When it arrived: the receipts log, else the About sheet's submitted date when plausible, else the file's time.
-  const arrived = (part: CheckedPart) =>
-    entry.receivedAt ?? plausibleSubmitted(part.submitted, quarterDates(entry.period, ws.config.financialYearStartMonth).start, savedOn) ?? receivedAt;
+  const arrived = (part: CheckedPart) => entry.receivedAt ?? plausibleSubmitted(part.submitted, quarterDates(entry.period, ws.config.financialYearStartMonth).start, savedOn) ?? receivedAt;
   if (hit) return { ...base, status: hit.status, sha256, receivedAt: arrived(hit), figures: hit.figures, issues: hit.issues };
 
   const { result: read, givenUp } = await readWithin(entry, bytes, limits, maxSecondsPerFile);

@@ -38,8 +38,7 @@ export async function gather(ws: Workspace, period: Period, limits?: Partial<Rea
   returns.push(...now);
 
   for (const agency of ws.config.agencies) {
-    if (!now.some((r) => r.agency === agency.id))
-      returns.push({ agency: agency.id, period, status: "missing", file: null, sha256: null, receivedAt: null, figures: [], issues: [] });
+    if (!now.some((r) => r.agency === agency.id)) returns.push({ agency: agency.id, period, status: "missing", file: null, sha256: null, receivedAt: null, figures: [], issues: [] });
   }
 
   const commentaryFile = `commentary/${period.year}-${period.quarter}.md`;

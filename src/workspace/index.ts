@@ -17,7 +17,6 @@ import { RunError } from "../errors.js";
 import { openInput } from "./input.js";
 import { listReturns } from "./returns-folder.js";
 
-
 export type { CacheSetting } from "./cache/store.js";
 export { CONFIG_FILE, findWorkspaceRoot } from "./load.js";
 export { parseQuarter, quarterMeant, type QuarterAsked } from "./quarter.js";

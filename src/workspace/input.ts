@@ -98,9 +98,18 @@ export function listFolder(dir: string): { files: string[]; folders: string[]; o
     return null;
   }
   return {
-    files: entries.filter((d) => d.isFile()).map((d) => d.name).sort(byCodeUnit),
-    folders: entries.filter((d) => d.isDirectory()).map((d) => d.name).sort(byCodeUnit),
-    others: entries.filter((d) => !d.isFile() && !d.isDirectory()).map((d) => d.name).sort(byCodeUnit),
+    files: entries
+      .filter((d) => d.isFile())
+      .map((d) => d.name)
+      .sort(byCodeUnit),
+    folders: entries
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort(byCodeUnit),
+    others: entries
+      .filter((d) => !d.isFile() && !d.isDirectory())
+      .map((d) => d.name)
+      .sort(byCodeUnit),
   };
 }
 

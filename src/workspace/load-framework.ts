@@ -29,7 +29,6 @@ export class FrameworkError extends Error {
   }
 }
 
-
 /** "PM2" before "PM10": by letters, then number, then suffix. */
 export function compareRefs(a: string, b: string): number {
   const pa = /^([A-Za-z]*)(\d*)(.*)$/.exec(a)!;
@@ -67,7 +66,9 @@ export async function loadFramework(dir: string, read: Reader = openInput): Prom
   const listed = listFolder(root);
   if (!listed) {
     const missing = kindOf(root) === null;
-    throw new FrameworkError(`The framework folder ${shownDir} cannot be read.`, [`${shownDir}: ${missing ? "no such folder" : `cannot be read (${kindOf(root) === "folder" ? "EACCES" : "ENOTDIR"})`}`]);
+    throw new FrameworkError(`The framework folder ${shownDir} cannot be read.`, [
+      `${shownDir}: ${missing ? "no such folder" : `cannot be read (${kindOf(root) === "folder" ? "EACCES" : "ENOTDIR"})`}`,
+    ]);
   }
   const names = listed.files;
   const problems: string[] = [];
@@ -102,9 +103,7 @@ export async function loadFramework(dir: string, read: Reader = openInput): Prom
     throw new FrameworkError(`The framework in ${shownDir} has ${n === 1 ? "a mistake" : `${n} mistakes`}.`, problems);
   }
   const themes = info.themes;
-  const list = loaded
-    .map((l) => l.value)
-    .sort((a, b) => themes.indexOf(a.theme) - themes.indexOf(b.theme) || compareRefs(a.ref, b.ref));
+  const list = loaded.map((l) => l.value).sort((a, b) => themes.indexOf(a.theme) - themes.indexOf(b.theme) || compareRefs(a.ref, b.ref));
   return {
     name: basename(root),
     dir: root,

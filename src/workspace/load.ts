@@ -40,14 +40,11 @@ export async function loadWorkspace(opts: LoadOptions): Promise<Workspace> {
   let root: string | null;
   if (opts.workspace) {
     root = resolve(opts.cwd, opts.workspace);
-    if (kindOf(root) !== "folder")
-      throw new RunError(`The workspace folder ${opts.workspace} does not exist.`);
-    if (kindOf(join(root, CONFIG_FILE)) === null)
-      throw new RunError(`There is no ${CONFIG_FILE} in ${opts.workspace}: give the folder that holds it, or run 'darep init' to make one.`);
+    if (kindOf(root) !== "folder") throw new RunError(`The workspace folder ${opts.workspace} does not exist.`);
+    if (kindOf(join(root, CONFIG_FILE)) === null) throw new RunError(`There is no ${CONFIG_FILE} in ${opts.workspace}: give the folder that holds it, or run 'darep init' to make one.`);
   } else {
     root = findWorkspaceRoot(opts.cwd);
-    if (!root)
-      throw new RunError(`No ${CONFIG_FILE} found in ${opts.cwd} or any folder above it: run darep inside a workspace, or give --workspace <folder>.`);
+    if (!root) throw new RunError(`No ${CONFIG_FILE} found in ${opts.cwd} or any folder above it: run darep inside a workspace, or give --workspace <folder>.`);
   }
   const configPath = join(root, CONFIG_FILE);
   const shown = relative(opts.cwd, configPath) || CONFIG_FILE;
@@ -88,8 +85,7 @@ async function checkWorkspace(root: string, configPath: string, shown: string, d
   const config = parsed.data;
 
   const dir = frameworkDir(root, config.framework);
-  if (kindOf(dir) === null)
-    throw new RunError(`${shown}: framework: no framework '${config.framework}' (looked in ${relative(cwd, dir) || dir}).`);
+  if (kindOf(dir) === null) throw new RunError(`${shown}: framework: no framework '${config.framework}' (looked in ${relative(cwd, dir) || dir}).`);
   // darep's own framework, unchanged since the build checked it, is not checked again.
   let framework = trustedFramework(dir, config.framework, read);
   if (!framework) {
@@ -108,8 +104,7 @@ async function checkWorkspace(root: string, configPath: string, shown: string, d
     if (ids.has(a.id)) problems.push(`${shown}: agencies[${i}].id: '${a.id}' is used by two agencies`);
     ids.add(a.id);
     a.indicators.forEach((ref, j) => {
-      if (!framework.byRef.has(ref.toUpperCase()))
-        problems.push(`${shown}: agencies[${i}].indicators[${j}]: ${ref} is not in the ${framework.name} framework`);
+      if (!framework.byRef.has(ref.toUpperCase())) problems.push(`${shown}: agencies[${i}].indicators[${j}]: ${ref} is not in the ${framework.name} framework`);
     });
   });
   if (problems.length) throw new RunError(`The workspace config ${shown} has mistakes:`, problems);

@@ -33,7 +33,8 @@ export async function openLone(req: LoneRequest): Promise<LoneReturns> {
     // Loaded here, not at the top: the framework's checks (zod) cost more than a small check, and the
     // workspace's front door must not load them for commands that never come here.
     const { FrameworkError, FRAMEWORK_FILE, loadFramework } = await import("./load-framework.js");
-    if (kindOf(join(dir, FRAMEWORK_FILE)) !== "file") throw new RunError(`--framework: no framework '${name}' (a bundled one: doncaster, rotherham, portsmouth; or a folder holding ${FRAMEWORK_FILE}).`);
+    if (kindOf(join(dir, FRAMEWORK_FILE)) !== "file")
+      throw new RunError(`--framework: no framework '${name}' (a bundled one: doncaster, rotherham, portsmouth; or a folder holding ${FRAMEWORK_FILE}).`);
     try {
       framework = await loadFramework(dir);
     } catch (e) {

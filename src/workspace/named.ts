@@ -63,7 +63,9 @@ async function resolveTargets(ws: Workspace, req: NamedRequest): Promise<{ entri
       const period: Period = quarterMeant({ quarter: target, year: req.year }, req.today, ws.config.financialYearStartMonth);
       const listed = await listReturns(ws, period);
       if (listed.entries.length === 0 && listed.issues.length === 0)
-        issues.push(issue("unknown-period", { file: `returns/${period.year}/${period.quarter}` }, `There are no returns for ${periodKey(period)} (no files in returns/${period.year}/${period.quarter}).`));
+        issues.push(
+          issue("unknown-period", { file: `returns/${period.year}/${period.quarter}` }, `There are no returns for ${periodKey(period)} (no files in returns/${period.year}/${period.quarter}).`),
+        );
       entries.push(...listed.entries);
       issues.push(...listed.issues);
     } else if (kind === null) {
@@ -95,7 +97,12 @@ function ambiguous(entries: ReturnEntry[]): Issue[] {
     const { agency, period } = group[0]!;
     const names = group.map((e) => e.file.split("/").pop()!);
     const file = `returns/${period.year}/${period.quarter}/${names.join(" and ")}`;
-    out.push(issue("ambiguous-return", { file }, `${agency} has ${group.length} files for ${periodKey(period)} (${names.join(", ")}), so darep cannot tell which is the return.`, { found: names.join(", "), expected: "one file" }));
+    out.push(
+      issue("ambiguous-return", { file }, `${agency} has ${group.length} files for ${periodKey(period)} (${names.join(", ")}), so darep cannot tell which is the return.`, {
+        found: names.join(", "),
+        expected: "one file",
+      }),
+    );
   }
   return out;
 }

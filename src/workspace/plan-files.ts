@@ -46,7 +46,11 @@ function quarterFiles(ws: Workspace, folder: string, upTo: Period): { files: Qua
     if (group.length === 1) files.push(group[0]!);
     else
       issues.push(
-        issue("ambiguous-return", { file: group[0]!.file }, `Both ${group.map((g) => g.file).join(" and ")} exist for ${periodKey(group[0]!.period)}; darep will not guess which is meant, so neither was read.`),
+        issue(
+          "ambiguous-return",
+          { file: group[0]!.file },
+          `Both ${group.map((g) => g.file).join(" and ")} exist for ${periodKey(group[0]!.period)}; darep will not guess which is meant, so neither was read.`,
+        ),
       );
   }
   files.sort((a, b) => comparePeriods(a.period, b.period));
@@ -102,7 +106,11 @@ export async function readPlan(ws: Workspace, period: Period, store: CacheStore 
   const issues: Issue[] = [...listed.issues];
   if (used && periodKey(used.period) !== periodKey(period))
     issues.push(
-      issue("missing-action-plan", { file: `${ACTIONS_FOLDER}/${period.year}-${period.quarter}.csv` }, `There is no action plan update for ${periodKey(period)}; ${used.file} was judged against the quarter's end instead.`),
+      issue(
+        "missing-action-plan",
+        { file: `${ACTIONS_FOLDER}/${period.year}-${period.quarter}.csv` },
+        `There is no action plan update for ${periodKey(period)}; ${used.file} was judged against the quarter's end instead.`,
+      ),
     );
   if (!used) {
     issues.push(issue("missing-action-plan", { file: `${ACTIONS_FOLDER}/${period.year}-${period.quarter}.csv` }, `There is no action plan for ${periodKey(period)} or any quarter before it.`));
@@ -131,7 +139,15 @@ export async function readAssurance(ws: Workspace, period: Period, store: CacheS
   const evidence: Evidence[] = [];
   const issues: Issue[] = [...listed.issues];
   for (const f of recent) {
-    const t = await readFile<{ evidence: Evidence[]; issues: Issue[] }>(ws, store, "evidence", f, "Assurance", (table) => (table ? readEvidenceTable(table, f.period, refs) : { evidence: [], issues: [] }), "evidence");
+    const t = await readFile<{ evidence: Evidence[]; issues: Issue[] }>(
+      ws,
+      store,
+      "evidence",
+      f,
+      "Assurance",
+      (table) => (table ? readEvidenceTable(table, f.period, refs) : { evidence: [], issues: [] }),
+      "evidence",
+    );
     evidence.push(...t.evidence);
     issues.push(...t.issues);
   }

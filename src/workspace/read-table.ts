@@ -14,11 +14,15 @@ export function openIssue(failed: Extract<Input, { ok: false }>, file: string, m
     case "folder":
       return issue("unreadable-file", { file }, "This is a folder, not a file, so it was not read.", { expected: "the file itself" });
     case "symlink":
-      return issue("unreadable-file", { file }, "This is a symbolic link; darep never follows links, so that no file outside the workspace can be read as a return. Put the file itself here.", { expected: "the file itself, not a link" });
+      return issue("unreadable-file", { file }, "This is a symbolic link; darep never follows links, so that no file outside the workspace can be read as a return. Put the file itself here.", {
+        expected: "the file itself, not a link",
+      });
     case "not-a-file":
       return issue("unreadable-file", { file }, "This is not a regular file (a FIFO, a device or a socket), so it was not read.", { expected: "a regular file" });
     case "too-big":
-      return issue("limit-exceeded", { file }, `The file is ${sizeInWords(failed.size ?? 0)}, more than the limit of ${sizeInWords(maxBytes)}; it was not read.`, { found: sizeInWords(failed.size ?? 0) });
+      return issue("limit-exceeded", { file }, `The file is ${sizeInWords(failed.size ?? 0)}, more than the limit of ${sizeInWords(maxBytes)}; it was not read.`, {
+        found: sizeInWords(failed.size ?? 0),
+      });
     default:
       return issue("unreadable-file", { file }, `The file cannot be read: ${WHY[failed.problem]}.`);
   }

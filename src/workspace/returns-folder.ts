@@ -44,19 +44,30 @@ export function readReceipts(ws: Workspace, period: Period): { dates: Map<string
   const issues: Issue[] = [];
   const input = openInput(join(ws.root, file));
   if (!input.ok) return { dates, issues }; // the log is optional
-  input.bytes.toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/).forEach((line, i) => {
-    const [agency = "", received = ""] = line.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
-    if ((agency === "" && received === "") || (i === 0 && agency.toLowerCase() === "agency")) return;
-    const known = ws.config.agencies.some((a) => a.id === agency);
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(received) && !Number.isNaN(Date.parse(received)) ? received : null;
-    if (known && date) return void dates.set(agency, date);
-    issues.push(
-      issue("invalid-receipt", { file, row: i + 1 }, known ? `Line ${i + 1} gives '${received}' as ${agency}'s date, which is not a date like 2026-11-04; the file's own time is used instead.` : `Line ${i + 1} names '${agency}', which is not an agency in darep.config.json.`, {
-        found: line.slice(0, 80),
-        expected: "agency-id,YYYY-MM-DD",
-      }),
-    );
-  });
+  input.bytes
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      const [agency = "", received = ""] = line.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
+      if ((agency === "" && received === "") || (i === 0 && agency.toLowerCase() === "agency")) return;
+      const known = ws.config.agencies.some((a) => a.id === agency);
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(received) && !Number.isNaN(Date.parse(received)) ? received : null;
+      if (known && date) return void dates.set(agency, date);
+      issues.push(
+        issue(
+          "invalid-receipt",
+          { file, row: i + 1 },
+          known
+            ? `Line ${i + 1} gives '${received}' as ${agency}'s date, which is not a date like 2026-11-04; the file's own time is used instead.`
+            : `Line ${i + 1} names '${agency}', which is not an agency in darep.config.json.`,
+          {
+            found: line.slice(0, 80),
+            expected: "agency-id,YYYY-MM-DD",
+          },
+        ),
+      );
+    });
   return { dates, issues };
 }
 
@@ -68,10 +79,14 @@ const dirs = (path: string): string[] => listFolder(path)?.folders ?? [];
 
 /** Links (and other non-folders) where a year's or quarter's folder would be: never followed, but said. */
 function linkedFolders(ws: Workspace, path: string): Issue[] {
-  return (listFolder(path)?.others ?? []).filter((n) => !isClutter(n)).map((n) => {
-    const file = workspaceFile(ws, join(path, n));
-    return issue("unreadable-file", { file }, `${file} is a symbolic link or other special file, not a folder; darep never follows links inside returns/, so nothing in it was read.`, { expected: "a folder" });
-  });
+  return (listFolder(path)?.others ?? [])
+    .filter((n) => !isClutter(n))
+    .map((n) => {
+      const file = workspaceFile(ws, join(path, n));
+      return issue("unreadable-file", { file }, `${file} is a symbolic link or other special file, not a folder; darep never follows links inside returns/, so nothing in it was read.`, {
+        expected: "a folder",
+      });
+    });
 }
 
 /** Every return in the workspace (or in one quarter), and problems with the folders' names and files. */
@@ -90,7 +105,9 @@ export async function listReturns(ws: Workspace, only?: Period): Promise<Returns
     if (!only) issues.push(...linkedFolders(ws, join(base, year)));
     for (const quarter of quarters) {
       if (!isQuarterName(quarter)) {
-        issues.push(issue("unknown-period", { file: `returns/${year}/${quarter}` }, `The folder returns/${year}/${quarter} is not a quarter (Q1 to Q4).`, { found: quarter, expected: "Q1, Q2, Q3 or Q4" }));
+        issues.push(
+          issue("unknown-period", { file: `returns/${year}/${quarter}` }, `The folder returns/${year}/${quarter} is not a quarter (Q1 to Q4).`, { found: quarter, expected: "Q1, Q2, Q3 or Q4" }),
+        );
         continue;
       }
       const listed = await listQuarter(ws, { year, quarter });
@@ -131,7 +148,12 @@ async function listQuarter(ws: Workspace, period: Period): Promise<ReturnsListin
   for (const [agency, files] of byAgency) {
     if (files.length < 2) continue;
     const file = `returns/${period.year}/${period.quarter}/${files.join(" and ")}`;
-    issues.push(issue("ambiguous-return", { file }, `${agency} has ${files.length} files for ${period.year} ${period.quarter} (${files.join(", ")}), so darep cannot tell which is the return.`, { found: files.join(", "), expected: "one file" }));
+    issues.push(
+      issue("ambiguous-return", { file }, `${agency} has ${files.length} files for ${period.year} ${period.quarter} (${files.join(", ")}), so darep cannot tell which is the return.`, {
+        found: files.join(", "),
+        expected: "one file",
+      }),
+    );
     for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.agency === agency) entries.splice(i, 1);
   }
   return { entries, issues };
@@ -146,7 +168,10 @@ export function placeOf(ws: Workspace, path: string): { agency: string; period: 
   if (!RETURN_EXTENSIONS.has(ext))
     return issue("unsupported-format", { file }, `${name} is not a .csv or .xlsx file, so it is not read as a return.`, { found: ext || "no extension", expected: ".csv or .xlsx" });
   if (parts.length !== 4 || parts[0] !== "returns" || !isYearLabel(parts[1]!) || !isQuarterName(parts[2]!))
-    return issue("misplaced-return", { file }, `${file} is not in a quarter's folder, so darep cannot tell which quarter it is for.`, { found: file, expected: "returns/<year>/<quarter>/<agency-id>.csv, e.g. returns/2026-27/Q2/south-yorkshire-police.csv" });
+    return issue("misplaced-return", { file }, `${file} is not in a quarter's folder, so darep cannot tell which quarter it is for.`, {
+      found: file,
+      expected: "returns/<year>/<quarter>/<agency-id>.csv, e.g. returns/2026-27/Q2/south-yorkshire-police.csv",
+    });
   const agency = name.slice(0, -ext.length);
   if (!ws.config.agencies.some((a) => a.id === agency)) {
     const ids = ws.config.agencies.map((a) => a.id);

@@ -6,7 +6,14 @@ import { parseQuarterText, readEvidenceTable } from "../../src/actions/evidence.
 import type { AssuranceItem } from "../../src/framework/schema.js";
 import { evidence, p, table } from "./builders.js";
 
-const item = (ref: string, frequency: AssuranceItem["frequency"], extra: Partial<AssuranceItem> = {}): AssuranceItem => ({ ref, title: `Title of ${ref}`, owner: `Owner of ${ref}`, frequency, actionRefs: [], ...extra });
+const item = (ref: string, frequency: AssuranceItem["frequency"], extra: Partial<AssuranceItem> = {}): AssuranceItem => ({
+  ref,
+  title: `Title of ${ref}`,
+  owner: `Owner of ${ref}`,
+  frequency,
+  actionRefs: [],
+  ...extra,
+});
 
 const Q1 = p("2026-27", "Q1");
 const Q2 = p("2026-27", "Q2");
@@ -29,7 +36,14 @@ describe("when assurance evidence is due", () => {
 });
 
 describe("due, received or overdue", () => {
-  const items = [item("QA1", "quarterly"), item("QA3", "six-monthly"), item("QA4", "quarterly"), item("QA11", "annual"), item("QA13", "annual", { dueQuarters: ["Q1"] }), item("QA18", "annual", { dueQuarters: ["Q1"] })];
+  const items = [
+    item("QA1", "quarterly"),
+    item("QA3", "six-monthly"),
+    item("QA4", "quarterly"),
+    item("QA11", "annual"),
+    item("QA13", "annual", { dueQuarters: ["Q1"] }),
+    item("QA18", "annual", { dueQuarters: ["Q1"] }),
+  ];
 
   it("judges each item in Q2 from the evidence of Q1 and Q2", () => {
     const got = [
@@ -68,7 +82,14 @@ describe("reading an evidence file", () => {
   const header = ["ref", "received", "for", "evidence"];
 
   it("reads what came, for which quarter", () => {
-    const t = table([["QA1", "2026-10-06", "", "Contract meeting"], ["qa18", "11/08/2026", "2026-27 Q1", "Late"]], header, "assurance/2026-27-Q2.csv");
+    const t = table(
+      [
+        ["QA1", "2026-10-06", "", "Contract meeting"],
+        ["qa18", "11/08/2026", "2026-27 Q1", "Late"],
+      ],
+      header,
+      "assurance/2026-27-Q2.csv",
+    );
     const read = readEvidenceTable(t, Q2, refs);
     expect(read.issues).toEqual([]);
     expect(read.evidence.map((e) => [e.ref, e.for, e.received, e.evidence])).toEqual([

@@ -84,7 +84,16 @@ describe("the demo's 2026-27 Q2 report", () => {
 
   it("lists each action's indicators with their status", () => {
     const p22 = report.actions!.actions.find((a) => a.ref === "P2.2")!;
-    expect(p22.indicators.map((i) => `${i.ref} ${i.status}`)).toEqual(["PM3 worsening", "PM17 off-track", "PM18 stable", "PM19 stable", "PM26 worsening", "PM27 for-information", "PM28 for-information", "PM29 invalid"]);
+    expect(p22.indicators.map((i) => `${i.ref} ${i.status}`)).toEqual([
+      "PM3 worsening",
+      "PM17 off-track",
+      "PM18 stable",
+      "PM19 stable",
+      "PM26 worsening",
+      "PM27 for-information",
+      "PM28 for-information",
+      "PM29 invalid",
+    ]);
     expect(p22.assurance).toEqual(["QA11"]);
     const row = [...document.querySelectorAll("#action-plan table.actions-all tbody tr")].find((tr) => tr.querySelector("th")!.textContent!.startsWith("P2.2"))!;
     expect(row.querySelector(".ind-links")!.textContent).toMatch(/PM3\s*▲ Worsening/);

@@ -115,7 +115,7 @@ describe("the action plan's quarters", () => {
       quarter: "2026-27 Q2",
       saveAs: "actions/2026-27-Q2.xlsx",
       from: null,
-      rows: [["P1.1", "P1 Prevent", "=HYPERLINK(\"x\")", "Lead", "March 2027", "-Analysis of PM3", "+done", "Amber"]],
+      rows: [["P1.1", "P1 Prevent", '=HYPERLINK("x")', "Lead", "March 2027", "-Analysis of PM3", "+done", "Amber"]],
       createdAt: new Date(Date.UTC(2026, 8, 30, 12)),
     });
     const plan = await planOf({ "actions/2026-27-Q2.xlsx": bytes });
@@ -165,7 +165,13 @@ it("reports every mistake in a framework's assurance.json, and an item sharing a
   cpSync(join(import.meta.dirname, "..", "..", "schemas", "doncaster"), join(root, "schemas", "mine"), { recursive: true });
   writeFileSync(
     join(root, "schemas", "mine", "assurance.json"),
-    JSON.stringify({ name: "QA", items: [{ ref: "QA1", title: "Audit", owner: "Board", frequency: "monthly" }, { ref: "PM3", title: "Clash", owner: "Board", frequency: "annual" }] }),
+    JSON.stringify({
+      name: "QA",
+      items: [
+        { ref: "QA1", title: "Audit", owner: "Board", frequency: "monthly" },
+        { ref: "PM3", title: "Clash", owner: "Board", frequency: "annual" },
+      ],
+    }),
   );
   const err = await loadWorkspace({ workspace: root, cwd: root }).catch((e: { details: string[] }) => e);
   expect((err as { details: string[] }).details.join("\n")).toMatch(/assurance\.json: items\[0\]\.frequency/);

@@ -19,7 +19,13 @@ describe("judging the action plan", () => {
   const actions = [
     action("P1.1", { rag: "light-green", ragText: "Light green", timescale: { kind: "date", due: "2027-03-31" }, indicators: ["PM1", "PM3"] }),
     action("P1.2"),
-    action("P2.2", { rag: "light-green", ragText: "Light green", timescale: { kind: "date", due: "2026-03-31" }, indicators: ["PM3", "PM17"], source: { file: "actions/2026-27-Q2.csv", row: 4, ragCell: "H4" } }),
+    action("P2.2", {
+      rag: "light-green",
+      ragText: "Light green",
+      timescale: { kind: "date", due: "2026-03-31" },
+      indicators: ["PM3", "PM17"],
+      source: { file: "actions/2026-27-Q2.csv", row: 4, ragCell: "H4" },
+    }),
     action("P2.4", { rag: "red", timescale: { kind: "none" } }),
     action("P4.1", { rag: "green", timescale: { kind: "date", due: "2026-09-30" } }),
     action("P4.2", { rag: null, timescale: { kind: "date", due: "2026-09-30" } }),

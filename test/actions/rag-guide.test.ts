@@ -14,7 +14,11 @@ const due = { kind: "date" as const, due: "2026-09-30" };
 describe("the RAG guide as data", () => {
   it("ships Doncaster's four ratings and Rotherham's three, in order of concern", () => {
     expect(doncaster.ratings.map((r) => r.words)).toEqual(["Red", "Amber", "Light green", "Green"]);
-    expect(rotherham.ratings.map((r) => [r.words, r.meaning])).toEqual([["Red", "Overdue"], ["Amber", "In Progress but Off Target (inc Deferred action)"], ["Green", "Complete/ On Target"]]);
+    expect(rotherham.ratings.map((r) => [r.words, r.meaning])).toEqual([
+      ["Red", "Overdue"],
+      ["Amber", "In Progress but Off Target (inc Deferred action)"],
+      ["Green", "Complete/ On Target"],
+    ]);
     expect(doncaster.ratings.map((r) => r.rag)).toEqual(DEFAULT_RAG_GUIDE.ratings.map((r) => r.rag));
   });
 
@@ -39,7 +43,14 @@ describe("the RAG guide as data", () => {
   });
 
   it("refuses a guide whose rules name a rating it does not list", () => {
-    const r = RagGuide.safeParse({ name: "x", ratings: [{ rag: "red", words: "Red", meaning: "late" }, { rag: "amber", words: "Amber", meaning: "going" }], complete: "green" });
+    const r = RagGuide.safeParse({
+      name: "x",
+      ratings: [
+        { rag: "red", words: "Red", meaning: "late" },
+        { rag: "amber", words: "Amber", meaning: "going" },
+      ],
+      complete: "green",
+    });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.message).toBe("'green' is not one of the guide's ratings");
   });

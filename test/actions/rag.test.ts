@@ -11,10 +11,19 @@ const due = (d: string): Timescale => ({ kind: "date", due: d });
 
 describe("reading a RAG rating", () => {
   it.each([
-    ["Red", "red"], ["RED", "red"], ["r", "red"],
-    ["Amber", "amber"], ["amber ", "amber"], ["A", "amber"],
-    ["Light green", "light-green"], ["Light Green", "light-green"], ["light-green", "light-green"], ["lightgreen", "light-green"], ["LG", "light-green"],
-    ["Green", "green"], ["g", "green"],
+    ["Red", "red"],
+    ["RED", "red"],
+    ["r", "red"],
+    ["Amber", "amber"],
+    ["amber ", "amber"],
+    ["A", "amber"],
+    ["Light green", "light-green"],
+    ["Light Green", "light-green"],
+    ["light-green", "light-green"],
+    ["lightgreen", "light-green"],
+    ["LG", "light-green"],
+    ["Green", "green"],
+    ["g", "green"],
   ])("%j is %s", (text, rag) => {
     expect(parseRag(text)).toBe(rag);
   });

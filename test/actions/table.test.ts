@@ -58,9 +58,7 @@ describe("reading the action plan's table", () => {
   it("reports an unknown RAG rating at its cell and treats the action as not rated", () => {
     const { actions, issues } = readActionTable(table([row("P2.3"), row("P2.4", { rag: "Yellow" })]), CTX);
     expect(actions.map((a) => a.rag)).toEqual(["amber", null]);
-    expect(issues).toEqual([
-      expect.objectContaining({ code: "unknown-rag", severity: "error", file: "actions/2026-27-Q2.csv", row: 3, cell: "H3", column: "RAG", found: "Yellow" }),
-    ]);
+    expect(issues).toEqual([expect.objectContaining({ code: "unknown-rag", severity: "error", file: "actions/2026-27-Q2.csv", row: 3, cell: "H3", column: "RAG", found: "Yellow" })]);
   });
 
   it("reports a timescale that is not a date or month, and reads it as none", () => {

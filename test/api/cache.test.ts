@@ -19,7 +19,11 @@ vi.mock("../../src/ingest/index.js", async (original) => {
   const real = await original<typeof import("../../src/ingest/index.js")>();
   return { ...real, parseReturn: vi.fn(real.parseReturn) };
 });
-const reads = () => vi.mocked(parseReturn).mock.calls.map(([, path]) => relative(tmpdir(), path)).filter((p) => /[\\/]returns[\\/]/.test(p));
+const reads = () =>
+  vi
+    .mocked(parseReturn)
+    .mock.calls.map(([, path]) => relative(tmpdir(), path))
+    .filter((p) => /[\\/]returns[\\/]/.test(p));
 
 const ON: CacheSetting = { enabled: true };
 const OFF: CacheSetting = { enabled: false };

@@ -7,7 +7,8 @@ import type { ValidationResult } from "../../src/api/validate.js";
 import { DEMO, darep } from "../helpers/cli.js";
 import { AGENCIES, makeWorkspace } from "../helpers/workspace.js";
 
-const POLICE = "indicator,measure,category,value,note\nPM20,incidents,,100,\nPM20,incidents,crime,60,\nPM20,incidents,non-crime,40,\nPM20,incidents-by-district,,100,\nPM20,incidents-by-district,barnsley,25,\nPM20,incidents-by-district,doncaster,25,\nPM20,incidents-by-district,rotherham,25,\nPM20,incidents-by-district,sheffield,25,\n";
+const POLICE =
+  "indicator,measure,category,value,note\nPM20,incidents,,100,\nPM20,incidents,crime,60,\nPM20,incidents,non-crime,40,\nPM20,incidents-by-district,,100,\nPM20,incidents-by-district,barnsley,25,\nPM20,incidents-by-district,doncaster,25,\nPM20,incidents-by-district,rotherham,25,\nPM20,incidents-by-district,sheffield,25,\n";
 const config = (limits: Record<string, number>) => ({ partnership: "Test Partnership", framework: "doncaster", agencies: AGENCIES, options: { limits } });
 
 async function check(limits: Record<string, number>, files: Record<string, string | Uint8Array>): Promise<{ code: number; result: ValidationResult }> {
@@ -18,10 +19,13 @@ async function check(limits: Record<string, number>, files: Record<string, strin
 
 describe("limits set in darep.config.json", () => {
   it("refuse a file with more rows than options.limits.maxRows, and check the other files", async () => {
-    const { code, result } = await check({ maxRows: 5 }, {
-      "returns/2026-27/Q2/south-yorkshire-police.csv": POLICE,
-      "returns/2026-27/Q2/riverside.csv": "indicator,measure,category,value,note\nPM18,referrals,,12,\n",
-    });
+    const { code, result } = await check(
+      { maxRows: 5 },
+      {
+        "returns/2026-27/Q2/south-yorkshire-police.csv": POLICE,
+        "returns/2026-27/Q2/riverside.csv": "indicator,measure,category,value,note\nPM18,referrals,,12,\n",
+      },
+    );
     expect(code).toBe(1);
     const police = result.files.find((f) => f.agency === "south-yorkshire-police")!;
     expect(police.issues.map((i) => i.code)).toEqual(["limit-exceeded"]);

@@ -52,7 +52,24 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
 const ALSO: Record<string, string[]> = { workspace: ["ingest", "validate", "actions"] };
 
 /** Rooms that neither read nor write anything: no `node:` module at all (they take everything as arguments). */
-const PURE = new Set(["export", "trends", "disclosure", "validate", "actions", "status", "template", "framework-io", "history", "framework", "issues", "words", "report-contract", "types", "errors", "version"]);
+const PURE = new Set([
+  "export",
+  "trends",
+  "disclosure",
+  "validate",
+  "actions",
+  "status",
+  "template",
+  "framework-io",
+  "history",
+  "framework",
+  "issues",
+  "words",
+  "report-contract",
+  "types",
+  "errors",
+  "version",
+]);
 
 /**
  * The wrong-way imports on record, "file -> room", each to be removed by the work named. The test fails
@@ -89,7 +106,10 @@ function sources(dir: string): string[] {
 }
 
 /** The room of a path under src/: its first folder, or a top-level file's name without extension. */
-const roomOf = (path: string) => relative(SRC, path).split("/")[0]!.replace(/\.(ts|js)$/, "");
+const roomOf = (path: string) =>
+  relative(SRC, path)
+    .split("/")[0]!
+    .replace(/\.(ts|js)$/, "");
 
 /** Every module a source imports: static, dynamic, type-only and re-exports. */
 function importsOf(source: string): string[] {
@@ -125,13 +145,19 @@ function violations(): Set<string> {
 describe("imports in src/", () => {
   it("every folder of src/ has a place in the layout", () => {
     const rooms = new Set(sources(SRC).map(roomOf));
-    expect([...rooms].filter((r) => !(r in ROOMS)), "add the folder to ROOMS here and to README's Code layout").toEqual([]);
+    expect(
+      [...rooms].filter((r) => !(r in ROOMS)),
+      "add the folder to ROOMS here and to README's Code layout",
+    ).toEqual([]);
   });
 
   it("run one way: cli -> library face -> stages -> base, and the pure rooms do no I/O", () => {
     const found = violations();
     expect([...found].filter((v) => !(v in KNOWN)).sort(), "an import that runs the wrong way").toEqual([]);
-    expect(Object.keys(KNOWN).filter((v) => !found.has(v)), "no longer happens: delete it from KNOWN").toEqual([]);
+    expect(
+      Object.keys(KNOWN).filter((v) => !found.has(v)),
+      "no longer happens: delete it from KNOWN",
+    ).toEqual([]);
   });
 
   it("the scanner sees every form of import", () => {

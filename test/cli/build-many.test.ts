@@ -32,7 +32,11 @@ describe("darep build for many partnerships", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     for (const i of [1, 2, 3]) expect(report(join(dir, `partnership-${i}`)).partnership).toBe(`Partnership ${i}`);
-    expect(r.stdout.match(/^Partnership \d, 2026-27 Q2: wrote report\.json/gm)).toEqual(["Partnership 1, 2026-27 Q2: wrote report.json", "Partnership 2, 2026-27 Q2: wrote report.json", "Partnership 3, 2026-27 Q2: wrote report.json"]);
+    expect(r.stdout.match(/^Partnership \d, 2026-27 Q2: wrote report\.json/gm)).toEqual([
+      "Partnership 1, 2026-27 Q2: wrote report.json",
+      "Partnership 2, 2026-27 Q2: wrote report.json",
+      "Partnership 3, 2026-27 Q2: wrote report.json",
+    ]);
     expect(existsSync(join(dir, "notes", "reports"))).toBe(false);
   });
 
@@ -72,7 +76,10 @@ describe("darep build for many partnerships", () => {
     const launch = vi.spyOn(PdfPrinter, "launch");
     const r = await darep(["build", "Q2", "--year", "2026-27", "--workspaces", dir, "--format", "pdf,json", "--timings", "--quiet"], { cwd: dir });
     expect(r.code).toBe(0);
-    const lines = r.stderr.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stderr
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.workspace)).toEqual(["partnership-1", "partnership-2", "partnership-3"]);
     expect(launch).toHaveBeenCalledTimes(1);
     for (const i of [1, 2, 3]) {

@@ -25,7 +25,10 @@ describe("darep build's progress", () => {
     expect(r.code).toBe(1);
     const plain = r.stderr.replace(/\u001b\[[0-9;]*m/g, "");
     const at = STEPS.map((s) => plain.indexOf(`${s}…`));
-    expect(at.every((i) => i >= 0), plain).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      plain,
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     // The result goes to stdout, the steps do not.
     expect(r.stdout).toContain("wrote");

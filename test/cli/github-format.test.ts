@@ -17,7 +17,16 @@ const result: ValidationResult = {
       errors: 1,
       warnings: 1,
       issues: [
-        { code: "invalid-value", severity: "error", file: "returns/2026-27/Q2/a,b:c%.csv", row: 7, cell: "D7", column: "value", message: "Found 50% of\r\nsomething: a, b.", advice: "Write a number | or [x]." },
+        {
+          code: "invalid-value",
+          severity: "error",
+          file: "returns/2026-27/Q2/a,b:c%.csv",
+          row: 7,
+          cell: "D7",
+          column: "value",
+          message: "Found 50% of\r\nsomething: a, b.",
+          advice: "Write a number | or [x].",
+        },
         { code: "sudden-change", severity: "warning", file: "returns/2026-27/Q2/a,b:c%.csv", row: 3, message: "PM20 moved a lot." },
       ],
     },

@@ -119,7 +119,9 @@ describe("darep init", () => {
 
   it("for another partnership on Doncaster's framework: its own name and agencies, no assurance list, and the local texts to review", async () => {
     const dir = empty();
-    const r = await darep(["init", "ws", "--name", "Sheffield Domestic Abuse Partnership", "--framework", "doncaster", "--agency", "police:South Yorkshire Police", "--agency", "idas:IDAS"], { cwd: dir });
+    const r = await darep(["init", "ws", "--name", "Sheffield Domestic Abuse Partnership", "--framework", "doncaster", "--agency", "police:South Yorkshire Police", "--agency", "idas:IDAS"], {
+      cwd: dir,
+    });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/review these \d+ texts/);

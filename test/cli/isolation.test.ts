@@ -41,7 +41,9 @@ describe("a workspace full of bad files", () => {
       copyFileSync(join(BAD, fixture), join(root, dest));
       placed.push(dest);
     };
-    const fixtures = readdirSync(BAD).filter((n) => !n.endsWith(".mjs")).sort();
+    const fixtures = readdirSync(BAD)
+      .filter((n) => !n.endsWith(".mjs"))
+      .sort();
     // Each fixture replaces one agency's return in an earlier quarter (dbth's 2024-25 Q2 is kept for the ambiguous pair below).
     const slots = EARLIER.flatMap((q) => AGENCIES.map((a) => ({ q, a }))).filter((s) => !(s.q === "2024-25/Q2" && s.a === "dbth"));
     expect(fixtures.length).toBeLessThanOrEqual(slots.length);
@@ -100,7 +102,10 @@ describe("a workspace full of bad files", () => {
       expect(returns.get(agency)!.figuresUsed, agency).toBeGreaterThan(0);
       const results = report.results.filter((r: { agency: string }) => r.agency === agency);
       expect(results.length, agency).toBeGreaterThan(0);
-      expect(results.filter((r: { status: string }) => r.status === "invalid" || r.status === "missing"), agency).toEqual([]);
+      expect(
+        results.filter((r: { status: string }) => r.status === "invalid" || r.status === "missing"),
+        agency,
+      ).toEqual([]);
     }
     expect(returns.get("cranstoun")).toMatchObject({ status: "invalid" });
     expect(returns.get("st-leger-homes")).toMatchObject({ status: "invalid" });

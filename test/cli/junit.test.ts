@@ -50,7 +50,11 @@ describe("--format junit", () => {
   it("has one suite per file (and one for the workspace), one failing case per error", () => {
     const suites = all(doc, "testsuite");
     expect(suites.map((s) => s.attrs.name)).toEqual(["workspace", "ws/returns/2026-27/Q2/riverside.csv", "ws/returns/2026-27/Q2/dbth.xlsx"]);
-    expect(suites.map((s) => [s.attrs.tests, s.attrs.failures])).toEqual([["1", "1"], ["2", "2"], ["1", "0"]]);
+    expect(suites.map((s) => [s.attrs.tests, s.attrs.failures])).toEqual([
+      ["1", "1"],
+      ["2", "2"],
+      ["1", "0"],
+    ]);
     const [, riverside, dbth] = suites;
     const cases = all(riverside!, "testcase");
     expect(cases.map((c) => c.attrs.name)).toEqual(["PM17 row 7, cell D7 (value): invalid-value", "PM18 row 9, cell D9 (value): blank-value"]);

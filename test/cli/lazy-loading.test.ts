@@ -57,12 +57,15 @@ function packagesLoaded(argv: string[], cwd: string, entry = MODULES): { code: n
     encoding: "utf8",
     timeout: 60_000,
   });
-  const urls = readFileSync(file, "utf8").split("\n").map((u) => decodeURIComponent(u));
+  const urls = readFileSync(file, "utf8")
+    .split("\n")
+    .map((u) => decodeURIComponent(u));
   // darep's own modules, as paths under dist/, e.g. "workspace/load-framework.js"
-  const own = urls.filter((u) => !/node_modules/.test(u)).map((u) => /[\\/]dist[\\/](.+\.js)$/.exec(u)?.[1]?.replaceAll("\\", "/")).filter((n): n is string => Boolean(n));
-  const names = urls
-    .map((u) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(u)?.[1]?.replace("\\", "/"))
+  const own = urls
+    .filter((u) => !/node_modules/.test(u))
+    .map((u) => /[\\/]dist[\\/](.+\.js)$/.exec(u)?.[1]?.replaceAll("\\", "/"))
     .filter((n): n is string => Boolean(n));
+  const names = urls.map((u) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(u)?.[1]?.replace("\\", "/")).filter((n): n is string => Boolean(n));
   return { code: r.status, packages: [...new Set(names)].sort(), own: [...new Set(own)], urls };
 }
 

@@ -14,8 +14,20 @@ describe("terminalSafe", () => {
   it("is applied to every piece of data the text format prints", () => {
     const bad = "x\u001b]0;pwned\u0007\u202e";
     const result: ValidationResult = {
-      files: [{ file: `returns/2026-27/Q2/${bad}.csv`, agency: null, year: "2026-27", quarter: "Q2", status: "invalid", sha256: null, figures: 0, errors: 1, warnings: 0,
-        issues: [{ code: "missing-sheet", severity: "error", file: bad, sheet: bad, row: 2, cell: "A2", message: `Sheet ${bad}`, expected: bad, advice: bad }] }],
+      files: [
+        {
+          file: `returns/2026-27/Q2/${bad}.csv`,
+          agency: null,
+          year: "2026-27",
+          quarter: "Q2",
+          status: "invalid",
+          sha256: null,
+          figures: 0,
+          errors: 1,
+          warnings: 0,
+          issues: [{ code: "missing-sheet", severity: "error", file: bad, sheet: bad, row: 2, cell: "A2", message: `Sheet ${bad}`, expected: bad, advice: bad }],
+        },
+      ],
       issues: [],
       summary: { files: 1, valid: 0, invalid: 1, errors: 1, warnings: 0 },
     };

@@ -4,7 +4,8 @@ import type { ValidationResult } from "../../src/api/validate.js";
 import { darep } from "../helpers/cli.js";
 import { makeWorkspace } from "../helpers/workspace.js";
 
-const POLICE = "indicator,measure,category,value,note\nPM20,incidents,,100,\nPM20,incidents,crime,60,\nPM20,incidents,non-crime,40,\nPM20,incidents-by-district,,100,\nPM20,incidents-by-district,barnsley,25,\nPM20,incidents-by-district,doncaster,25,\nPM20,incidents-by-district,rotherham,25,\nPM20,incidents-by-district,sheffield,25,\n";
+const POLICE =
+  "indicator,measure,category,value,note\nPM20,incidents,,100,\nPM20,incidents,crime,60,\nPM20,incidents,non-crime,40,\nPM20,incidents-by-district,,100,\nPM20,incidents-by-district,barnsley,25,\nPM20,incidents-by-district,doncaster,25,\nPM20,incidents-by-district,rotherham,25,\nPM20,incidents-by-district,sheffield,25,\n";
 
 describe("darep validate on a folder", () => {
   it("checks both files of an ambiguous pair, reports the pair once, and exits 1", async () => {

@@ -39,7 +39,13 @@ function runSteps(text: string): Step[] {
     i = j - 1;
     if (m[2] === "run") {
       const inner = block.filter((l) => l.trim() !== "")[0]?.search(/\S/) ?? 0;
-      current.run = m[3] === "|" ? block.map((l) => l.slice(inner)).join("\n").trimEnd() + "\n" : m[3]!;
+      current.run =
+        m[3] === "|"
+          ? block
+              .map((l) => l.slice(inner))
+              .join("\n")
+              .trimEnd() + "\n"
+          : m[3]!;
     } else {
       for (const l of block) {
         const kv = /^\s*([A-Z_]+): "?(.*?)"?$/.exec(l);

@@ -36,11 +36,17 @@ function pdftotext(pdf: string): string {
 
 async function built(out: string): Promise<Built> {
   const html = await readFile(join(out, "exception-report.html"), "utf8");
-  return { report: JSON.parse(await readFile(join(out, "report.json"), "utf8")), html, pdfText: pdftotext(join(out, "exception-report.pdf")) + pdftotext(join(out, "exception-report-appendix.pdf")), document: parseHTML(html).document as unknown as Document };
+  return {
+    report: JSON.parse(await readFile(join(out, "report.json"), "utf8")),
+    html,
+    pdfText: pdftotext(join(out, "exception-report.pdf")) + pdftotext(join(out, "exception-report-appendix.pdf")),
+    document: parseHTML(html).document as unknown as Document,
+  };
 }
 
 beforeAll(async () => {
-  if (!findBrowser({ env: process.env, platform: process.platform, exists: existsSync })) throw new Error("No Chrome, Chromium or Edge was found: install one (Debian: apt-get install chromium) or set DAREP_BROWSER.");
+  if (!findBrowser({ env: process.env, platform: process.platform, exists: existsSync }))
+    throw new Error("No Chrome, Chromium or Edge was found: install one (Debian: apt-get install chromium) or set DAREP_BROWSER.");
   tmp = await mkdtemp(join(tmpdir(), "darep-disclosure-"));
   const a = await darep([...ARGS, "--workspace", DEMO, "--out", join(tmp, "shut"), "--disclosure", "none"], { cwd: ROOT, env: ENV });
   expect(a.stderr).toBe("");
@@ -69,13 +75,21 @@ const categoryCounts = (r: Report) => r.results.filter((x) => x.unit === "count"
 const withheldSmall = () => categoryCounts(truth).filter((t) => small(t.value) && shut.report.results.find((r) => r.key === t.key)!.symbol === "c");
 /** Numbers a text says, leaving out quarters ("Q2 2026-27"), years and labels' own digits ("16-17"). */
 function numbersIn(text: string, label = ""): number[] {
-  const rest = text.split(label).join(" ").replace(/Q[1-4]\s*\d{4}-\d{2}/g, " ").replace(/\d{4}-\d{2}/g, " ").replace(/\b\d+-\d+\b/g, " ").replace(/\b[A-Z]{1,8}\d{1,4}\b/g, " ");
+  const rest = text
+    .split(label)
+    .join(" ")
+    .replace(/Q[1-4]\s*\d{4}-\d{2}/g, " ")
+    .replace(/\d{4}-\d{2}/g, " ")
+    .replace(/\b\d+-\d+\b/g, " ")
+    .replace(/\b[A-Z]{1,8}\d{1,4}\b/g, " ");
   return [...rest.matchAll(/(?<![\d.,])\d+(?![\d.,%])/g)].map((m) => Number(m[0]));
 }
 
 describe("the demo with no disclosure option", () => {
   it("has small category counts to protect in the first place (the test would prove nothing otherwise)", () => {
-    const points = categoryCounts(truth).flatMap((r) => r.history).filter((p) => small(p.value));
+    const points = categoryCounts(truth)
+      .flatMap((r) => r.history)
+      .filter((p) => small(p.value));
     expect(points.length).toBeGreaterThan(100);
     expect(withheldSmall().length).toBeGreaterThan(10);
   });
@@ -111,7 +125,11 @@ describe("the demo with no disclosure option", () => {
         if (!th.includes(label) || !th.includes(t.measureLabel)) continue;
         rows++;
         const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
-        for (const c of cells) expect(numbersIn(c).filter((n) => n >= 1 && n <= 7), `${t.key}: ${c}`).toEqual([]);
+        for (const c of cells)
+          expect(
+            numbersIn(c).filter((n) => n >= 1 && n <= 7),
+            `${t.key}: ${c}`,
+          ).toEqual([]);
       }
     }
     // Every chart of a category: no small value drawn as a label, said in its alternative, or in its card's words.
@@ -121,11 +139,17 @@ describe("the demo with no disclosure option", () => {
       if (r?.unit !== "count" || r.category === null) continue;
       for (const svg of card.querySelectorAll("svg")) {
         const alt = svg.getAttribute("aria-label") ?? "";
-        expect(numbersIn(alt, r.categoryLabel!).filter((n) => n >= 1 && n <= 7), alt).toEqual([]);
+        expect(
+          numbersIn(alt, r.categoryLabel!).filter((n) => n >= 1 && n <= 7),
+          alt,
+        ).toEqual([]);
         for (const label of svg.querySelectorAll('text[font-weight="bold"]')) expect(small(Number(label.textContent)), label.textContent ?? "").toBe(false);
       }
       const sentence = card.querySelector(".sentence")?.textContent ?? "";
-      expect(numbersIn(sentence, r.categoryLabel!).filter((n) => n >= 1 && n <= 7), sentence).toEqual([]);
+      expect(
+        numbersIn(sentence, r.categoryLabel!).filter((n) => n >= 1 && n <= 7),
+        sentence,
+      ).toEqual([]);
     }
     expect(rows).toBeGreaterThan(0);
     // Since issue 19 the demo's steady small category counts (PM15) are no longer exceptions, so it
@@ -136,7 +160,10 @@ describe("the demo with no disclosure option", () => {
     expect(shut.pdfText).toContain("[c] withheld");
     for (const t of withheldSmall()) {
       for (const line of shut.pdfText.split("\n").filter((l) => l.includes(t.categoryLabel!) && l.includes("[c]"))) {
-        expect(numbersIn(line, t.categoryLabel!).filter((n) => n >= 1 && n <= 7), line).toEqual([]);
+        expect(
+          numbersIn(line, t.categoryLabel!).filter((n) => n >= 1 && n <= 7),
+          line,
+        ).toEqual([]);
       }
     }
   });

@@ -19,8 +19,7 @@ export function intrude(report: Report, minimum = 8, totalsToo = false, unprotec
     const quarters = [...new Set(members.flatMap((r) => r.history.map(Q)))];
     for (const q of quarters) {
       const cells = members.map((r) => ({ r, p: r.history.find((p) => Q(p) === q) })).filter((c) => c.p);
-      for (const { r, p } of cells)
-        if ((r.category !== null || totalsToo) && p!.value !== null && p!.value >= 1 && p!.value < minimum) leaks.push(`${r.key} ${q}: shows ${p!.value}`);
+      for (const { r, p } of cells) if ((r.category !== null || totalsToo) && p!.value !== null && p!.value >= 1 && p!.value < minimum) leaks.push(`${r.key} ${q}: shows ${p!.value}`);
       // Total = sum of the categories: one equation. With exactly one unknown it is solved.
       const total = cells.find((c) => c.r.category === null);
       const cats = cells.filter((c) => c.r.category !== null);
@@ -40,7 +39,8 @@ export function intrude(report: Report, minimum = 8, totalsToo = false, unprotec
   for (const r of report.results) {
     const h = r.history;
     const hidden = (back: number) => h[h.length - 1 - back]?.symbol === "c";
-    if (hidden(0) && [r.value, r.change, r.changePercent, r.changeOnYear, r.changeOnYearPercent, r.yearToDate].some((v) => v !== null)) leaks.push(`${r.key}: a figure worked out from this quarter's withheld value`);
+    if (hidden(0) && [r.value, r.change, r.changePercent, r.changeOnYear, r.changeOnYearPercent, r.yearToDate].some((v) => v !== null))
+      leaks.push(`${r.key}: a figure worked out from this quarter's withheld value`);
     if (hidden(1) && (r.previous !== null || r.change !== null || r.changePercent !== null)) leaks.push(`${r.key}: last quarter's withheld value, or the change from it`);
     if (hidden(4) && (r.sameQuarterLastYear !== null || r.changeOnYear !== null)) leaks.push(`${r.key}: a year ago's withheld value, or the change from it`);
     if ([...Array(quarterOfYear).keys()].some(hidden) && (r.yearToDate !== null || (r.target?.actualToDate ?? null) !== null)) leaks.push(`${r.key}: a year to date with a withheld quarter in it`);

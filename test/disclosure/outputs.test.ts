@@ -32,7 +32,9 @@ const numbers = (s: string) => [...s.replace(/Q[1-4]\s*\d{4}-\d{2}|\d{4}-\d{2}|P
 
 /** The chart's words other than its axes (quarters, years and the scale's ticks, drawn from what is shown). */
 const dataTexts = (svg: Element) =>
-  [...svg.querySelectorAll("text")].filter((t) => !/^(Q[1-4]|\d{2}-\d{2})$/.test(t.textContent!) && !(t.getAttribute("font-size") === "9" && t.getAttribute("font-weight") !== "bold")).map((t) => t.textContent!);
+  [...svg.querySelectorAll("text")]
+    .filter((t) => !/^(Q[1-4]|\d{2}-\d{2})$/.test(t.textContent!) && !(t.getAttribute("font-size") === "9" && t.getAttribute("font-weight") !== "bold"))
+    .map((t) => t.textContent!);
 
 beforeAll(async () => {
   html = await renderHtml(published);
@@ -65,7 +67,10 @@ describe("the HTML of a protected report", () => {
     expect(dataTexts(svg)).toContain("40");
     expect(svg.getAttribute("aria-label")).toMatch(/; withheld for 4 quarters\.$/);
     for (const t of [svg.getAttribute("aria-label")!, svg.querySelector("title")!.textContent!, shut.querySelector(".sentence")!.textContent!, ...dataTexts(svg)])
-      expect(numbers(t).filter((n) => n >= 1 && n <= 7), t).toEqual([]);
+      expect(
+        numbers(t).filter((n) => n >= 1 && n <= 7),
+        t,
+      ).toEqual([]);
     // No process limits over withheld quarters: they would let them be worked out.
     expect(svg.textContent).not.toMatch(/Mean|limit/);
   });
@@ -98,7 +103,10 @@ describe("the PDF of a protected report", () => {
   it("has the marking at the top and the bottom of every page", () => {
     expect(pdfPages.length).toBeGreaterThan(0);
     for (const page of pdfPages) {
-      const lines = page.split("\n").map((l) => l.trim()).filter(Boolean);
+      const lines = page
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
       expect(lines[0]).toContain(MARK);
       expect(lines.at(-1)).toContain(MARK);
     }
@@ -107,8 +115,11 @@ describe("the PDF of a protected report", () => {
   it("says none of the withheld 3s", () => {
     const text = pdfPages.join("\n");
     expect(text).toContain("[c] withheld");
+    // (less the rank of the figures that need attention, "2  PM7 People seen: Group A  40")
     for (const line of text.split("\n").filter((l) => l.includes("Group A")))
-      // (less the rank of the figures that need attention, "2  PM7 People seen: Group A  40")
-      expect(numbers(line.replace("Group A", "").replace(/^\s*\d+\.?\s/, " ")).filter((n) => n >= 1 && n <= 7), line).toEqual([]);
+      expect(
+        numbers(line.replace("Group A", "").replace(/^\s*\d+\.?\s/, " ")).filter((n) => n >= 1 && n <= 7),
+        line,
+      ).toEqual([]);
   });
 });

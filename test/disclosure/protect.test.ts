@@ -116,17 +116,45 @@ describe("protectReport(): rounding", () => {
 });
 
 describe("protectReport(): findings and policy", () => {
-  const warning = (code: string, message: string, extra = {}) => ({ code, severity: "warning" as const, file: "returns/2026-27/Q2/agency.csv", row: 5, indicator: "PM7", measure: "people", message, ...extra });
+  const warning = (code: string, message: string, extra = {}) => ({
+    code,
+    severity: "warning" as const,
+    file: "returns/2026-27/Q2/agency.csv",
+    row: 5,
+    indicator: "PM7",
+    measure: "people",
+    message,
+    ...extra,
+  });
   const judged = report(breakdown("PM7", [40, 44, 46, 48, 50, 56], [10, 10, 10, 10, 10, 2], [15, 17, 18, 19, 20, 30], [15, 17, 18, 19, 20, 24]), {
-    returns: [{ agency: "agency", agencyName: "The Agency", contact: null, status: "received", late: false, file: "f", sha256: null, receivedAt: null, figuresUsed: 4, indicators: ["PM7"], errors: [],
-      warnings: [warning("sudden-change", "PM7 people (a) fell from 10 to 2 since last quarter.", { found: "2", expected: "near last quarter's 10" }), warning("blank-value", "The value on row 5 is blank.")] }],
+    returns: [
+      {
+        agency: "agency",
+        agencyName: "The Agency",
+        contact: null,
+        status: "received",
+        late: false,
+        file: "f",
+        sha256: null,
+        receivedAt: null,
+        figuresUsed: 4,
+        indicators: ["PM7"],
+        errors: [],
+        warnings: [
+          warning("sudden-change", "PM7 people (a) fell from 10 to 2 since last quarter.", { found: "2", expected: "near last quarter's 10" }),
+          warning("blank-value", "The value on row 5 is blank."),
+        ],
+      },
+    ],
   });
   const out = protectReport(judged, { marking: "OFFICIAL-SENSITIVE" });
 
   it("a finding that quotes a protected measure's figures keeps its place but not its figures", () => {
     const [sudden, blank] = out.returns[0]!.warnings;
     expect(sudden).toMatchObject({ code: "sudden-change", row: 5, indicator: "PM7" });
-    expect(sudden!.message).toBe("PM7 people: sudden change; the figures it quotes are withheld to protect people who could be identified (the agency's return and the analyst's unprotected copy have them).");
+    expect(sudden!.message).toBe(
+      "PM7 people: sudden change; the figures it quotes are withheld to protect people who could be identified (the agency's return and the analyst's unprotected copy have them).",
+    );
     expect(sudden!.found).toBeUndefined();
     expect(sudden!.expected).toBeUndefined();
     expect(blank!.message).toBe("The value on row 5 is blank.");
@@ -154,7 +182,10 @@ describe("checkDifferencing(), the check made on every report before it is writt
 
   it("finds the small count an unprotected report shows, and the one its total gives away", () => {
     expect(checkDifferencing(judged, policy)).toBe("PM7/people/agency, 2026-27 Q2: a category's count of 2 is shown");
-    const oneWithheld = { ...judged, results: judged.results.map((r) => (r.category === "a" ? { ...r, history: r.history.map((p) => (p.value === 2 ? { ...p, value: null, symbol: "c" as const } : p)) } : r)) };
+    const oneWithheld = {
+      ...judged,
+      results: judged.results.map((r) => (r.category === "a" ? { ...r, history: r.history.map((p) => (p.value === 2 ? { ...p, value: null, symbol: "c" as const } : p)) } : r)),
+    };
     expect(checkDifferencing(oneWithheld, policy)).toBe("PM7/people/agency, 2026-27 Q2: PM7/people/a/agency is the total less the categories shown");
   });
 

@@ -36,9 +36,33 @@ afterAll(() => {
 });
 
 /** What report.json says for the columns compared. */
-const expected = (x: Report["results"][number]) => ({ key: x.key, agency: x.agency, indicator: x.indicator, measure: x.measure, category: x.category ?? "", value: x.value, symbol: x.symbol ?? "", status: x.status, direction: x.direction, previous: x.previous, spc_upper: x.spc?.upper ?? null });
+const expected = (x: Report["results"][number]) => ({
+  key: x.key,
+  agency: x.agency,
+  indicator: x.indicator,
+  measure: x.measure,
+  category: x.category ?? "",
+  value: x.value,
+  symbol: x.symbol ?? "",
+  status: x.status,
+  direction: x.direction,
+  previous: x.previous,
+  spc_upper: x.spc?.upper ?? null,
+});
 const num = (s: string) => (s === "" ? null : Number(s));
-const read = (row: Record<string, string>) => ({ key: row.key, agency: row.agency, indicator: row.indicator, measure: row.measure, category: row.category, value: num(row.value!), symbol: row.symbol, status: row.status, direction: row.direction, previous: num(row.previous!), spc_upper: num(row.spc_upper!) });
+const read = (row: Record<string, string>) => ({
+  key: row.key,
+  agency: row.agency,
+  indicator: row.indicator,
+  measure: row.measure,
+  category: row.category,
+  value: num(row.value!),
+  symbol: row.symbol,
+  status: row.status,
+  direction: row.direction,
+  previous: num(row.previous!),
+  spc_upper: num(row.spc_upper!),
+});
 const close = (got: ReturnType<typeof read>, want: ReturnType<typeof expected>) => {
   for (const k of ["value", "previous", "spc_upper"] as const) {
     if (want[k] === null) expect(got[k], `${want.key} ${k}`).toBeNull();
@@ -92,7 +116,15 @@ describe("darep export", () => {
     const out = join(tmp, "soffice");
     const r = spawnSync(
       "soffice",
-      [`-env:UserInstallation=file://${join(tmp, "lo-profile")}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false", "--outdir", out, join(folder(), `${STEM}.xlsx`)],
+      [
+        `-env:UserInstallation=file://${join(tmp, "lo-profile")}`,
+        "--headless",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false",
+        "--outdir",
+        out,
+        join(folder(), `${STEM}.xlsx`),
+      ],
       { encoding: "utf8", timeout: 120_000 },
     );
     if (r.error) throw new Error(`LibreOffice (soffice) is needed to check the export and could not be run (${r.error.message}): install it (Debian: apt-get install libreoffice-calc).`);
@@ -105,7 +137,7 @@ describe("darep export", () => {
   });
 
   it("writes text that could run as a formula as plain text, in CSV and XLSX", async () => {
-    const hostile = { ...report, results: [{ ...report.results[0]!, agencyName: "=HYPERLINK(\"http://evil\",\"x\")", categoryLabel: "+1", measureLabel: "@SUM(A1)" }] } as Report;
+    const hostile = { ...report, results: [{ ...report.results[0]!, agencyName: '=HYPERLINK("http://evil","x")', categoryLabel: "+1", measureLabel: "@SUM(A1)" }] } as Report;
     const table = exportTable(hostile);
     const csv = exportCsv(table);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
@@ -114,7 +146,7 @@ describe("darep export", () => {
     await wb.xlsx.load((await exportXlsx({ table, partnership: "P", quarter: "2026-27 Q2", generatedAt: report.generatedAt })) as unknown as ArrayBuffer);
     const cells = wb.getWorksheet("Figures")!.getRow(2).values as unknown[];
     expect(cells.some((v) => typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v))).toBe(false);
-    expect(cells).toContain("'=HYPERLINK(\"http://evil\",\"x\")");
+    expect(cells).toContain('\'=HYPERLINK("http://evil","x")');
     expect(cells).toContain("'@SUM(A1)");
   });
 

@@ -10,14 +10,30 @@ const at = (h: string) => HEADERS.indexOf(h);
 function csv(rows: Record<string, string>[]): string {
   return [HEADERS.join(","), ...rows.map((r) => HEADERS.map((h) => r[h] ?? "").join(","))].join("\n");
 }
-const good = { reference: "SH1", title: "Referrals", theme: "Hub", owner: "police", "what it tells us": "Demand", "measure id": "referrals", measure: "Referrals", unit: "count", direction: "up", "reason for the direction": "More reporting" };
+const good = {
+  reference: "SH1",
+  title: "Referrals",
+  theme: "Hub",
+  owner: "police",
+  "what it tells us": "Demand",
+  "measure id": "referrals",
+  measure: "Referrals",
+  unit: "count",
+  direction: "up",
+  "reason for the direction": "More reporting",
+};
 
 describe("darep framework import's checks", () => {
   it("names the row, cell and column of each mistake", async () => {
     const dir = mkdtempSync(join(tmpdir(), "darep-fw-"));
     writeFileSync(
       join(dir, "ours.csv"),
-      csv([good, { ...good, "measure id": "rate", unit: "percentage" }, { ...good, reference: "SH2", "measure id": "x", direction: "sideways", title: "" }, { ...good, reference: "SH1", "measure id": "other", title: "Another title" }]),
+      csv([
+        good,
+        { ...good, "measure id": "rate", unit: "percentage" },
+        { ...good, reference: "SH2", "measure id": "x", direction: "sideways", title: "" },
+        { ...good, reference: "SH1", "measure id": "other", title: "Another title" },
+      ]),
     );
     const r = await importFramework({ file: "ours.csv", cwd: dir });
     const seen = r.issues.map((i) => `${i.code} ${i.cell} ${i.column}`);

@@ -19,11 +19,26 @@ const SCHEMAS = {
     { id: "referrals", label: "Referrals", unit: "count", direction: up },
     { id: "sessions", label: "Sessions delivered", unit: "count", reported: "year-to-date", direction: { wanted: "target", reason: "plan", target: { perYear: 600, comparison: "at-least" } } },
     { id: "safer", label: "People feeling safer", unit: "percent", direction: { wanted: "target", reason: "outcome", target: { level: 70, comparison: "at-least", atRisk: { absolute: 3 } } } },
-    { id: "repeats", label: "Repeat cases", unit: "percent", direction: { wanted: "target", reason: "TBC", target: { toBeConfirmed: true } }, comparators: [{ value: 31, label: "England and Wales", source: "SafeLives", period: "12 months to 30 September 2024" }] },
+    {
+      id: "repeats",
+      label: "Repeat cases",
+      unit: "percent",
+      direction: { wanted: "target", reason: "TBC", target: { toBeConfirmed: true } },
+      comparators: [{ value: 31, label: "England and Wales", source: "SafeLives", period: "12 months to 30 September 2024" }],
+    },
     { id: "satisfaction", label: "Partnership satisfaction", unit: "percent", baseline: "establishing", direction: { wanted: "baseline", reason: "Establishing data set" } },
   ]),
-  "schemas/shapes/SH2.json": indicator("SH2", "six-monthly", [{ id: "audits", label: "Case audits passed", unit: "percent", direction: { wanted: "target", reason: "standard", target: { level: 90, comparison: "more-than" } } }]),
-  "schemas/shapes/SH3.json": indicator("SH3", "annual", [{ id: "incidents", label: "Incidents reported", unit: "count", direction: { wanted: "target", reason: "annual report", target: { perYear: 5000, byYear: { "2026-27": 6000 }, comparison: "at-least" } } }]),
+  "schemas/shapes/SH2.json": indicator("SH2", "six-monthly", [
+    { id: "audits", label: "Case audits passed", unit: "percent", direction: { wanted: "target", reason: "standard", target: { level: 90, comparison: "more-than" } } },
+  ]),
+  "schemas/shapes/SH3.json": indicator("SH3", "annual", [
+    {
+      id: "incidents",
+      label: "Incidents reported",
+      unit: "count",
+      direction: { wanted: "target", reason: "annual report", target: { perYear: 5000, byYear: { "2026-27": 6000 }, comparison: "at-least" } },
+    },
+  ]),
 };
 
 /** Returns, quarter by quarter: SH2 only in Q2 and Q4, SH3 only in Q4; sessions given year to date. */

@@ -135,9 +135,7 @@ describe("a framework with mistakes", () => {
       "PM1.json": indicator("PM1"),
       "PM3.json": indicator("PM3", { measures: [measure({ direction: { wanted: "upwards", reason: "x" } })] }),
     });
-    expect(await problemsOf(dir)).toEqual([
-      `schemas/test/PM3.json: measures[0].direction.wanted: must be one of up, down, none, baseline, target (found "upwards")`,
-    ]);
+    expect(await problemsOf(dir)).toEqual([`schemas/test/PM3.json: measures[0].direction.wanted: must be one of up, down, none, baseline, target (found "upwards")`]);
   });
 
   it("lists every problem across all files at once", async () => {
@@ -147,7 +145,7 @@ describe("a framework with mistakes", () => {
       "PM3.json": indicator("PM3", { theme: "Housing" }),
     });
     const problems = await problemsOf(dir);
-    expect(problems).toContain("schemas/test/PM1.json: owner: must not be empty (found \"\")");
+    expect(problems).toContain('schemas/test/PM1.json: owner: must not be empty (found "")');
     expect(problems.some((p) => p.startsWith("schemas/test/PM2.json: measures[0].unit: must be one of count, percent"))).toBe(true);
     expect(problems).toContain("schemas/test/PM2.json: measures[0]: unknown field 'colour' (check the spelling)");
     expect(problems.some((p) => p.startsWith("schemas/test/PM3.json: theme: 'Housing' is not one of the themes listed in framework.json"))).toBe(true);
@@ -168,9 +166,7 @@ describe("a framework with mistakes", () => {
 
   it("reports a file whose name does not match its reference", async () => {
     const dir = makeFramework({ "PM1.json": indicator("PM1"), "PM4.json": indicator("PM5") });
-    expect(await problemsOf(dir)).toEqual([
-      "schemas/test/PM4.json: ref: 'PM5' does not match the file name (expected 'PM4', or rename the file to PM5.json)",
-    ]);
+    expect(await problemsOf(dir)).toEqual(["schemas/test/PM4.json: ref: 'PM5' does not match the file name (expected 'PM4', or rename the file to PM5.json)"]);
   });
 
   it("reports a partOf that names a measure no indicator has", async () => {

@@ -45,9 +45,7 @@ function returns(p: Partnership): Record<string, string> {
   const files: Record<string, string> = {};
   QUARTERS.forEach((quarter, q) => {
     for (const [agency, rows] of Object.entries(p.rows)) {
-      const lines = rows
-        .filter((r) => r.values[q] !== null && r.values[q] !== undefined)
-        .map((r) => `${r.ref},${r.measure},${r.category ?? ""},${r.values[q]},`);
+      const lines = rows.filter((r) => r.values[q] !== null && r.values[q] !== undefined).map((r) => `${r.ref},${r.measure},${r.category ?? ""},${r.values[q]},`);
       files[`returns/${quarter}/${agency}.csv`] = ["indicator,measure,category,value,note", ...lines].join("\n") + "\n";
     }
   });

@@ -53,14 +53,28 @@ const textyBytes = fc
   .map((parts) => new Uint8Array(Buffer.concat(parts)));
 
 describe("any bytes", () => {
-  it("named .csv: a table or issues, never a throw", async () => {
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 4096 }), textyBytes), (bytes) => readAndCheck("riverside.csv", bytes).then(() => undefined)), params());
-  }, budget(1, 30));
+  it(
+    "named .csv: a table or issues, never a throw",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 4096 }), textyBytes), (bytes) => readAndCheck("riverside.csv", bytes).then(() => undefined)),
+        params(),
+      );
+    },
+    budget(1, 30),
+  );
 
-  it("named .xlsx: a table or issues, never a throw", async () => {
-    const zipStart = fc.uint8Array({ maxLength: 2048 }).map((b) => new Uint8Array(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), b])));
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 4096 }), zipStart, textyBytes), (bytes) => readAndCheck("riverside.xlsx", bytes).then(() => undefined)), params());
-  }, budget(1, 30));
+  it(
+    "named .xlsx: a table or issues, never a throw",
+    async () => {
+      const zipStart = fc.uint8Array({ maxLength: 2048 }).map((b) => new Uint8Array(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), b])));
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 4096 }), zipStart, textyBytes), (bytes) => readAndCheck("riverside.xlsx", bytes).then(() => undefined)),
+        params(),
+      );
+    },
+    budget(1, 30),
+  );
 });
 
 describe("damaged workbooks", () => {
@@ -71,16 +85,20 @@ describe("damaged workbooks", () => {
     cut: fc.option(fc.nat(), { freq: 4 }),
   });
 
-  it("with bytes overwritten or cut off: a table or issues, never a throw or a hang", async () => {
-    await fc.assert(
-      fc.asyncProperty(damage, async ({ base, edits, cut }) => {
-        const bytes = Buffer.from(bases[base]!);
-        for (const [at, byte] of edits) bytes[at % bytes.length] = byte;
-        await readAndCheck("riverside.xlsx", cut === null ? bytes : bytes.subarray(0, cut % bytes.length));
-      }),
-      params(0.25),
-    );
-  }, budget(0.25, 200));
+  it(
+    "with bytes overwritten or cut off: a table or issues, never a throw or a hang",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(damage, async ({ base, edits, cut }) => {
+          const bytes = Buffer.from(bases[base]!);
+          for (const [at, byte] of edits) bytes[at % bytes.length] = byte;
+          await readAndCheck("riverside.xlsx", cut === null ? bytes : bytes.subarray(0, cut % bytes.length));
+        }),
+        params(0.25),
+      );
+    },
+    budget(0.25, 200),
+  );
 });
 
 describe("workbooks of arbitrary cells", () => {
@@ -88,7 +106,12 @@ describe("workbooks of arbitrary cells", () => {
     { weight: 4, arbitrary: cellText },
     { weight: 2, arbitrary: fc.oneof(fc.integer({ min: -100, max: 100_000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0.15, 0.45, -0, 1e21, 1e-7, 0.1 + 0.2)) },
     { weight: 1, arbitrary: fc.constantFrom(null, true, false, new Date(Date.UTC(2026, 8, 30)), { error: "#REF!" } as ExcelJS.CellErrorValue, { error: "#DIV/0!" } as ExcelJS.CellErrorValue) },
-    { weight: 1, arbitrary: fc.record({ formula: fc.constantFrom("1+1", "A1*2", "SUM(D2:D9)"), result: fc.option(fc.oneof(fc.integer(), cellText), { freq: 2 }) }).map(({ formula, result }) => (result === null ? { formula } : { formula, result }) as ExcelJS.CellValue) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ formula: fc.constantFrom("1+1", "A1*2", "SUM(D2:D9)"), result: fc.option(fc.oneof(fc.integer(), cellText), { freq: 2 }) })
+        .map(({ formula, result }) => (result === null ? { formula } : { formula, result }) as ExcelJS.CellValue),
+    },
     { weight: 1, arbitrary: fc.array(cellText, { minLength: 1, maxLength: 3 }).map((parts) => ({ richText: parts.map((text) => ({ text })) })) },
     { weight: 1, arbitrary: fc.tuple(cellText, fc.constantFrom("https://example.com", "javascript:alert(1)", "file:///etc/passwd")).map(([text, hyperlink]) => ({ text, hyperlink })) },
   );
@@ -119,17 +142,21 @@ describe("workbooks of arbitrary cells", () => {
     }
   }
 
-  it("read, validated and checked: a table or issues, never a throw", async () => {
-    await fc.assert(
-      fc.asyncProperty(workbook, async (w) => {
-        const bytes = await bytesOf(w);
-        fc.pre(bytes !== null);
-        const read = await readAndCheck("riverside.xlsx", bytes!);
-        expect(read.issues.filter((i) => i.code === "unreadable-file")).toEqual([]);
-      }),
-      params(0.25),
-    );
-  }, budget(0.25, 200));
+  it(
+    "read, validated and checked: a table or issues, never a throw",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(workbook, async (w) => {
+          const bytes = await bytesOf(w);
+          fc.pre(bytes !== null);
+          const read = await readAndCheck("riverside.xlsx", bytes!);
+          expect(read.issues.filter((i) => i.code === "unreadable-file")).toEqual([]);
+        }),
+        params(0.25),
+      );
+    },
+    budget(0.25, 200),
+  );
 });
 
 describe("CSV text written from arbitrary cells", () => {
@@ -139,40 +166,45 @@ describe("CSV text written from arbitrary cells", () => {
     { weight: 3, arbitrary: fc.constantFrom(",", '"', "\r", "\n", "\r\n", ";", "\t", "'", "=", "+", "@", "\u00a0", "\u200b", "\ufeff", "\u202e", "\u001b") },
     { weight: 1, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 1 }).filter((c) => c !== "\u0000") },
   );
-  const cell = fc.oneof(fc.string({ unit: dataChar, maxLength: 14 }), fc.constantFrom(...NASTY).filter((c) => !c.includes("\u0000")));
-  const csv = fc
-    .uniqueArray(fc.oneof(fc.constantFrom("indicator", "measure", "category", "value", "note"), safeName), { minLength: 2, maxLength: 6 })
-    .chain((header) =>
-      fc.record({
-        header: fc.constant(header),
-        rows: fc.array(fc.tuple(...header.map(() => cell)), { maxLength: 15 }),
-        quoteAll: fc.boolean(),
-        eol: fc.constantFrom("\r\n", "\n", "\r"),
-        leadingBlank: fc.integer({ min: 0, max: 2 }),
-        finalEol: fc.boolean(),
-        encoding: fc.constantFrom("utf-8", "utf-8-bom", "utf-16le"),
-      }),
-    );
+  const cell = fc.oneof(
+    fc.string({ unit: dataChar, maxLength: 14 }),
+    fc.constantFrom(...NASTY).filter((c) => !c.includes("\u0000")),
+  );
+  const csv = fc.uniqueArray(fc.oneof(fc.constantFrom("indicator", "measure", "category", "value", "note"), safeName), { minLength: 2, maxLength: 6 }).chain((header) =>
+    fc.record({
+      header: fc.constant(header),
+      rows: fc.array(fc.tuple(...header.map(() => cell)), { maxLength: 15 }),
+      quoteAll: fc.boolean(),
+      eol: fc.constantFrom("\r\n", "\n", "\r"),
+      leadingBlank: fc.integer({ min: 0, max: 2 }),
+      finalEol: fc.boolean(),
+      encoding: fc.constantFrom("utf-8", "utf-8-bom", "utf-16le"),
+    }),
+  );
 
   const field = (s: string, all: boolean) => (all || /[",\r\n]/.test(s) || s.startsWith(" ") ? `"${s.replace(/"/g, '""')}"` : s);
   const isBlank = (s: string) => !/[^\s\u200b-\u200d\u2060]/.test(s);
 
-  it("reads back exactly the cells written, on the rows Excel would show", async () => {
-    await fc.assert(
-      fc.asyncProperty(csv, async ({ header, rows, quoteAll, eol, leadingBlank, finalEol, encoding }) => {
-        const lines = [...Array.from({ length: leadingBlank }, () => ""), header.join(","), ...rows.map((r) => r.map((c) => field(c, quoteAll)).join(","))];
-        const text = lines.join(eol) + (finalEol ? eol : "");
-        const bytes =
-          encoding === "utf-16le"
-            ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])
-            : Buffer.concat([encoding === "utf-8-bom" ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, "utf8")]);
-        const read = await readAndCheck("riverside.csv", new Uint8Array(bytes));
-        expect(read.issues.map((i) => i.code)).toEqual(encoding === "utf-16le" ? ["utf-16-text"] : []); // UTF-16 is named, and read
-        expect(read.table?.header).toEqual({ row: leadingBlank + 1, cells: header });
-        const expected = rows.map((cells, i) => ({ row: leadingBlank + 2 + i, cells })).filter((r) => !r.cells.every(isBlank));
-        expect(read.table?.rows).toEqual(expected);
-      }),
-      params(),
-    );
-  }, budget(1, 30));
+  it(
+    "reads back exactly the cells written, on the rows Excel would show",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(csv, async ({ header, rows, quoteAll, eol, leadingBlank, finalEol, encoding }) => {
+          const lines = [...Array.from({ length: leadingBlank }, () => ""), header.join(","), ...rows.map((r) => r.map((c) => field(c, quoteAll)).join(","))];
+          const text = lines.join(eol) + (finalEol ? eol : "");
+          const bytes =
+            encoding === "utf-16le"
+              ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])
+              : Buffer.concat([encoding === "utf-8-bom" ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, "utf8")]);
+          const read = await readAndCheck("riverside.csv", new Uint8Array(bytes));
+          expect(read.issues.map((i) => i.code)).toEqual(encoding === "utf-16le" ? ["utf-16-text"] : []); // UTF-16 is named, and read
+          expect(read.table?.header).toEqual({ row: leadingBlank + 1, cells: header });
+          const expected = rows.map((cells, i) => ({ row: leadingBlank + 2 + i, cells })).filter((r) => !r.cells.every(isBlank));
+          expect(read.table?.rows).toEqual(expected);
+        }),
+        params(),
+      );
+    },
+    budget(1, 30),
+  );
 });

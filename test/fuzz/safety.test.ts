@@ -22,12 +22,58 @@ const hashes = (root: string) =>
   Object.fromEntries(
     readdirSync(join(root, "returns"), { recursive: true, withFileTypes: true })
       .filter((d) => d.isFile())
-      .map((d) => [join(d.parentPath, d.name), createHash("sha256").update(readFileSync(join(d.parentPath, d.name))).digest("hex")]),
+      .map((d) => [
+        join(d.parentPath, d.name),
+        createHash("sha256")
+          .update(readFileSync(join(d.parentPath, d.name)))
+          .digest("hex"),
+      ]),
   );
 
 describe("the command line", () => {
   const word = fc.oneof(
-    fc.constantFrom("validate", "build", "template", "status", "init", "help", "Q2", "Q5", "2026-27 Q2", "actions", "--year", "2026-27", "1999-00", "--format", "json", "github", "junit", "markdown", "html,json", "pdf", "--out", "--workspace", "--agency", "riverside", "--all", "--no-cache", "--cache-dir", "--quiet", "--disclosure", "none", "--debug", "-f", "-o", "-w", ".", "..", "/", "/dev/null", "returns", "returns/2026-27/Q2"),
+    fc.constantFrom(
+      "validate",
+      "build",
+      "template",
+      "status",
+      "init",
+      "help",
+      "Q2",
+      "Q5",
+      "2026-27 Q2",
+      "actions",
+      "--year",
+      "2026-27",
+      "1999-00",
+      "--format",
+      "json",
+      "github",
+      "junit",
+      "markdown",
+      "html,json",
+      "pdf",
+      "--out",
+      "--workspace",
+      "--agency",
+      "riverside",
+      "--all",
+      "--no-cache",
+      "--cache-dir",
+      "--quiet",
+      "--disclosure",
+      "none",
+      "--debug",
+      "-f",
+      "-o",
+      "-w",
+      ".",
+      "..",
+      "/",
+      "/dev/null",
+      "returns",
+      "returns/2026-27/Q2",
+    ),
     fc.constantFrom(...NASTY),
   );
   it(
@@ -99,7 +145,16 @@ describe("the file system under returns/", () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.tuple(kind, kind), fc.constantFrom(".csv", ".xlsx"), async ([a, b], ext) => {
-          const root = makeWorkspace({ config: { partnership: "Fuzz", framework: "doncaster", agencies: [{ id: "riverside", name: "R", indicators: ["PM20"] }, { id: "south-yorkshire-police", name: "SYP", indicators: ["PM20"] }] } });
+          const root = makeWorkspace({
+            config: {
+              partnership: "Fuzz",
+              framework: "doncaster",
+              agencies: [
+                { id: "riverside", name: "R", indicators: ["PM20"] },
+                { id: "south-yorkshire-police", name: "SYP", indicators: ["PM20"] },
+              ],
+            },
+          });
           const q2 = join(root, "returns", "2026-27", "Q2");
           mkdirSync(q2, { recursive: true });
           put(join(q2, `riverside${ext}`), a);
@@ -153,7 +208,30 @@ describe("hand-made XML inside a workbook", () => {
   const WB = `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Return" sheetId="1" r:id="rId1"/></sheets></workbook>`;
   const WB_RELS = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
   const piece = fc.oneof(
-    fc.constantFrom('<row r="1">', "</row>", '<c r="A1" t="inlineStr"><is><t>indicator</t></is></c>', '<c r="B1" t="inlineStr"><is><t>value</t></is></c>', '<c r="A2" t="inlineStr"><is><t>PM20</t></is></c>', '<c r="B2"><v>12</v></c>', '<c r="B2" t="s"><v>99</v></c>', '<c r="XFD1048576"><v>1</v></c>', '<c r="A0"><v>1</v></c>', "<c>", "</c>", '<row r="99999999">', "<mergeCells><mergeCell ref=\"A1:B2\"/></mergeCells>", '<!DOCTYPE x [<!ENTITY a "aaaa">]>', "&a;", "<![CDATA[x]]>", "<?pi x?>", "<!-- c -->", "&#0;", "&#x1F600;", "<x:c/>", '<dimension ref="A1:ZZ99999999"/>'),
+    fc.constantFrom(
+      '<row r="1">',
+      "</row>",
+      '<c r="A1" t="inlineStr"><is><t>indicator</t></is></c>',
+      '<c r="B1" t="inlineStr"><is><t>value</t></is></c>',
+      '<c r="A2" t="inlineStr"><is><t>PM20</t></is></c>',
+      '<c r="B2"><v>12</v></c>',
+      '<c r="B2" t="s"><v>99</v></c>',
+      '<c r="XFD1048576"><v>1</v></c>',
+      '<c r="A0"><v>1</v></c>',
+      "<c>",
+      "</c>",
+      '<row r="99999999">',
+      '<mergeCells><mergeCell ref="A1:B2"/></mergeCells>',
+      '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+      "&a;",
+      "<![CDATA[x]]>",
+      "<?pi x?>",
+      "<!-- c -->",
+      "&#0;",
+      "&#x1F600;",
+      "<x:c/>",
+      '<dimension ref="A1:ZZ99999999"/>',
+    ),
     fc.string({ maxLength: 8 }),
   );
   it(
@@ -162,7 +240,15 @@ describe("hand-made XML inside a workbook", () => {
       await fc.assert(
         fc.asyncProperty(fc.array(piece, { maxLength: 12 }), async (pieces) => {
           const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${pieces.join("")}</sheetData></worksheet>`;
-          const bytes = Buffer.from(zipSync({ "[Content_Types].xml": strToU8(CT), "_rels/.rels": strToU8(RELS), "xl/workbook.xml": strToU8(WB), "xl/_rels/workbook.xml.rels": strToU8(WB_RELS), "xl/worksheets/sheet1.xml": strToU8(sheet) }));
+          const bytes = Buffer.from(
+            zipSync({
+              "[Content_Types].xml": strToU8(CT),
+              "_rels/.rels": strToU8(RELS),
+              "xl/workbook.xml": strToU8(WB),
+              "xl/_rels/workbook.xml.rels": strToU8(WB_RELS),
+              "xl/worksheets/sheet1.xml": strToU8(sheet),
+            }),
+          );
           const read = await parseReturn(bytes, "hand-made.xlsx");
           expect(read.table !== null || read.issues.length > 0).toBe(true);
           for (const i of read.issues) expect(i.file).toBe("hand-made.xlsx");

@@ -17,11 +17,7 @@ const measures = [...new Set(framework.indicators.flatMap((i) => i.measures.map(
 const categories = [...new Set(framework.indicators.flatMap((i) => i.measures.flatMap((m) => m.categories?.values.flatMap((c) => [c.id, c.label]) ?? [])))];
 
 const headerName = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FIELDS, " Value ", "NOTE", "(title)") }, { weight: 1, arbitrary: cellText });
-const value = fc.oneof(
-  fc.integer({ min: -5, max: 5000 }).map(String),
-  fc.constantFrom("[c]", "[x]", "[z]", "[u] 12", "45%", "1,234", "12.5", "", "*", "#REF!", "-3"),
-  cellText,
-);
+const value = fc.oneof(fc.integer({ min: -5, max: 5000 }).map(String), fc.constantFrom("[c]", "[x]", "[z]", "[u] 12", "45%", "1,234", "12.5", "", "*", "#REF!", "-3"), cellText);
 
 type Agency = (typeof demo.config.agencies)[number];
 type Fields = Record<(typeof FIELDS)[number], string>;
@@ -51,32 +47,34 @@ function tableFor(agency: Agency): fc.Arbitrary<RawTable> {
     { weight: 1, arbitrary: fc.uniqueArray(headerName, { minLength: 1, maxLength: 7, selector: (h) => h.trim().toLowerCase() }) },
   );
   return header.chain((names) =>
-    fc.record({
-      rows: fc.array(
-        fc.record({
-          fields: fc.oneof({ weight: 3, arbitrary: plausibleRow(agency) }, { weight: 1, arbitrary: anyRow }),
-          // now and then a cell replaced by anything at all
-          noise: fc.array(fc.tuple(fc.nat(), cellText), { maxLength: 1 }),
-          gap: fc.integer({ min: 0, max: 2 }),
-          problems: fc.option(fc.dictionary(fc.integer({ min: 0, max: names.length }).map(String), fc.constantFrom("merged-cells", "formula-without-result"), { maxKeys: 2 }), { freq: 8 }),
-        }),
-        { maxLength: 25 },
-      ),
-      headerRow: fc.integer({ min: 1, max: 3 }),
-      xlsx: fc.boolean(),
-    }).map(({ rows, headerRow, xlsx }) => {
-      let row = headerRow;
-      const data: RawRow[] = rows.map((r) => {
-        row += 1 + r.gap; // blank rows between are counted, as the reader counts them
-        const cells = names.map((n) => {
-          const key = n.trim().toLowerCase() as keyof Fields;
-          return Object.hasOwn(r.fields, key) ? r.fields[key] : "";
+    fc
+      .record({
+        rows: fc.array(
+          fc.record({
+            fields: fc.oneof({ weight: 3, arbitrary: plausibleRow(agency) }, { weight: 1, arbitrary: anyRow }),
+            // now and then a cell replaced by anything at all
+            noise: fc.array(fc.tuple(fc.nat(), cellText), { maxLength: 1 }),
+            gap: fc.integer({ min: 0, max: 2 }),
+            problems: fc.option(fc.dictionary(fc.integer({ min: 0, max: names.length }).map(String), fc.constantFrom("merged-cells", "formula-without-result"), { maxKeys: 2 }), { freq: 8 }),
+          }),
+          { maxLength: 25 },
+        ),
+        headerRow: fc.integer({ min: 1, max: 3 }),
+        xlsx: fc.boolean(),
+      })
+      .map(({ rows, headerRow, xlsx }) => {
+        let row = headerRow;
+        const data: RawRow[] = rows.map((r) => {
+          row += 1 + r.gap; // blank rows between are counted, as the reader counts them
+          const cells = names.map((n) => {
+            const key = n.trim().toLowerCase() as keyof Fields;
+            return Object.hasOwn(r.fields, key) ? r.fields[key] : "";
+          });
+          for (const [at, text] of r.noise) cells[at % cells.length] = text;
+          return { row, cells, ...(r.problems ? { problems: r.problems as Record<number, string> } : {}) };
         });
-        for (const [at, text] of r.noise) cells[at % cells.length] = text;
-        return { row, cells, ...(r.problems ? { problems: r.problems as Record<number, string> } : {}) };
-      });
-      return { file: FILE, format: xlsx ? "xlsx" : "csv", ...(xlsx ? { sheet: "Return" } : {}), header: { row: headerRow, cells: names }, rows: data } as RawTable;
-    }),
+        return { file: FILE, format: xlsx ? "xlsx" : "csv", ...(xlsx ? { sheet: "Return" } : {}), header: { row: headerRow, cells: names }, rows: data } as RawTable;
+      }),
   );
 }
 
@@ -106,30 +104,34 @@ const agencyArb = fc.constantFrom(...demo.config.agencies);
 const returnArb = agencyArb.chain((agency) => fc.tuple(fc.constant(agency), tableFor(agency), fc.option(tableFor(agency), { freq: 2 })));
 
 describe("validateTable on any table", () => {
-  it("never throws, and gives issues and figures that keep the invariants", () => {
-    let withFigures = 0;
-    fc.assert(
-      fc.property(returnArb, fc.double({ min: 1, max: 10, noNaN: true }), ([agency, table, before], factor) => {
-        const previous = before ? validateTable({ table: before, framework, agency, period: { year: "2026-27", quarter: "Q1" }, suddenChangeFactor: factor }).figures : undefined;
-        const r = validateTable({ table, framework, agency, period: PERIOD, ...(previous ? { previous } : {}), suddenChangeFactor: factor });
-        checkIssues(r.issues, FILE, { rows: new Set([table.header!.row, ...table.rows.map((x) => x.row)]) });
-        checkFigures(r.figures, r.issues, table);
-        if (r.figures.length) withFigures++;
-        expectConsistent(r.figures);
-        for (const f of r.figures) {
-          expect(agency.indicators).toContain(f.indicator);
-          expect(f.agency).toBe(agency.id);
-        }
-        // Issues come in reading order: whole-file findings, then by row.
-        const rows = r.issues.map((i) => i.row ?? 0);
-        expect(rows).toEqual([...rows].sort((a, b) => a - b));
-        expectPrototypesUntouched();
-      }),
-      params(),
-    );
-    // The generator is worth its runs only if it gets past the checks to figures often enough.
-    expect(withFigures, "runs that gave figures").toBeGreaterThan(params().numRuns! / 10);
-  }, budget());
+  it(
+    "never throws, and gives issues and figures that keep the invariants",
+    () => {
+      let withFigures = 0;
+      fc.assert(
+        fc.property(returnArb, fc.double({ min: 1, max: 10, noNaN: true }), ([agency, table, before], factor) => {
+          const previous = before ? validateTable({ table: before, framework, agency, period: { year: "2026-27", quarter: "Q1" }, suddenChangeFactor: factor }).figures : undefined;
+          const r = validateTable({ table, framework, agency, period: PERIOD, ...(previous ? { previous } : {}), suddenChangeFactor: factor });
+          checkIssues(r.issues, FILE, { rows: new Set([table.header!.row, ...table.rows.map((x) => x.row)]) });
+          checkFigures(r.figures, r.issues, table);
+          if (r.figures.length) withFigures++;
+          expectConsistent(r.figures);
+          for (const f of r.figures) {
+            expect(agency.indicators).toContain(f.indicator);
+            expect(f.agency).toBe(agency.id);
+          }
+          // Issues come in reading order: whole-file findings, then by row.
+          const rows = r.issues.map((i) => i.row ?? 0);
+          expect(rows).toEqual([...rows].sort((a, b) => a - b));
+          expectPrototypesUntouched();
+        }),
+        params(),
+      );
+      // The generator is worth its runs only if it gets past the checks to figures often enough.
+      expect(withFigures, "runs that gave figures").toBeGreaterThan(params().numRuns! / 10);
+    },
+    budget(),
+  );
 
   it("gives the same result for the same table", () => {
     fc.assert(

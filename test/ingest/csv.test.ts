@@ -27,7 +27,9 @@ describe("CSV encodings", () => {
 
   it("reads Excel's tab-separated UTF-16LE 'Unicode text'", async () => {
     const r = await readReturn(fixture("utf16le.csv"));
-    expect(r.issues.map((i) => [i.code, i.severity, i.message])).toEqual([["utf-16-text", "warning", "The file is UTF-16 text (little-endian) separated by tabs, as Excel's 'Unicode Text' saves it; it was read as such."]]);
+    expect(r.issues.map((i) => [i.code, i.severity, i.message])).toEqual([
+      ["utf-16-text", "warning", "The file is UTF-16 text (little-endian) separated by tabs, as Excel's 'Unicode Text' saves it; it was read as such."],
+    ]);
     expect(r.table?.encoding).toBe("utf-16le");
     expect(r.table?.header?.cells).toEqual(HEADER);
     expect(rowsOf(r.table)).toEqual([

@@ -16,7 +16,15 @@ describe("darep init's agencies", () => {
 
   it("gives each agency what it lists, else what its owner column names, else what nobody claims", () => {
     const inds = [indicator("SH1", "police"), indicator("SH2", "IDAS; police"), indicator("SH3", "the council"), indicator("SH4", "nobody")];
-    const placed = placeAgencies([{ id: "police", name: "Police" }, { id: "idas", name: "IDAS" }, { id: "council", name: "Council", indicators: ["sh3"] }, { id: "other", name: "Other" }], inds);
+    const placed = placeAgencies(
+      [
+        { id: "police", name: "Police" },
+        { id: "idas", name: "IDAS" },
+        { id: "council", name: "Council", indicators: ["sh3"] },
+        { id: "other", name: "Other" },
+      ],
+      inds,
+    );
     expect(placed.agencies.map((a) => [a.id, a.indicators])).toEqual([
       ["police", ["SH1", "SH2"]],
       ["idas", ["SH2"]],

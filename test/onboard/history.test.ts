@@ -14,7 +14,14 @@ describe("darep import history", () => {
     const ws = join(dir, "ws");
     writeFileSync(
       join(ws, "history.csv"),
-      ["year,quarter,agency,indicator,measure,category,value", "2025-26,Q1,police,EX1,referrals,,10", "2025/26,2,police,EX1,referrals,,12", "2025-26,Q3,police,EX1,referrals,,lots", "2025-26,Q5,police,EX1,referrals,,3", "2025-26,Q4,nobody,EX1,referrals,,3"].join("\n"),
+      [
+        "year,quarter,agency,indicator,measure,category,value",
+        "2025-26,Q1,police,EX1,referrals,,10",
+        "2025/26,2,police,EX1,referrals,,12",
+        "2025-26,Q3,police,EX1,referrals,,lots",
+        "2025-26,Q5,police,EX1,referrals,,3",
+        "2025-26,Q4,nobody,EX1,referrals,,3",
+      ].join("\n"),
     );
     const r = await darep(["import", "history", "history.csv"], { cwd: ws });
     expect(r.code).toBe(1);

@@ -9,9 +9,43 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { darepBin, type CliRun } from "../helpers/cli.js";
 
-const HEADER = ["reference", "title", "theme", "owner", "what it tells us", "frequency", "measure id", "measure", "unit", "categories", "categories are by", "direction", "reason for the direction", "target per year", "lowest possible", "highest possible"];
+const HEADER = [
+  "reference",
+  "title",
+  "theme",
+  "owner",
+  "what it tells us",
+  "frequency",
+  "measure id",
+  "measure",
+  "unit",
+  "categories",
+  "categories are by",
+  "direction",
+  "reason for the direction",
+  "target per year",
+  "lowest possible",
+  "highest possible",
+];
 const INDICATORS = [
-  ["SH1", "Referrals to the hub", "Demand", "police", "How many victims reach help", "quarterly", "referrals", "Referrals received", "count", "police: Police; self: Self-referral; other: Other agencies", "referrer", "up", "More reporting is wanted", "", 0, ""],
+  [
+    "SH1",
+    "Referrals to the hub",
+    "Demand",
+    "police",
+    "How many victims reach help",
+    "quarterly",
+    "referrals",
+    "Referrals received",
+    "count",
+    "police: Police; self: Self-referral; other: Other agencies",
+    "referrer",
+    "up",
+    "More reporting is wanted",
+    "",
+    0,
+    "",
+  ],
   ["SH2", "Survivors satisfied with support", "Support", "idas", "Whether support helps", "six-monthly", "satisfied", "Survivors satisfied", "percent", "", "", "up", "Better support", "", 0, 100],
   ["SH3", "People supported", "Support", "idas", "Reach of the service", "quarterly", "supported", "People supported", "count", "", "", "target", "The commissioned level", 400, 0, ""],
   ["SH4", "Days to first contact", "Support", "idas", "How quickly victims are contacted", "quarterly", "days", "Median days to first contact", "days", "", "", "down", "Sooner is safer", "", 0, ""],
@@ -23,7 +57,9 @@ const LEAKS = /Doncaster|DBTH|Riverside|St Leger/;
 /** The figures of quarter n (0-11 history, 12 the new quarter): steady, with a little wobble. */
 function figures(n: number, quarter: string): string[][] {
   const w = [3, -2, 4, -1, 0, 2, -3, 1, -2, 3, 0, -1, 2][n]!;
-  const police = 60 + w, self = 30 - w, other = 20;
+  const police = 60 + w,
+    self = 30 - w,
+    other = 20;
   const rows = [
     ["police", "SH1", "referrals", "", String(police + self + other)],
     ["police", "SH1", "referrals", "police", String(police)],
@@ -103,6 +139,7 @@ describe("a new partnership, from an empty folder to its first report", () => {
     expect(report.results.map((r: { indicator: string }) => r.indicator)).toContain("SH2");
     expect(report.assurance).toBeUndefined();
     const html = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith(".html"))!), "utf8");
-    for (const text of [html, readFileSync(join(out, "report.json"), "utf8"), readFileSync(join(ws, "README.md"), "utf8"), readFileSync(join(ws, "darep.config.json"), "utf8")]) expect(text).not.toMatch(LEAKS);
+    for (const text of [html, readFileSync(join(out, "report.json"), "utf8"), readFileSync(join(ws, "README.md"), "utf8"), readFileSync(join(ws, "darep.config.json"), "utf8")])
+      expect(text).not.toMatch(LEAKS);
   }, 300_000);
 });

@@ -29,7 +29,20 @@ async function buildDemo(generatedAt: string): Promise<void> {
 }
 
 /** Each output file's SHA-256 (comparing megabytes of bytes with toEqual takes vitest many seconds). */
-const snapshot = async () => Object.fromEntries(await Promise.all(FILES.map(async (f) => [f, createHash("sha256").update(await readFile(join(out, f))).digest("hex")] as const)));
+const snapshot = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      FILES.map(
+        async (f) =>
+          [
+            f,
+            createHash("sha256")
+              .update(await readFile(join(out, f)))
+              .digest("hex"),
+          ] as const,
+      ),
+    ),
+  );
 
 async function until<T>(what: string, check: () => T | undefined | false, failed: () => string | null): Promise<T> {
   const deadline = Date.now() + 60_000;
@@ -74,13 +87,7 @@ describe("writing the report", () => {
     // Same basename as the real browser, so that darep starts it in the same headless mode.
     const wrapper = join(dir, "bin", basename(realBrowser));
     await mkdir(join(dir, "bin"));
-    await writeFile(
-      wrapper,
-      `#!/bin/sh\n` +
-        `echo $$ > '${join(dir, "browser.pid")}'\n` +
-        `mkfifo '${out}/.exception-report.pdf.'$PPID'.tmp' || exit 1\n` +
-        `exec '${realBrowser}' "$@"\n`,
-    );
+    await writeFile(wrapper, `#!/bin/sh\n` + `echo $$ > '${join(dir, "browser.pid")}'\n` + `mkfifo '${out}/.exception-report.pdf.'$PPID'.tmp' || exit 1\n` + `exec '${realBrowser}' "$@"\n`);
     chmodSync(wrapper, 0o755);
     const tmp = join(dir, "tmp");
     await mkdir(tmp);
@@ -98,7 +105,11 @@ describe("writing the report", () => {
     void exited.then(() => (exitedEarly = true));
 
     const fifo = join(out, `.exception-report.pdf.${child.pid}.tmp`);
-    await until("waiting for the wrapper to start", () => existsSync(fifo), () => (exitedEarly ? `darep ended first: ${stderr}` : null));
+    await until(
+      "waiting for the wrapper to start",
+      () => existsSync(fifo),
+      () => (exitedEarly ? `darep ended first: ${stderr}` : null),
+    );
     browserPid = Number((await readFile(join(dir, "browser.pid"), "utf8")).trim());
 
     // Blocks until darep opens the FIFO to write the PDF, i.e. after the JSON and the HTML are staged.

@@ -4,12 +4,7 @@ import { breakPoints } from "../../src/report/break-points.js";
 
 describe("breakPoints", () => {
   it("splits an address after the @ and before each dot", () => {
-    expect(breakPoints("Housing Options Data Officer, st-leger-homes.da-returns@example.org")).toEqual([
-      "Housing Options Data Officer, st-leger-homes",
-      ".da-returns@",
-      "example",
-      ".org",
-    ]);
+    expect(breakPoints("Housing Options Data Officer, st-leger-homes.da-returns@example.org")).toEqual(["Housing Options Data Officer, st-leger-homes", ".da-returns@", "example", ".org"]);
   });
 
   it("leaves text without an address whole, and gives the text back when joined", () => {

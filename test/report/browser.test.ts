@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { RunError } from "../../src/errors.js";
 import { findBrowser, noBrowserMessage } from "../../src/report/browser.js";
 
-const disk = (...paths: string[]) => (p: string) => paths.includes(p);
+const disk =
+  (...paths: string[]) =>
+  (p: string) =>
+    paths.includes(p);
 
 describe("findBrowser", () => {
   it("prefers --browser over every other source", () => {
@@ -93,7 +96,14 @@ describe("findBrowser", () => {
 
   it("only asks `exists` about paths, so it needs no disk", () => {
     const asked: string[] = [];
-    findBrowser({ env: {}, platform: "linux", exists: (p) => { asked.push(p); return false; } });
+    findBrowser({
+      env: {},
+      platform: "linux",
+      exists: (p) => {
+        asked.push(p);
+        return false;
+      },
+    });
     expect(asked[0]).toBe("/usr/lib/chromium/chromium-headless-shell");
     expect(asked).toContain("/snap/bin/chromium");
   });

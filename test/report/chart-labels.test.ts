@@ -21,7 +21,13 @@ afterAll(async () => {
   if (out) await rm(out, { recursive: true, force: true });
 });
 
-const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 function labels(svg: string) {
   const view = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
@@ -63,17 +69,51 @@ describe("chart labels never overlap", () => {
 
   it("with the mean, limits and target close together, a re-baseline, and a long history starting in Q4", () => {
     const values = Array.from({ length: 40 }, (_, i) => 70 + ((i * 7) % 9));
-    const bl = (from: number, to: number, reason: string | null, mean: number) => ({ from, start: "x", to, fixedTo: Math.min(to, from + 11), reason, state: "computed" as const, points: to - from + 1, mean, lower: mean - 6, upper: mean + 6, movingRange: 2, screened: 0, poissonFloor: false });
-    const spc = { state: "computed" as const, points: 20, mean: 73.92, lower: 68.1, upper: 79.7, signals: [], latest: "common-cause" as const, assurance: "hit-and-miss" as const, baselines: [bl(0, 19, null, 72.5), bl(20, 39, "new recording rule", 73.92)] };
+    const bl = (from: number, to: number, reason: string | null, mean: number) => ({
+      from,
+      start: "x",
+      to,
+      fixedTo: Math.min(to, from + 11),
+      reason,
+      state: "computed" as const,
+      points: to - from + 1,
+      mean,
+      lower: mean - 6,
+      upper: mean + 6,
+      movingRange: 2,
+      screened: 0,
+      poissonFloor: false,
+    });
+    const spc = {
+      state: "computed" as const,
+      points: 20,
+      mean: 73.92,
+      lower: 68.1,
+      upper: 79.7,
+      signals: [],
+      latest: "common-cause" as const,
+      assurance: "hit-and-miss" as const,
+      baselines: [bl(0, 19, null, 72.5), bl(20, 39, "new recording rule", 73.92)],
+    };
     const target = { perYear: 300, comparison: "at-least" as const, perQuarter: 75, toDate: 150, actualToDate: 140, projectedOutturn: 280 };
     const svg = trendChart(series(values, { spc, target, unit: "count" })).svg;
     expect(overlaps(svg)).toEqual([]);
-    for (const words of ["Target 75", "Mean 73.9", "Upper 79.7", "Lower 68.1", "New baseline", "Quarters the limits come from", "Process limits (usual range)", "Target"]) expect(svg).toContain(`>${words}<`);
+    for (const words of ["Target 75", "Mean 73.9", "Upper 79.7", "Lower 68.1", "New baseline", "Quarters the limits come from", "Process limits (usual range)", "Target"])
+      expect(svg).toContain(`>${words}<`);
   });
 
   it("with provisional limits and a latest figure at the top of the chart", () => {
     const values = [10, 12, 11, 13, 12, 30];
-    const spc = { state: "provisional" as const, points: 6, mean: 14.67, lower: 2.1, upper: 27.2, signals: [{ rule: "beyond-limits" as const, at: 5, side: "high" as const, reading: "concern" as const }], latest: "special-cause-concern" as const, assurance: null };
+    const spc = {
+      state: "provisional" as const,
+      points: 6,
+      mean: 14.67,
+      lower: 2.1,
+      upper: 27.2,
+      signals: [{ rule: "beyond-limits" as const, at: 5, side: "high" as const, reading: "concern" as const }],
+      latest: "special-cause-concern" as const,
+      assurance: null,
+    };
     const svg = trendChart(series(values, { spc, target: null })).svg;
     expect(overlaps(svg)).toEqual([]);
     expect(svg).toContain(">Special cause of concern<");

@@ -234,7 +234,11 @@ describe("the demo's HTML report: accessible and sealed", () => {
       const shapes = all("tbody .status .shape", legend).map(text);
       expect(new Set(shapes).size, text(legend.querySelector("caption"))).toBe(shapes.length);
     }
-    const figureWords = all("#summary table.legend tbody .status").map((b) => text(b).slice(text(b.querySelector(".shape")).length).trim());
+    const figureWords = all("#summary table.legend tbody .status").map((b) =>
+      text(b)
+        .slice(text(b.querySelector(".shape")).length)
+        .trim(),
+    );
     expect(figureWords).toEqual(expect.arrayContaining(["Worsening", "Off track", "Improving", "Stable", "Missing", "Has errors"]));
     expect(shapeOf.get("Late")).toBeTruthy();
     // The legend explains each status in words.

@@ -67,7 +67,11 @@ describe("page 1: the items that need attention", () => {
     const labels = all("tbody th", key).map(text);
     const used = new Set(all("#summary table.glance svg.mdc-icon").map((s) => s.getAttribute("aria-label")!));
     expect(used.size).toBeGreaterThan(2);
-    for (const label of used) expect(labels.some((l) => l.endsWith(label)), label).toBe(true);
+    for (const label of used)
+      expect(
+        labels.some((l) => l.endsWith(label)),
+        label,
+      ).toBe(true);
     // The key's icons are decoration beside their words: not read twice.
     for (const svg of all("svg", key)) expect(svg.parentElement!.getAttribute("aria-hidden")).toBe("true");
   });
@@ -80,7 +84,12 @@ describe("page 1: the items that need attention", () => {
 
   it("counts figures one way across the page: a measure with its categories is one figure", () => {
     const items = new Set(report.results.map((r) => `${r.indicator}/${r.measure}/${r.agency}`)).size;
-    const needing = new Set(report.exceptions.map((k) => { const r = report.results.find((x) => x.key === k)!; return `${r.indicator}/${r.measure}/${r.agency}`; })).size;
+    const needing = new Set(
+      report.exceptions.map((k) => {
+        const r = report.results.find((x) => x.key === k)!;
+        return `${r.indicator}/${r.measure}/${r.agency}`;
+      }),
+    ).size;
     const facts = Object.fromEntries(all("#summary .facts div").map((d) => [text(d.querySelector("dt")), text(d.querySelector("dd"))]));
     expect(facts["Figures needing attention"]).toBe(`${needing} of ${items}`);
     const legend = all("#summary table.legend tbody td.num").map((td) => Number(text(td)));
@@ -112,11 +121,13 @@ describe("icons", () => {
     // Without colour: the letter and little line of each differ.
     const ink = icons.map((i) => i.svg.replace(/#[0-9a-f]{6}/g, "").replace(/mdc-[a-z-]+|aria-label="[^"]*"|<title>[^<]*<\/title>/g, ""));
     const differs = (a: number, b: number) => ink[a] !== ink[b];
-    for (let a = 0; a < ink.length; a++) for (let b = a + 1; b < ink.length; b++) if (!icons[a]!.label.includes("no wanted direction") && !icons[b]!.label.includes("no wanted direction")) {
-      // Concern and improvement of one side share a drawing in Making Data Count too: their words and colour tell them apart, and the key says so.
-      if (icons[a]!.label.replace(/concern|improvement/, "") === icons[b]!.label.replace(/concern|improvement/, "")) continue;
-      expect(differs(a, b), `${icons[a]!.label} / ${icons[b]!.label}`).toBe(true);
-    }
+    for (let a = 0; a < ink.length; a++)
+      for (let b = a + 1; b < ink.length; b++)
+        if (!icons[a]!.label.includes("no wanted direction") && !icons[b]!.label.includes("no wanted direction")) {
+          // Concern and improvement of one side share a drawing in Making Data Count too: their words and colour tell them apart, and the key says so.
+          if (icons[a]!.label.replace(/concern|improvement/, "") === icons[b]!.label.replace(/concern|improvement/, "")) continue;
+          expect(differs(a, b), `${icons[a]!.label} / ${icons[b]!.label}`).toBe(true);
+        }
   });
 });
 
@@ -159,7 +170,13 @@ describe("the analyst's pre-board check: darep build --check", () => {
     const changed: Report = { ...report, results: report.results.map((x) => (x === r ? { ...x, note: null, reasons: [...x.reasons, { code: "sudden-change", text: "moved suddenly" }] } : x)) };
     const items = preBoardCheck(changed);
     expect(items).toEqual([
-      { kind: "sudden-change-without-note", indicator: "PM26", agency: "st-leger-homes", figure: "PM26 Homeless applications due to domestic abuse, from St Leger Homes of Doncaster", todo: "Ask St Leger Homes of Doncaster to check the figure and say why it moved in the note column of their return." },
+      {
+        kind: "sudden-change-without-note",
+        indicator: "PM26",
+        agency: "st-leger-homes",
+        figure: "PM26 Homeless applications due to domestic abuse, from St Leger Homes of Doncaster",
+        todo: "Ask St Leger Homes of Doncaster to check the figure and say why it moved in the note column of their return.",
+      },
     ]);
   });
 });

@@ -99,7 +99,10 @@ describe("the demo's PDF", () => {
     const titles = items.map((i) => i.title);
     const sections = ["Summary", "Exceptions", "Data quality: the chase list", "Action plan", "Quality assurance"];
     const where = sections.map((s) => titles.indexOf(s));
-    expect(where.every((i) => i >= 0), titles.join(" | ")).toBe(true);
+    expect(
+      where.every((i) => i >= 0),
+      titles.join(" | "),
+    ).toBe(true);
     expect([...where].sort((a, b) => a - b)).toEqual(where);
     expect(titles[0]).toBe("Doncaster Domestic Abuse Partnership Exception report, Quarter 2 of 2026-27");
     expect(titles).toContain("2. PM26 Homeless applications due to domestic abuse");
@@ -111,7 +114,10 @@ describe("the demo's PDF", () => {
   });
 
   it("embeds every font it uses", () => {
-    const rows = poppler("pdffonts", [pdf]).split("\n").slice(2).filter((l) => l.trim());
+    const rows = poppler("pdffonts", [pdf])
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.trim());
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       // name type encoding emb sub uni object ID: "emb" is the fourth column from the right.

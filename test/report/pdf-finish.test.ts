@@ -77,7 +77,10 @@ describe("finishPdf", () => {
   it("describes every link with the words it shows, or says where it goes", async () => {
     const doc = await load(await finishPdf(await chromiumLike(new Date(), "00"), FACTS));
     const page = doc.getPages()[0]!;
-    const annots = page.node.lookup(PDFName.of("Annots"), PDFArray).asArray().map((a) => doc.context.lookup(a, PDFDict));
+    const annots = page.node
+      .lookup(PDFName.of("Annots"), PDFArray)
+      .asArray()
+      .map((a) => doc.context.lookup(a, PDFDict));
     expect(annots.map((a) => textOf(a.get(PDFName.of("Contents"))))).toEqual(["Summary", "the guide", "Go to exception-9"]);
     expect(page.node.get(PDFName.of("Tabs"))).toBe(PDFName.of("S"));
   });
@@ -117,7 +120,10 @@ describe("finishPdf", () => {
     const a = await finishPdf(await chromiumLike(new Date("2031-03-07T08:15:00Z"), "0123456789abcdef0123456789abcdef"), FACTS);
     const b = await finishPdf(await chromiumLike(new Date("2032-06-21T19:45:00Z"), "fedcba9876543210fedcba9876543210"), FACTS);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-    const idOf = (bytes: Uint8Array) => latin1(bytes).match(/\/ID \[ <([0-9a-f]{32})> <([0-9a-f]{32})> \]/)?.slice(1);
+    const idOf = (bytes: Uint8Array) =>
+      latin1(bytes)
+        .match(/\/ID \[ <([0-9a-f]{32})> <([0-9a-f]{32})> \]/)
+        ?.slice(1);
     const id = idOf(a);
     expect(id?.[0]).toBe(id?.[1]);
     const other = await finishPdf(await chromiumLike(new Date(), "00"), { ...FACTS, title: "Another partnership's report" });

@@ -24,7 +24,10 @@ function dictOf(ref: Json | undefined): Dict | null {
   return v && typeof v === "object" && !Array.isArray(v) ? v : null;
 }
 
-const all = () => Object.keys(objects).map((k) => dictOf(k.slice(4))).filter((d): d is Dict => d !== null);
+const all = () =>
+  Object.keys(objects)
+    .map((k) => dictOf(k.slice(4)))
+    .filter((d): d is Dict => d !== null);
 /** qpdf writes text strings as "u:<text>". */
 const text = (v: Json | undefined) => (typeof v === "string" && v.startsWith("u:") ? v.slice(2) : null);
 
@@ -85,7 +88,9 @@ describe("the demo's PDF for PDF/UA", () => {
   });
 
   it("is packed into object streams, half the size it was without them", async () => {
-    const xref = tool("qpdf", ["--show-xref", pdf], "qpdf").split("\n").filter((l) => l.trim());
+    const xref = tool("qpdf", ["--show-xref", pdf], "qpdf")
+      .split("\n")
+      .filter((l) => l.trim());
     const packed = xref.filter((l) => /: compressed;/.test(l)).length;
     expect(packed / xref.length).toBeGreaterThan(0.9);
     expect(tool("qpdf", ["--check", pdf], "qpdf")).toMatch(/No syntax or stream encoding errors/);

@@ -9,7 +9,10 @@ import { statusLook } from "../../src/report/status.js";
 import { judge } from "../../src/trends/index.js";
 import { agency, config, direction, figure, framework, indicator, measure, p, ret } from "../trends/builders.js";
 
-const an1 = indicator("AN1", [measure("outturn", { label: "Annual outturn", direction: direction("target", { target: { perYear: 6000, comparison: "at-least" } }) })], { frequency: "annual", theme: "Annual" });
+const an1 = indicator("AN1", [measure("outturn", { label: "Annual outturn", direction: direction("target", { target: { perYear: 6000, comparison: "at-least" } }) })], {
+  frequency: "annual",
+  theme: "Annual",
+});
 const qu1 = indicator("QU1", [measure("sessions", { label: "Training sessions", reported: "year-to-date", direction: direction("up") })], { theme: "Quarterly" });
 
 function reportAt(quarter: "Q3" | "Q4") {
@@ -19,7 +22,15 @@ function reportAt(quarter: "Q3" | "Q4") {
     ret("council", p("2025-26", "Q3"), [figure("council", p("2025-26", "Q3"), "QU1", "sessions", 450)]),
     ...(quarter === "Q4" ? [ret("council", period, [figure("council", period, "AN1", "outturn", 5000), figure("council", period, "QU1", "sessions", 600)])] : []),
   ];
-  return judge({ config: config([agency("council", ["AN1", "QU1"], "Council")]), framework: framework([an1, qu1]), period, returns, commentary: null, generatedAt: "2026-12-01T00:00:00.000Z", generator: "test" });
+  return judge({
+    config: config([agency("council", ["AN1", "QU1"], "Council")]),
+    framework: framework([an1, qu1]),
+    period,
+    returns,
+    commentary: null,
+    generatedAt: "2026-12-01T00:00:00.000Z",
+    generator: "test",
+  });
 }
 
 describe("the report's words for each shape", () => {
@@ -50,7 +61,9 @@ describe("the report's words for each shape", () => {
   it("says the assurance, comparators and a rate per population in words", () => {
     expect(assuranceWords({ spc: { assurance: "hit-and-miss" } as never })).toMatchObject({ word: "Hit and miss against the target", shape: "◐" });
     expect(assuranceWords({ spc: null })).toBeNull();
-    expect(comparatorFacts({ comparators: [{ value: 31, unit: "percent", label: "England and Wales", source: "SafeLives", period: "12 months to 30 September 2024" }] })).toEqual([{ label: "England and Wales", value: "31% (SafeLives, 12 months to 30 September 2024)" }]);
+    expect(comparatorFacts({ comparators: [{ value: 31, unit: "percent", label: "England and Wales", source: "SafeLives", period: "12 months to 30 September 2024" }] })).toEqual([
+      { label: "England and Wales", value: "31% (SafeLives, 12 months to 30 September 2024)" },
+    ]);
     expect(perPopulationWords({ perPopulation: { value: 20.5, yearToDate: 40.5, per: 10000, of: "adult women", size: 120000 } })).toBe("20.5 per 10,000 adult women (40.5 in the year to date)");
     expect(periodLabels({ frequency: "six-monthly" })).toEqual(["This half-year", "Last half-year", "Same half-year last year"]);
     expect(shapeSuffix({ frequency: "quarterly", reported: "period" })).toBe("");

@@ -16,7 +16,10 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function demoReport(): Report {
   try {
-    execFileSync(process.execPath, [join(ROOT, "bin", "darep.js"), "build", "Q2", "--year", "2026-27", "--workspace", DEMO, "--out", out, "--format", "json"], { env: { ...process.env, SOURCE_DATE_EPOCH: "1795000000" }, stdio: "pipe" });
+    execFileSync(process.execPath, [join(ROOT, "bin", "darep.js"), "build", "Q2", "--year", "2026-27", "--workspace", DEMO, "--out", out, "--format", "json"], {
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1795000000" },
+      stdio: "pipe",
+    });
   } catch {
     // exit code 1: the demo has a missing and an invalid return planted in it
   }
@@ -48,10 +51,37 @@ describe("one card per measure", () => {
 describe("a re-baselined figure's chart", () => {
   it("says whose limits it shows and why the baseline changed", () => {
     const base = { to: 0, fixedTo: null, state: "computed" as const, points: 12, mean: 1, lower: 0, upper: 2, movingRange: 1, screened: 0, poissonFloor: false };
-    const spc = (starts: [string, string | null][]) => ({ spc: { state: "computed" as const, points: 12, mean: 1, lower: 0, upper: 2, signals: [], latest: null, assurance: null, baselines: starts.map(([start, reason], i) => ({ ...base, from: i, start, reason })) } });
+    const spc = (starts: [string, string | null][]) => ({
+      spc: {
+        state: "computed" as const,
+        points: 12,
+        mean: 1,
+        lower: 0,
+        upper: 2,
+        signals: [],
+        latest: null,
+        assurance: null,
+        baselines: starts.map(([start, reason], i) => ({ ...base, from: i, start, reason })),
+      },
+    });
     expect(baselineWords(spc([["2022-23 Q3", null]]))).toBe("");
-    expect(baselineWords(spc([["2022-23 Q3", null], ["2025-26 Q3", "new recording rule"]]))).toBe(" The lines are the limits of the latest baseline, from 2025-26 Q3: new recording rule.");
-    expect(baselineWords(spc([["2020-21 Q1", null], ["2022-23 Q1", "new service"], ["2025-26 Q3", "new rule"]]))).toMatch(/Earlier baselines began 2022-23 Q1 \(new service\)\.$/);
+    expect(
+      baselineWords(
+        spc([
+          ["2022-23 Q3", null],
+          ["2025-26 Q3", "new recording rule"],
+        ]),
+      ),
+    ).toBe(" The lines are the limits of the latest baseline, from 2025-26 Q3: new recording rule.");
+    expect(
+      baselineWords(
+        spc([
+          ["2020-21 Q1", null],
+          ["2022-23 Q1", "new service"],
+          ["2025-26 Q3", "new rule"],
+        ]),
+      ),
+    ).toMatch(/Earlier baselines began 2022-23 Q1 \(new service\)\.$/);
   });
 });
 

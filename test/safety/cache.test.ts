@@ -37,7 +37,9 @@ describe("a forged cache entry", () => {
 
     const before = inputHashes(root);
     const folder = join(root, ".darep-cache", "returns");
-    const forged = readdirSync(folder).map((f) => join(folder, f)).filter((f) => readFileSync(f, "utf8").includes(":1229"));
+    const forged = readdirSync(folder)
+      .map((f) => join(folder, f))
+      .filter((f) => readFileSync(f, "utf8").includes(":1229"));
     expect(forged.length).toBeGreaterThan(0);
     for (const f of forged) {
       const text = readFileSync(f, "utf8");

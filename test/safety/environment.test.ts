@@ -26,16 +26,26 @@ describe("failures of the machine", () => {
     expect(darepBin(args, { cwd: ROOT }).code).toBe(1);
     const before = { html: sha(join(out, "exception-report.html")), json: sha(join(out, "report.json")), inputs: inputHashes(root) };
     // 100 blocks of 1 KiB: the report's files are bigger.
-    const r = spawnSync("bash", ["-c", 'ulimit -f 100; exec "$0" "$@"', process.execPath, BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", SOURCE_DATE_EPOCH: "1795100000" }, timeout: 120_000 });
+    const r = spawnSync("bash", ["-c", 'ulimit -f 100; exec "$0" "$@"', process.execPath, BIN, ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", SOURCE_DATE_EPOCH: "1795100000" },
+      timeout: 120_000,
+    });
     expect(r.status).toBe(2);
-    const named = r.stderr.match(/^darep: (.*) could not be written: it would be bigger than this system lets one file be \(a file-size limit such as ulimit -f\)\. Raise the limit, or write elsewhere with --out, then run darep again\.\n$/)?.[1];
+    const named = r.stderr.match(
+      /^darep: (.*) could not be written: it would be bigger than this system lets one file be \(a file-size limit such as ulimit -f\)\. Raise the limit, or write elsewhere with --out, then run darep again\.\n$/,
+    )?.[1];
     expect([join(out, "report.json"), join(out, "exception-report.html")], r.stderr).toContain(named);
     expect(readdirSync(out).sort()).toEqual(["exception-report.html", "report.json"]);
     expect({ html: sha(join(out, "exception-report.html")), json: sha(join(out, "report.json")), inputs: inputHashes(root) }).toEqual(before);
   });
 
   it("SOURCE_DATE_EPOCH=99999999999999 is a plain error, exit 2", () => {
-    const r = darepBin(["build", "Q2", "--workspace", join(ROOT, "fixtures", "demo"), "--format", "json", "--out", join(ROOT, "node_modules", ".never")], { cwd: ROOT, env: { SOURCE_DATE_EPOCH: "99999999999999" } });
+    const r = darepBin(["build", "Q2", "--workspace", join(ROOT, "fixtures", "demo"), "--format", "json", "--out", join(ROOT, "node_modules", ".never")], {
+      cwd: ROOT,
+      env: { SOURCE_DATE_EPOCH: "99999999999999" },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^darep: SOURCE_DATE_EPOCH must be whole seconds since 1970, before the year 10000 \(found "99999999999999"\)/);
     expect(r.stderr).not.toMatch(/bug/);
@@ -58,10 +68,16 @@ describe("failures of the machine", () => {
 describe("environmentError", () => {
   const err = (code: string, extra: Record<string, string> = {}) => Object.assign(new Error(`${code}: raw`), { code, ...extra });
   it("says each failure of the machine in a sentence with what to do", () => {
-    expect(environmentError(err("ENOSPC", { path: "/r/report.json", syscall: "write" }))?.message).toBe("There is no space left on the disk to write /r/report.json: free some space, or write elsewhere with --out, then run darep again.");
+    expect(environmentError(err("ENOSPC", { path: "/r/report.json", syscall: "write" }))?.message).toBe(
+      "There is no space left on the disk to write /r/report.json: free some space, or write elsewhere with --out, then run darep again.",
+    );
     expect(environmentError(err("EDQUOT", { path: "/r/a" }))?.message).toMatch(/^Your disk quota is used up, so \/r\/a could not be written/);
-    expect(environmentError(err("EACCES", { path: "/r", syscall: "mkdir" }))?.message).toBe("darep is not allowed to write /r: check the permissions of the file and its folder, or write elsewhere with --out, then run darep again.");
-    expect(environmentError(err("EPERM", { path: "/w/returns", syscall: "scandir" }))?.message).toBe("darep is not allowed to read /w/returns: check the permissions of the file and its folder, then run darep again.");
+    expect(environmentError(err("EACCES", { path: "/r", syscall: "mkdir" }))?.message).toBe(
+      "darep is not allowed to write /r: check the permissions of the file and its folder, or write elsewhere with --out, then run darep again.",
+    );
+    expect(environmentError(err("EPERM", { path: "/w/returns", syscall: "scandir" }))?.message).toBe(
+      "darep is not allowed to read /w/returns: check the permissions of the file and its folder, then run darep again.",
+    );
     expect(environmentError(err("EEXIST", { path: "/r/x" }))?.message).toBe("/r/x already exists and is in darep's way: move or delete it, then run darep again.");
     expect(environmentError(err("EROFS", { path: "/r" }))?.message).toMatch(/read-only disk/);
   });

@@ -26,7 +26,9 @@ export function inputHashes(root: string): Record<string, string> {
       out[relative(root, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
     }
   }
-  out["darep.config.json"] = createHash("sha256").update(readFileSync(join(root, "darep.config.json"))).digest("hex");
+  out["darep.config.json"] = createHash("sha256")
+    .update(readFileSync(join(root, "darep.config.json")))
+    .digest("hex");
   return out;
 }
 

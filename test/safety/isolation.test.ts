@@ -26,7 +26,13 @@ describe("a workbook over the time limit", () => {
     for (const name of ["riverside.xlsx", "dbth.xlsx"]) {
       const f = files.find((x) => x.file.endsWith(name))!;
       expect(f.status).toBe("invalid");
-      expect(f.issues).toEqual([expect.objectContaining({ code: "limit-exceeded", message: "Reading the file took longer than the limit of 0.001 s, so it was skipped.", expected: "read within 0.001 s (options.limits.maxSecondsPerFile)" })]);
+      expect(f.issues).toEqual([
+        expect.objectContaining({
+          code: "limit-exceeded",
+          message: "Reading the file took longer than the limit of 0.001 s, so it was skipped.",
+          expected: "read within 0.001 s (options.limits.maxSecondsPerFile)",
+        }),
+      ]);
     }
     const csv = files.find((x) => x.file.endsWith("south-yorkshire-police.csv"))!;
     expect(csv.issues.filter((i) => i.code === "limit-exceeded")).toEqual([]);

@@ -14,7 +14,10 @@ afterAll(async () => {
 const file = join(ws.root, "returns", "2026-27", "Q2", "dcst.csv");
 const rows = readFileSync(file, "utf8").trimEnd().split("\n");
 const valueAt = rows[0]!.split(",").indexOf("value");
-[["[x](http://e)", 1], ["![i](http://e)", 2]].forEach(([text, k]) => {
+[
+  ["[x](http://e)", 1],
+  ["![i](http://e)", 2],
+].forEach(([text, k]) => {
   const cells = rows[k as number]!.split(",");
   cells[valueAt] = text as string;
   rows[k as number] = cells.join(",");

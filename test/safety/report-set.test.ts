@@ -24,7 +24,17 @@ describe("one build's set in the report folder", () => {
     const first = darepBin(args, { cwd: ROOT, env: { SOURCE_DATE_EPOCH: "1795000000" } });
     expect(first.code, first.stderr).toBe(1);
     expect(readdirSync(out).sort()).toEqual(FILES);
-    const hashes = () => Object.fromEntries(readdirSync(out).sort().map((f) => [f, createHash("sha256").update(readFileSync(join(out, f))).digest("hex")]));
+    const hashes = () =>
+      Object.fromEntries(
+        readdirSync(out)
+          .sort()
+          .map((f) => [
+            f,
+            createHash("sha256")
+              .update(readFileSync(join(out, f)))
+              .digest("hex"),
+          ]),
+      );
     const before = hashes();
     const inputs = inputHashes(root);
 

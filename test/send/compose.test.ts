@@ -10,7 +10,15 @@ import type { Report } from "../../src/report-contract/schema.js";
 
 describe("DAREP_SMTP_URL", () => {
   it("requires STARTTLS for smtp:// to another machine, and TLS from the start for smtps://", () => {
-    expect(smtpSettings("smtp://u:p%40ss@mail.example.org:587")).toMatchObject({ host: "mail.example.org", port: 587, secure: false, requireTLS: true, ignoreTLS: false, auth: { user: "u", pass: "p@ss" }, shown: "mail.example.org:587" });
+    expect(smtpSettings("smtp://u:p%40ss@mail.example.org:587")).toMatchObject({
+      host: "mail.example.org",
+      port: 587,
+      secure: false,
+      requireTLS: true,
+      ignoreTLS: false,
+      auth: { user: "u", pass: "p@ss" },
+      shown: "mail.example.org:587",
+    });
     expect(smtpSettings("smtps://mail.example.org")).toMatchObject({ port: 465, secure: true, requireTLS: false, auth: null });
   });
 
@@ -43,7 +51,15 @@ describe("DAREP_SMTP_URL", () => {
 });
 
 describe("the sent log", () => {
-  const entry = (over: Partial<SentEntry>): SentEntry => ({ sentAt: "2026-12-01T09:00:00.000Z", kind: "board", recipient: "chair@x.org", messageId: "<1@x.org>", attachment: "p.pdf", sha256: "aaa", ...over });
+  const entry = (over: Partial<SentEntry>): SentEntry => ({
+    sentAt: "2026-12-01T09:00:00.000Z",
+    kind: "board",
+    recipient: "chair@x.org",
+    messageId: "<1@x.org>",
+    attachment: "p.pdf",
+    sha256: "aaa",
+    ...over,
+  });
 
   it("round-trips through its CSV", () => {
     const log = [entry({}), entry({ kind: "chase", recipient: "a,b@x.org", sha256: "bbb" })];
@@ -80,7 +96,16 @@ describe("the board's message", () => {
   });
 
   it("carries the summary and the items in both bodies, the HTML escaped, the marking top and bottom", async () => {
-    const m = boardMessage({ report, pdf: Buffer.from("%PDF-1.7 test"), from: "a@x.org", to: "b@x.org", marking: "OFFICIAL-SENSITIVE", replaces: null, messageId: "<id@x.org>", date: new Date("2026-12-01T09:00:00Z") });
+    const m = boardMessage({
+      report,
+      pdf: Buffer.from("%PDF-1.7 test"),
+      from: "a@x.org",
+      to: "b@x.org",
+      marking: "OFFICIAL-SENSITIVE",
+      replaces: null,
+      messageId: "<id@x.org>",
+      date: new Date("2026-12-01T09:00:00Z"),
+    });
     expect(m.text.split("\n")[0]).toBe("OFFICIAL-SENSITIVE");
     expect(m.text.trim().split("\n").at(-1)).toBe("OFFICIAL-SENSITIVE");
     expect(m.text).toContain("All returns arrived; <b>1</b> figure needs attention.");

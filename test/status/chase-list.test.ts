@@ -83,7 +83,9 @@ describe("chaseList", () => {
     expect(text).toContain("Test Partnership: returns for 2026-27 Q2 (July to September 2026)");
     expect(text).toContain("Were due by 30 October 2026. 2 of 5 received and valid; 1 missing, 2 invalid, 1 late.");
     expect(text).toMatch(/missing\s+Refuge \(refuge\)\n\s+owes the whole return \(PM17\)\n\s+contact: no contact in darep\.config\.json/);
-    expect(text).toMatch(/invalid\s+Housing \| <b>Homes<\/b> \(housing\)\n\s+returns\/2026-27\/Q2\/housing\.csv, received 15 October 2026: 3 errors, 1 warning\n\s+owes corrected figures for PM27, PM28\n\s+contact: housing@example\.org/);
+    expect(text).toMatch(
+      /invalid\s+Housing \| <b>Homes<\/b> \(housing\)\n\s+returns\/2026-27\/Q2\/housing\.csv, received 15 October 2026: 3 errors, 1 warning\n\s+owes corrected figures for PM27, PM28\n\s+contact: housing@example\.org/,
+    );
     expect(text).toMatch(/received late\s+Probation \(probation\)\n\s+returns\/2026-27\/Q2\/probation\.csv, received 4 November 2026 \(5 days late\)/);
     expect(text).toMatch(/returns\/2026-27\/Q2\/nobody\.csv: nobody\.csv is not named after an agency\./);
   });

@@ -62,7 +62,8 @@ describe("darep status on a workspace of its own", () => {
       for (const m of framework.byRef.get(ref)!.measures) for (const c of [null, ...(m.categories?.values ?? [])]) rows.push(`${ref},${m.id},${c?.id ?? ""},,`);
     return fillCsv(`\ufeff${rows.join("\r\n")}\r\n`, framework);
   };
-  const police = "indicator,measure,category,value,note\nPM20,incidents,,100,\nPM20,incidents,crime,60,\nPM20,incidents,non-crime,40,\nPM20,incidents-by-district,,100,\nPM20,incidents-by-district,barnsley,25,\nPM20,incidents-by-district,doncaster,25,\nPM20,incidents-by-district,rotherham,25,\nPM20,incidents-by-district,sheffield,25,\n";
+  const police =
+    "indicator,measure,category,value,note\nPM20,incidents,,100,\nPM20,incidents,crime,60,\nPM20,incidents,non-crime,40,\nPM20,incidents-by-district,,100,\nPM20,incidents-by-district,barnsley,25,\nPM20,incidents-by-district,doncaster,25,\nPM20,incidents-by-district,rotherham,25,\nPM20,incidents-by-district,sheffield,25,\n";
 
   it("exits 0 when every return is in and valid, and still says which came late", async () => {
     const root = makeWorkspace({ files: { [`${period}riverside.csv`]: riversideCsv(), [`${period}south-yorkshire-police.csv`]: police } });

@@ -49,7 +49,10 @@ export async function fillXlsx(template: Buffer, framework: Framework, override:
 /** Fill a CSV template's blank value fields. */
 export function fillCsv(template: string, framework: Framework): string {
   const value = plausible(framework);
-  const [head, ...rows] = template.replace(/^\ufeff/, "").trimEnd().split("\r\n");
+  const [head, ...rows] = template
+    .replace(/^\ufeff/, "")
+    .trimEnd()
+    .split("\r\n");
   const filled = rows.map((line) => {
     const [indicator, measure, category, , note] = line.split(",") as [string, string, string, string, string];
     return [indicator, measure, category, String(value(indicator, measure, category || null)), note].join(",");

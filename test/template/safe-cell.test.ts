@@ -4,7 +4,7 @@ import { csvField } from "../../src/template/csv.js";
 import { couldBeFormula, safeCell } from "../../src/template/safe-cell.js";
 
 describe("safeCell", () => {
-  it.each(["=1+1", "+44 1302", "-2", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\",\"y\")", "＝1+1"])("prefixes an apostrophe to %j", (text) => {
+  it.each(["=1+1", "+44 1302", "-2", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://x","y")', "＝1+1"])("prefixes an apostrophe to %j", (text) => {
     expect(safeCell(text)).toBe(`'${text}`);
     expect(couldBeFormula(text)).toBe(true);
   });

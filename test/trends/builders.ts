@@ -42,8 +42,7 @@ export function config(agencies: Agency[], options: Partial<Config["options"]> =
 
 /** A figure; `value` may be a number, or a symbol: "c", "x", "z", or ["u", 12]. */
 export function figure(agencyId: string, period: Period, indicatorRef: string, measureId: string, value: number | GssSymbol | ["u", number], category: string | null = null, note?: string): Figure {
-  const [v, symbol]: [number | null, GssSymbol | null] =
-    typeof value === "number" ? [value, null] : Array.isArray(value) ? [value[1], "u"] : [null, value];
+  const [v, symbol]: [number | null, GssSymbol | null] = typeof value === "number" ? [value, null] : Array.isArray(value) ? [value[1], "u"] : [null, value];
   return {
     agency: agencyId,
     year: period.year,

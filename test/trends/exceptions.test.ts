@@ -6,7 +6,21 @@ import { isException, rankOrder, severity, tierOf, type Assessed } from "../../s
 import type { SpcAnalysis, SpcSignal } from "../../src/trends/spc.js";
 import type { TargetProgress } from "../../src/trends/target.js";
 
-const NO_SPC: SpcAnalysis = { state: "not-computed", points: 2, mean: null, lower: null, upper: null, movingRange: null, width: null, signals: [], marks: [], latest: null, assurance: null, baselines: [], rebaseSuggestedAt: null };
+const NO_SPC: SpcAnalysis = {
+  state: "not-computed",
+  points: 2,
+  mean: null,
+  lower: null,
+  upper: null,
+  movingRange: null,
+  width: null,
+  signals: [],
+  marks: [],
+  latest: null,
+  assurance: null,
+  baselines: [],
+  rebaseSuggestedAt: null,
+};
 const cmp = (previous: number | null, value: number | null): Comparison => ({
   value,
   previous,
@@ -17,11 +31,32 @@ const cmp = (previous: number | null, value: number | null): Comparison => ({
   changeOnYearPercent: null,
   yearToDate: null,
 });
-const base: Assessed = { status: "stable", tracked: true, category: null, spc: NO_SPC, comparison: cmp(100, 100), better: "low", tolerance: { relative: 0.05, absolute: 2 }, target: null, unit: "count", signal: null };
+const base: Assessed = {
+  status: "stable",
+  tracked: true,
+  category: null,
+  spc: NO_SPC,
+  comparison: cmp(100, 100),
+  better: "low",
+  tolerance: { relative: 0.05, absolute: 2 },
+  target: null,
+  unit: "count",
+  signal: null,
+};
 const a = (extra: Partial<Assessed>): Assessed => ({ ...base, ...extra });
 const pm17: TargetProgress = { perYear: 300, comparison: "at-least", perQuarter: 75, toDate: 150, actualToDate: 118, projectedOutturn: 236, onTrack: false };
 /** Locked limits around `mean`, `width` = three sigma, the latest point a concern. */
-const locked = (mean: number, width: number, state: SpcAnalysis["state"] = "computed"): SpcAnalysis => ({ ...NO_SPC, state, points: 12, mean, lower: mean - width, upper: mean + width, movingRange: width / 2.66, width, latest: "special-cause-concern" });
+const locked = (mean: number, width: number, state: SpcAnalysis["state"] = "computed"): SpcAnalysis => ({
+  ...NO_SPC,
+  state,
+  points: 12,
+  mean,
+  lower: mean - width,
+  upper: mean + width,
+  movingRange: width / 2.66,
+  width,
+  latest: "special-cause-concern",
+});
 const signal = (rule: SpcSignal["rule"]): SpcSignal => ({ rule, from: 5, at: 11, side: "high", reading: "concern" });
 
 // tier and severity by hand (severity = the smaller of the move in sigmas and in tenths of the figure):
@@ -43,7 +78,9 @@ const M = a({ status: "stable", spc: locked(100, 30) }); // a concern judged the
 describe("exceptions", () => {
   it("are worsening, off-track, a target's special-cause concern, and missing or invalid tracked totals", () => {
     const flags = { A, B, C, S, D, E, F, G, H, I, J, K, L, M };
-    const exceptions = Object.entries(flags).filter(([, x]) => isException(x)).map(([k]) => k);
+    const exceptions = Object.entries(flags)
+      .filter(([, x]) => isException(x))
+      .map(([k]) => k);
     expect(exceptions).toEqual(["A", "B", "C", "S", "D", "E", "H", "J"]);
   });
 

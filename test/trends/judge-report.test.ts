@@ -14,7 +14,14 @@ const pm2 = indicator(
   [
     measure("referrals", {
       label: "Hub referrals by referring agency",
-      categories: { dimension: "referring agency", addsUpToTotal: true, values: [{ id: "police", label: "Police" }, { id: "self-referral", label: "Self-referral" }] },
+      categories: {
+        dimension: "referring agency",
+        addsUpToTotal: true,
+        values: [
+          { id: "police", label: "Police" },
+          { id: "self-referral", label: "Self-referral" },
+        ],
+      },
       direction: direction("none", { categories: { police: { wanted: "down", reason: "fewer police" }, "self-referral": { wanted: "up", reason: "more self" } } }),
     }),
   ],
@@ -35,12 +42,17 @@ const riverside = agency("riverside", ["PM17"], "Riverside");
 const cranstoun = agency("cranstoun", ["PM3"], "Cranstoun");
 
 function hubReturn(period: typeof Q2, total: number, police: number, self: number, repeats: number, note?: string) {
-  return ret("hub", period, [
-    figure("hub", period, "PM2", "referrals", total),
-    figure("hub", period, "PM2", "referrals", police, "police"),
-    figure("hub", period, "PM2", "referrals", self, "self-referral"),
-    figure("hub", period, "PM3", "repeat-referrals", repeats, null, note),
-  ], { receivedAt: "2026-10-20T09:00:00.000Z" });
+  return ret(
+    "hub",
+    period,
+    [
+      figure("hub", period, "PM2", "referrals", total),
+      figure("hub", period, "PM2", "referrals", police, "police"),
+      figure("hub", period, "PM2", "referrals", self, "self-referral"),
+      figure("hub", period, "PM3", "repeat-referrals", repeats, null, note),
+    ],
+    { receivedAt: "2026-10-20T09:00:00.000Z" },
+  );
 }
 
 const input: JudgeInput = {
@@ -141,7 +153,17 @@ describe("judge()", () => {
   });
 
   it("gives a target's progress", () => {
-    expect(byKey.get("PM17/people-supported/total/riverside")!.target).toEqual({ perYear: 300, comparison: "at-least", kind: "per-year", perQuarter: 75, toDate: 150, actualToDate: 118, projectedOutturn: 236, atRisk: false, yearComplete: false });
+    expect(byKey.get("PM17/people-supported/total/riverside")!.target).toEqual({
+      perYear: 300,
+      comparison: "at-least",
+      kind: "per-year",
+      perQuarter: 75,
+      toDate: 150,
+      actualToDate: 118,
+      projectedOutturn: 236,
+      atRisk: false,
+      yearComplete: false,
+    });
   });
 
   it("ranks exceptions worst first, a missing return after the moves, and leaves untracked ones out", () => {

@@ -100,7 +100,9 @@ describe("before the limits lock: tolerance, chance and the year", () => {
     // against 100 a year ago: beyond chance both ways
     const both = assess({ values: [100, 100, 100, 100, 140] });
     expect(both).toMatchObject({ status: "worsening", decidedBy: "quarter-and-year" });
-    expect(both.reasons[0]!.text).toMatch(/^Rose from 100 to 140, beyond a test of two counts against chance, 2.5% each way \(p = 0.00\d\), and against the same quarter last year \(100\) too \(p = 0.00\d\); the partnership wants it to fall.$/);
+    expect(both.reasons[0]!.text).toMatch(
+      /^Rose from 100 to 140, beyond a test of two counts against chance, 2.5% each way \(p = 0.00\d\), and against the same quarter last year \(100\) too \(p = 0.00\d\); the partnership wants it to fall.$/,
+    );
   });
 
   it("holds a percentage to twice the tolerance, as it comes without its denominator", () => {
@@ -282,7 +284,7 @@ describe("locked limits", () => {
 describe("reasons never contradict the status", () => {
   it("holds for a thousand series of every shape", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 1000; n++) {
       const length = 2 + Math.floor(rand() * 18);
       const level = [3, 20, 200][n % 3]!;

@@ -14,7 +14,8 @@ describe("src/trends", () => {
     it(`${file} touches no file, clock or network`, () => {
       const source = readFileSync(join(dir, file), "utf8");
       for (const pattern of FORBIDDEN) expect(source, `${file} matches ${pattern}`).not.toMatch(pattern);
-      for (const m of source.matchAll(/from "(\.[^"]+)"/g)) expect(m[1], `${file} imports ${m[1]}`).toMatch(/^\.\/|^\.\.\/(types|framework\/[a-z-]+|issues\/catalogue|report-contract\/schema|words\/[a-z-]+)\.js$/);
+      for (const m of source.matchAll(/from "(\.[^"]+)"/g))
+        expect(m[1], `${file} imports ${m[1]}`).toMatch(/^\.\/|^\.\.\/(types|framework\/[a-z-]+|issues\/catalogue|report-contract\/schema|words\/[a-z-]+)\.js$/);
     });
   }
 });

@@ -29,7 +29,9 @@ describe("late returns", () => {
 
   it("give the latest time received", () => {
     const q = p("2026-27", "Q2");
-    expect(lastReceived([ret("a", q, [], { receivedAt: "2026-10-02T09:00:00.000Z" }), ret("b", q, [], { receivedAt: "2026-10-12T09:00:00.000Z" }), ret("c", q, [], { status: "missing" })])).toBe("2026-10-12T09:00:00.000Z");
+    expect(lastReceived([ret("a", q, [], { receivedAt: "2026-10-02T09:00:00.000Z" }), ret("b", q, [], { receivedAt: "2026-10-12T09:00:00.000Z" }), ret("c", q, [], { status: "missing" })])).toBe(
+      "2026-10-12T09:00:00.000Z",
+    );
     expect(lastReceived([])).toBeNull();
   });
 });
@@ -48,14 +50,7 @@ describe("summary", () => {
 
   it("names missing agencies and groups the exceptions, moves first", () => {
     const lines = [...Array.from({ length: 8 }, (_, i) => line(`Agency ${i}`)), line("Cranstoun", "missing"), line("Victim Services", "missing")];
-    const results = [
-      result("missing", true, "return-missing"),
-      result("worsening"),
-      result("worsening"),
-      result("off-track"),
-      result("missing", true, "return-missing"),
-      result("improving", false),
-    ];
+    const results = [result("missing", true, "return-missing"), result("worsening"), result("worsening"), result("off-track"), result("missing", true, "return-missing"), result("improving", false)];
     expect(summarise(lines, results, LABEL, null).text).toBe(
       "8 of 10 agencies sent their return for July to September 2026; the returns from Cranstoun and Victim Services are missing. " +
         "5 figures need the board's attention: 2 are moving the wrong way, 1 is off target, and 2 cannot be judged because returns are missing.",

@@ -15,7 +15,13 @@ import { direction, p, series } from "./builders.js";
 const PERIOD = p("2026-27", "Q2");
 const PM3: Subject = { ref: "PM3", measureLabel: "Repeat Hub referrals", categoryLabel: null, agencyName: "Doncaster Council", showAgency: false, unit: "count" };
 
-function say(values: (number | null | "c" | "x" | "z")[], d: DirectionSpec = direction("down"), subject: Subject = PM3, returnStatus: ReturnStatus = "received", category: string | null = null): string {
+function say(
+  values: (number | null | "c" | "x" | "z")[],
+  d: DirectionSpec = direction("down"),
+  subject: Subject = PM3,
+  returnStatus: ReturnStatus = "received",
+  category: string | null = null,
+): string {
   const unit: Unit = subject.unit;
   const history = series(values, PERIOD);
   const comparison = compare(history, PERIOD, unit);
@@ -38,7 +44,21 @@ function say(values: (number | null | "c" | "x" | "z")[], d: DirectionSpec = dir
     target,
     suddenChange: false,
   });
-  return sentence({ subject, status: j.status, cause: j.cause, comparison, better, target, signal: j.signal, decidedBy: j.decidedBy, spc, history, reading: latestReading(history, spc, unit), record: recordOf(history), lowReliability: false });
+  return sentence({
+    subject,
+    status: j.status,
+    cause: j.cause,
+    comparison,
+    better,
+    target,
+    signal: j.signal,
+    decidedBy: j.decidedBy,
+    spc,
+    history,
+    reading: latestReading(history, spc, unit),
+    record: recordOf(history),
+    lowReliability: false,
+  });
 }
 
 describe("sentences", () => {
@@ -81,7 +101,9 @@ describe("sentences", () => {
     expect(say([5, 6])).toBe("Repeat Hub referrals (PM3) rose from 5 to 6 (up 20%), a move within the tolerance the partnership counts as no change.");
     expect(say([6, 6])).toBe("Repeat Hub referrals (PM3) were 6, unchanged on last quarter.");
     expect(say([5, null], direction("down"), PM3, "missing")).toBe("There is no figure for Repeat Hub referrals (PM3): the return from Doncaster Council for this quarter is missing.");
-    expect(say([5, null], direction("down"), PM3, "invalid")).toBe("Repeat Hub referrals (PM3) cannot be judged: the return from Doncaster Council has errors and this figure did not pass the checks.");
+    expect(say([5, null], direction("down"), PM3, "invalid")).toBe(
+      "Repeat Hub referrals (PM3) cannot be judged: the return from Doncaster Council has errors and this figure did not pass the checks.",
+    );
     expect(say([5, "c"])).toBe("Repeat Hub referrals (PM3) were withheld ([c]) to protect people who could be identified.");
     expect(say([5, "x"])).toBe("Doncaster Council gave Repeat Hub referrals (PM3) as not available ([x]).");
     expect(say([12])).toBe("Repeat Hub referrals (PM3) were 12; there is no figure for last quarter to compare with.");

@@ -5,8 +5,7 @@ import { periodOf } from "../../src/validate/about.js";
 import { agency, at, PERIOD, table, withHeader } from "./builders.js";
 
 const FILE = "returns/2026-27/Q2/riverside.xlsx";
-const about = (pairs: Record<string, string>) =>
-  checkAbout(table(withHeader(["PM19", "", "", "85%", ""]), { file: FILE, format: "xlsx", sheet: "Return", about: pairs }), agency("riverside"), PERIOD);
+const about = (pairs: Record<string, string>) => checkAbout(table(withHeader(["PM19", "", "", "85%", ""]), { file: FILE, format: "xlsx", sheet: "Return", about: pairs }), agency("riverside"), PERIOD);
 
 describe("the About sheet", () => {
   it("agrees when it names the agency (by id or name, any case) and the period", () => {
@@ -24,7 +23,11 @@ describe("the About sheet", () => {
       { code: "about-mismatch", severity: "error", row: undefined, cell: undefined, column: "agency", sheet: "About", file: FILE },
       { code: "about-mismatch", severity: "error", row: undefined, cell: undefined, column: "period", sheet: "About", file: FILE },
     ]);
-    expect(issues[0]).toMatchObject({ found: "dbth", expected: "riverside or Riverside (refuge and outreach)", message: "The About sheet names the agency 'dbth', but the file is riverside's return." });
+    expect(issues[0]).toMatchObject({
+      found: "dbth",
+      expected: "riverside or Riverside (refuge and outreach)",
+      message: "The About sheet names the agency 'dbth', but the file is riverside's return.",
+    });
     expect(issues[1]).toMatchObject({ found: "2025-26 Q2", expected: "2026-27 Q2", message: "The About sheet says the period is '2025-26 Q2', but the file is in the folder for 2026-27 Q2." });
   });
 

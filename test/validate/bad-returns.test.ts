@@ -45,7 +45,9 @@ async function checkFixture(name: string, as: string, opts: { previous?: boolean
 
 /** Code, severity and the full place of an issue. */
 const placed = (i: Issue) => ({ code: i.code, severity: i.severity, file: i.file, sheet: i.sheet, row: i.row, cell: i.cell, column: i.column });
-const inFile = (file: string, sheet?: string) => (code: string, row?: number, cell?: string, column?: string, severity = "error") => ({ code, severity, file, sheet, row, cell, column });
+const inFile =
+  (file: string, sheet?: string) =>
+  (code: string, row?: number, cell?: string, column?: string, severity = "error") => ({ code, severity, file, sheet, row, cell, column });
 
 describe("the contract's errors, one fixture each", () => {
   // [fixture, returned as, issues as (code, row, cell, column)]
@@ -83,7 +85,11 @@ describe("the contract's errors, one fixture each", () => {
 
   it("says what was found, what was expected, and what to do", async () => {
     expect((await checkFixture("unknown-indicator.csv", "public-health.csv")).issues[1]).toMatchObject({ found: "PM3B", advice: "Did you mean PM38?" });
-    expect((await checkFixture("unknown-measure.csv", "probation-service.csv")).issues[0]).toMatchObject({ found: "completion", expected: "one of completions, reoffending-rate", advice: "Did you mean 'completions'?" });
+    expect((await checkFixture("unknown-measure.csv", "probation-service.csv")).issues[0]).toMatchObject({
+      found: "completion",
+      expected: "one of completions, reoffending-rate",
+      advice: "Did you mean 'completions'?",
+    });
     expect((await checkFixture("unknown-category.csv", "dcst.csv")).issues[0]).toMatchObject({ found: "child-in-needs", advice: "Did you mean 'child-in-need'?" });
     expect((await checkFixture("missing-indicator.csv", "riverside.csv")).issues[0]).toMatchObject({ indicator: "PM19", expected: "rows for PM19: improved-outcomes" });
     expect((await checkFixture("categories-do-not-add-up.csv", "dcst.csv")).issues[0]).toMatchObject({ found: "categories 416, total 420" });
@@ -150,7 +156,12 @@ describe("where the file is", () => {
   });
 
   it("refuses to guess between a .csv and an .xlsx for one agency, and still checks the others", async () => {
-    const root = workspaceWith({ [`${Q2}/riverside.csv`]: "missing-indicator.csv", [`${Q2}/riverside.xlsx`]: "about-mismatch.xlsx", [`${Q2}/probation-service.csv`]: "negative-count.csv", [`${Q2}/notes.ods`]: "unsupported-format.ods" });
+    const root = workspaceWith({
+      [`${Q2}/riverside.csv`]: "missing-indicator.csv",
+      [`${Q2}/riverside.xlsx`]: "about-mismatch.xlsx",
+      [`${Q2}/probation-service.csv`]: "negative-count.csv",
+      [`${Q2}/notes.ods`]: "unsupported-format.ods",
+    });
     const result = await validateIn(root, ["2026-27 Q2"]);
     expect(result.issues.map(placed)).toEqual([inFile(`${Q2}/notes.ods`)("unsupported-format"), inFile(`${Q2}/riverside.csv and riverside.xlsx`)("ambiguous-return")]);
     expect(result.files.map((f) => [f.file, f.errors])).toEqual([[`${Q2}/probation-service.csv`, 1]]);
@@ -181,7 +192,12 @@ describe("files the reader copes with, through the pipeline", () => {
     const root = workspaceWith({ [`${Q2}/south-yorkshire-police.xlsx`]: "percent-formatted.xlsx" });
     const ws = await loadWorkspace({ workspace: root, cwd: root });
     const { checkReturn } = await import("../../src/workspace/check-return.js");
-    const r = await checkReturn(ws, { agency: "south-yorkshire-police", period: { year: "2026-27", quarter: "Q2" }, path: join(root, Q2, "south-yorkshire-police.xlsx"), file: `${Q2}/south-yorkshire-police.xlsx` });
+    const r = await checkReturn(ws, {
+      agency: "south-yorkshire-police",
+      period: { year: "2026-27", quarter: "Q2" },
+      path: join(root, Q2, "south-yorkshire-police.xlsx"),
+      file: `${Q2}/south-yorkshire-police.xlsx`,
+    });
     expect(r.figures.map((f) => [f.indicator, f.measure, f.value, f.source.cell])).toEqual([
       ["PM21", "charge-rate", 45, "D2"],
       ["PM21", "no-further-action-rate", 15, "D3"], // 0.15 with the format 0.0%

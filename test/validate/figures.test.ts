@@ -14,7 +14,10 @@ describe("the same figure twice", () => {
     expect(r.issues.map(at)).toEqual([{ code: "duplicate-figure", severity: "error", row: 4, cell: "D4", column: "value" }]);
     expect(r.issues[0]).toMatchObject({ indicator: "PM32", measure: "completions", found: "rows 2 and 4", expected: "one row per figure", advice: "Keep one row." });
     expect(r.issues[0]!.message).toBe("PM32 completions is given on row 2 and again on row 4.");
-    expect(r.figures.map((f) => [f.measure, f.value, f.source.row])).toEqual([["completions", 9, 2], ["reoffending-rate", 16, 3]]);
+    expect(r.figures.map((f) => [f.measure, f.value, f.source.row])).toEqual([
+      ["completions", 9, 2],
+      ["reoffending-rate", 16, 3],
+    ]);
   });
 
   it("keeps neither of two copies that differ", () => {
@@ -32,11 +35,7 @@ describe("the same figure twice", () => {
   });
 
   it("sees a blank category and 'total' as the same figure, and reports every later copy", () => {
-    const r = check(
-      "st-leger-homes",
-      withHeader(["PM28", "decisions", "", "88", ""], ["PM28", "decisions", "total", "88", ""], ["PM28", "Decisions", "Total", "89", ""]),
-      { indicators: ["PM28"] },
-    );
+    const r = check("st-leger-homes", withHeader(["PM28", "decisions", "", "88", ""], ["PM28", "decisions", "total", "88", ""], ["PM28", "Decisions", "Total", "89", ""]), { indicators: ["PM28"] });
     expect(r.issues.map(at)).toEqual([
       { code: "duplicate-figure", severity: "error", row: 3, cell: "D3", column: "value" },
       { code: "duplicate-figure", severity: "error", row: 4, cell: "D4", column: "value" },
@@ -48,15 +47,16 @@ describe("the same figure twice", () => {
 describe("an indicator left out", () => {
   it("names each indicator the agency reports that has no row, for the file as a whole", () => {
     const r = check("st-leger-homes", withHeader(["PM26", "", "", "149", ""]));
-    expect(r.issues.map(at)).toEqual(
-      ["PM27", "PM28", "PM29"].map(() => ({ code: "missing-indicator", severity: "error", row: undefined, cell: undefined, column: undefined })),
-    );
+    expect(r.issues.map(at)).toEqual(["PM27", "PM28", "PM29"].map(() => ({ code: "missing-indicator", severity: "error", row: undefined, cell: undefined, column: undefined })));
     expect(r.issues.map((i) => [i.file, i.indicator])).toEqual([
       ["returns/2026-27/Q2/st-leger-homes.csv", "PM27"],
       ["returns/2026-27/Q2/st-leger-homes.csv", "PM28"],
       ["returns/2026-27/Q2/st-leger-homes.csv", "PM29"],
     ]);
-    expect(r.issues[0]).toMatchObject({ expected: "rows for PM27: applications-by-area", message: "PM27 (How many were resident in Doncaster at the time they fled DA and how many were from another area (which areas)) has no row, but St Leger Homes of Doncaster reports it." });
+    expect(r.issues[0]).toMatchObject({
+      expected: "rows for PM27: applications-by-area",
+      message: "PM27 (How many were resident in Doncaster at the time they fled DA and how many were from another area (which areas)) has no row, but St Leger Homes of Doncaster reports it.",
+    });
   });
 
   it("counts a row with a bad value, or with an unknown measure, as the indicator given", () => {
@@ -117,7 +117,9 @@ describe("categories that do not add up to their total", () => {
   });
 
   it("reports categories given so far that already exceed the total, and not those that fall short", () => {
-    const over = check("st-leger-homes", withHeader(["PM28", "decisions", "", "88", ""], ["PM28", "decisions", "accepted", "56", ""], ["PM28", "decisions", "intentionally-homeless", "40", ""]), { indicators: ["PM28"] });
+    const over = check("st-leger-homes", withHeader(["PM28", "decisions", "", "88", ""], ["PM28", "decisions", "accepted", "56", ""], ["PM28", "decisions", "intentionally-homeless", "40", ""]), {
+      indicators: ["PM28"],
+    });
     expect(over.issues.map(at)).toEqual([{ code: "categories-do-not-add-up", severity: "error", row: 2, cell: "D2", column: "value" }]);
     expect(over.issues[0]!.message).toBe("The outcome categories of PM28 decisions given so far already add up to 96, more than the total 88.");
     expect(over.figures).toEqual([]);
@@ -136,7 +138,15 @@ describe("categories that do not add up to their total", () => {
 
 describe("a part bigger than its whole", () => {
   it("reports the part's cell within an indicator, and uses the whole but not the part", () => {
-    const r = check("dcst", withHeader(["PM36", "contacts-and-referrals", "", "1229", ""], ["PM36", "children-on-plans", "", "[x]", ""], ["PM36", "repeat-referrals", "", "1301", ""], ["PM36", "looked-after-children", "", "12", ""]));
+    const r = check(
+      "dcst",
+      withHeader(
+        ["PM36", "contacts-and-referrals", "", "1229", ""],
+        ["PM36", "children-on-plans", "", "[x]", ""],
+        ["PM36", "repeat-referrals", "", "1301", ""],
+        ["PM36", "looked-after-children", "", "12", ""],
+      ),
+    );
     expect(r.issues.map(at)).toEqual([{ code: "part-exceeds-whole", severity: "error", row: 4, cell: "D4", column: "value" }]);
     expect(r.issues[0]).toMatchObject({
       indicator: "PM36",
@@ -166,7 +176,14 @@ describe("a framework whose references have a lower-case suffix (PM26a)", () => 
   const pm26 = { ...framework.byRef.get("PM26")!, ref: "PM26a" };
   const base = framework.byRef.get("PM27")!;
   const pm27 = { ...base, ref: "PM27a", measures: base.measures.map((m) => ({ ...m, partOf: "PM26a/applications" })) };
-  const suffixed: Framework = { ...framework, indicators: [pm26, pm27], byRef: new Map([["PM26A", pm26], ["PM27A", pm27]]) };
+  const suffixed: Framework = {
+    ...framework,
+    indicators: [pm26, pm27],
+    byRef: new Map([
+      ["PM26A", pm26],
+      ["PM27A", pm27],
+    ]),
+  };
   const agency = { id: "st-leger-homes", name: "St Leger Homes of Doncaster", indicators: ["PM26a", "PM27a"] };
   const run = (rows: string[][]) => validateTable({ table: table(rows), framework: suffixed, agency, period: PERIOD, suddenChangeFactor: 3 });
 

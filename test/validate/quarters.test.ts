@@ -23,7 +23,13 @@ describe("a sudden change", () => {
   ])("%s -> %s warns at the value's cell", (was, is, message) => {
     const r = now(was, is);
     expect(r.issues.map(at)).toEqual([{ code: "sudden-change", severity: "warning", row: 2, cell: "D2", column: "value" }]);
-    expect(r.issues[0]).toMatchObject({ file: "returns/2026-27/Q2/public-health.csv", indicator: "PM38", measure: "suspected-suicides", message, expected: `near last quarter's ${Number(was.replace("[u] ", ""))}` });
+    expect(r.issues[0]).toMatchObject({
+      file: "returns/2026-27/Q2/public-health.csv",
+      indicator: "PM38",
+      measure: "suspected-suicides",
+      message,
+      expected: `near last quarter's ${Number(was.replace("[u] ", ""))}`,
+    });
     expect(r.figures).toHaveLength(1); // a warning: the figure is still used
   });
 
@@ -48,7 +54,10 @@ describe("a sudden change", () => {
 
   it("compares each category with the same category last quarter", () => {
     const before = check("dcst", withHeader(["PM36", "children-on-plans", "child-in-need", "256", ""]), { period: PREVIOUS, indicators: ["PM36"] }).figures;
-    const r = check("dcst", withHeader(["PM36", "children-on-plans", "child-in-need", "25", ""], ["PM36", "children-on-plans", "child-protection", "25", ""]), { previous: before, indicators: ["PM36"] });
+    const r = check("dcst", withHeader(["PM36", "children-on-plans", "child-in-need", "25", ""], ["PM36", "children-on-plans", "child-protection", "25", ""]), {
+      previous: before,
+      indicators: ["PM36"],
+    });
     expect(r.issues.map(at)).toEqual([{ code: "sudden-change", severity: "warning", row: 2, cell: "D2", column: "value" }]);
     expect(r.issues[0]).toMatchObject({ category: "child-in-need", message: "PM36 children-on-plans (child-in-need) fell from 256 to 25, more than 3-fold since last quarter." });
   });

@@ -38,7 +38,10 @@ describe("the indicator", () => {
   it("accepts a reference in any case, with spaces around it", () => {
     const r = check("south-yorkshire-police", withHeader(["pm20", "incidents", "", "2384", ""], [" Pm20 ", "incidents", "crime", "1519", ""]), { indicators: ["PM20"] });
     expect(r.issues).toEqual([]);
-    expect(r.figures.map((f) => [f.indicator, f.category, f.value])).toEqual([["PM20", null, 2384], ["PM20", "crime", 1519]]);
+    expect(r.figures.map((f) => [f.indicator, f.category, f.value])).toEqual([
+      ["PM20", null, 2384],
+      ["PM20", "crime", 1519],
+    ]);
   });
 
   it("says a blank indicator cell is blank", () => {
@@ -87,7 +90,10 @@ describe("the measure", () => {
   });
 
   it("names the measure column even when the return has none", () => {
-    const r = check("probation-service", [["indicator", "value"], ["PM32", "9"]]);
+    const r = check("probation-service", [
+      ["indicator", "value"],
+      ["PM32", "9"],
+    ]);
     expect(r.issues.map(at)).toEqual([{ code: "missing-measure", severity: "error", row: 2, cell: undefined, column: "measure" }]);
   });
 
@@ -114,13 +120,15 @@ describe("the category", () => {
   });
 
   it("accepts a category by its label, and 'total' as the total", () => {
-    const r = check(
-      "st-leger-homes",
-      withHeader(["PM28", "decisions", "Total", "61", ""], ["PM28", "decisions", "Intentionally homeless", "5", ""], ["PM28", "decisions", "ACCEPTED", "56", ""]),
-      { indicators: ["PM28"] },
-    );
+    const r = check("st-leger-homes", withHeader(["PM28", "decisions", "Total", "61", ""], ["PM28", "decisions", "Intentionally homeless", "5", ""], ["PM28", "decisions", "ACCEPTED", "56", ""]), {
+      indicators: ["PM28"],
+    });
     expect(r.issues).toEqual([]);
-    expect(r.figures.map((f) => [f.category, f.value])).toEqual([[null, 61], ["intentionally-homeless", 5], ["accepted", 56]]);
+    expect(r.figures.map((f) => [f.category, f.value])).toEqual([
+      [null, 61],
+      ["intentionally-homeless", 5],
+      ["accepted", 56],
+    ]);
   });
 });
 

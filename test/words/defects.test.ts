@@ -35,7 +35,12 @@ describe("lateness: one rule for the report and the chase list, on the UK day", 
 
   it("counts the days late from the UK day too", () => {
     const input: ChaseInput = {
-      config: { partnership: "P", agencies: [{ id: "police", name: "Police", indicators: [] }], financialYearStartMonth: 4, options: { spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 } },
+      config: {
+        partnership: "P",
+        agencies: [{ id: "police", name: "Police", indicators: [] }],
+        financialYearStartMonth: 4,
+        options: { spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 },
+      },
       framework: { indicators: [] } as unknown as ChaseInput["framework"],
       period: Q1,
       today: "2026-08-10",
@@ -49,11 +54,23 @@ describe("lateness: one rule for the report and the chase list, on the UK day", 
 describe("darep status shows terminal escape codes from file names instead of obeying them", () => {
   const bad = "x\u001b]0;pwned\u0007\u001b[2J\u202e\u009b";
   const input: ChaseInput = {
-    config: { partnership: `P${bad}`, agencies: [{ id: "police", name: `Police${bad}`, contact: { name: bad, email: bad }, indicators: ["PM1"] }], financialYearStartMonth: 4, options: { spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 } },
+    config: {
+      partnership: `P${bad}`,
+      agencies: [{ id: "police", name: `Police${bad}`, contact: { name: bad, email: bad }, indicators: ["PM1"] }],
+      financialYearStartMonth: 4,
+      options: { spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 },
+    },
     framework: { indicators: [{ ref: "PM1" }] } as unknown as ChaseInput["framework"],
     period: Q2,
     today: "2026-11-25",
-    files: [{ agency: "police", file: `returns/2026-27/Q2/police${bad}.csv`, receivedAt: "2026-11-02T10:00:00Z", issues: [{ code: "invalid-value", severity: "error", file: `returns/2026-27/Q2/police${bad}.csv`, indicator: "PM1", row: 2, message: `Found ${bad}.`, advice: bad }] }],
+    files: [
+      {
+        agency: "police",
+        file: `returns/2026-27/Q2/police${bad}.csv`,
+        receivedAt: "2026-11-02T10:00:00Z",
+        issues: [{ code: "invalid-value", severity: "error", file: `returns/2026-27/Q2/police${bad}.csv`, indicator: "PM1", row: 2, message: `Found ${bad}.`, advice: bad }],
+      },
+    ],
     issues: [{ code: "unknown-agency", severity: "error", file: `returns/2026-27/Q2/${bad}.csv`, message: `${bad}.csv is not named after an agency.` }],
   };
   const RAW = /[\u0007\u001b\u202e\u009b]/;
@@ -73,7 +90,14 @@ describe("darep status shows terminal escape codes from file names instead of ob
 
 describe("one rounding for a figure in a sentence and in a table", () => {
   it("says 12.25 days as 12.3 days in both", () => {
-    const comparison = compare([{ year: "2026-27", quarter: "Q1", value: 10, symbol: null, gap: false }, { year: "2026-27", quarter: "Q2", value: 12.25, symbol: null, gap: false }] as never, Q2, "days");
+    const comparison = compare(
+      [
+        { year: "2026-27", quarter: "Q1", value: 10, symbol: null, gap: false },
+        { year: "2026-27", quarter: "Q2", value: 12.25, symbol: null, gap: false },
+      ] as never,
+      Q2,
+      "days",
+    );
     const input = {
       subject: { ref: "PM9", measureLabel: "Average wait", categoryLabel: null, agencyName: "Council", showAgency: false, unit: "days" },
       status: "for-information",

@@ -85,7 +85,20 @@ describe("the CI formats", () => {
     const bad = "x\u001b[31m\u202e|[l](http://e.example)";
     const out = formatGithub(
       {
-        files: [{ file: `returns/2026-27/Q2/${bad}.csv`, agency: null, year: "2026-27", quarter: "Q2", status: "invalid", sha256: null, figures: 0, errors: 1, warnings: 0, issues: [{ code: "invalid-value", severity: "error", file: `returns/2026-27/Q2/${bad}.csv`, row: 2, cell: "D2", message: `Found ${bad}.` }] }],
+        files: [
+          {
+            file: `returns/2026-27/Q2/${bad}.csv`,
+            agency: null,
+            year: "2026-27",
+            quarter: "Q2",
+            status: "invalid",
+            sha256: null,
+            figures: 0,
+            errors: 1,
+            warnings: 0,
+            issues: [{ code: "invalid-value", severity: "error", file: `returns/2026-27/Q2/${bad}.csv`, row: 2, cell: "D2", message: `Found ${bad}.` }],
+          },
+        ],
         issues: [],
         summary: { files: 1, valid: 0, invalid: 1, errors: 1, warnings: 0 },
       },

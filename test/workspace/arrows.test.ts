@@ -14,7 +14,14 @@ function importsOf(file: string): string[] {
   const out: string[] = [];
   for (const m of source(file).matchAll(/(?:from|import\()\s*"([^"]+)"/g)) {
     const spec = m[1]!;
-    out.push(spec.startsWith(".") ? relative(SRC, resolve(SRC, dirname(file), spec)).split(sep).join("/").replace(/\.js$/, ".ts") : spec);
+    out.push(
+      spec.startsWith(".")
+        ? relative(SRC, resolve(SRC, dirname(file), spec))
+            .split(sep)
+            .join("/")
+            .replace(/\.js$/, ".ts")
+        : spec,
+    );
   }
   return out;
 }
@@ -30,18 +37,32 @@ describe("src/workspace", () => {
   });
 
   it("keeps its cache to itself: no module outside src/workspace imports the cache", () => {
-    const offenders = outside("workspace").flatMap((f) => importsOf(f).filter((i) => i.startsWith("workspace/cache/")).map((i) => `${f} -> ${i}`));
+    const offenders = outside("workspace").flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.startsWith("workspace/cache/"))
+        .map((i) => `${f} -> ${i}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it("is entered only by its front door (index.ts, and the pure quarter resolver)", () => {
     const door = new Set(["workspace/index.ts", "workspace/quarter.ts"]);
-    const offenders = outside("workspace").flatMap((f) => importsOf(f).filter((i) => i.startsWith("workspace/") && !door.has(i)).map((i) => `${f} -> ${i}`));
+    const offenders = outside("workspace").flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.startsWith("workspace/") && !door.has(i))
+        .map((i) => `${f} -> ${i}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it("imports no command line and no library face", () => {
-    const offenders = files.filter((f) => f.startsWith("workspace/")).flatMap((f) => importsOf(f).filter((i) => /^(cli|api)\//.test(i) || i === "index.ts").map((i) => `${f} -> ${i}`));
+    const offenders = files
+      .filter((f) => f.startsWith("workspace/"))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => /^(cli|api)\//.test(i) || i === "index.ts")
+          .map((i) => `${f} -> ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -79,14 +100,24 @@ describe("src/framework", () => {
   it("reads no file and imports nothing above it", () => {
     const offenders = files
       .filter((f) => f.startsWith("framework/"))
-      .flatMap((f) => importsOf(f).filter((i) => /^(node:)?fs(\/promises)?$/.test(i) || /^(workspace|api|cli|report|trends|ingest|validate)\//.test(i) || i === "index.ts").map((i) => `${f} -> ${i}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => /^(node:)?fs(\/promises)?$/.test(i) || /^(workspace|api|cli|report|trends|ingest|validate)\//.test(i) || i === "index.ts")
+          .map((i) => `${f} -> ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 });
 
 describe("src/cli", () => {
   it("calls the library face only: never src/api or src/workspace directly", () => {
-    const offenders = files.filter((f) => f.startsWith("cli/")).flatMap((f) => importsOf(f).filter((i) => /^(api|workspace)\//.test(i)).map((i) => `${f} -> ${i}`));
+    const offenders = files
+      .filter((f) => f.startsWith("cli/"))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => /^(api|workspace)\//.test(i))
+          .map((i) => `${f} -> ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -99,7 +99,28 @@ describe("the package", () => {
   it("exports the library face by its name, with its types, from the built code", () => {
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", "const m = await import('darep'); console.log(Object.keys(m).sort().join(' '))"], { cwd: ROOT, encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(r.stdout.trim().split(" ")).toEqual(["RunError", "UNPROTECTED_JSON", "VERSION", "build", "buildMany", "checkBuild", "exportFigures", "exportFramework", "importFramework", "importHistory", "init", "parseAgencyFlag", "parseQuarter", "send", "status", "validate", "validateAlone", "writeActionsTemplate", "writeFrameworkTemplate", "writeTemplates"]);
+    expect(r.stdout.trim().split(" ")).toEqual([
+      "RunError",
+      "UNPROTECTED_JSON",
+      "VERSION",
+      "build",
+      "buildMany",
+      "checkBuild",
+      "exportFigures",
+      "exportFramework",
+      "importFramework",
+      "importHistory",
+      "init",
+      "parseAgencyFlag",
+      "parseQuarter",
+      "send",
+      "status",
+      "validate",
+      "validateAlone",
+      "writeActionsTemplate",
+      "writeFrameworkTemplate",
+      "writeTemplates",
+    ]);
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
     expect(pkg.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
     expect(readFileSync(join(ROOT, pkg.types), "utf8")).toMatch(/export declare function build\(req: BuildRequest\): Promise<BuildOutcome>;/);

@@ -29,7 +29,10 @@ export interface BuildFlags {
 const FORMATS: OutputFormat[] = ["html", "pdf", "json"];
 
 function parseFormats(text: string): OutputFormat[] {
-  const asked = text.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const asked = text
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const wrong = asked.filter((f) => !(FORMATS as string[]).includes(f));
   if (wrong.length || asked.length === 0) throw new RunError(`--format takes a list of ${FORMATS.join(", ")} (found "${text}").`);
   return asked as OutputFormat[];
@@ -59,13 +62,25 @@ export async function runBuild(quarter: string, flags: BuildFlags, io: Io): Prom
       const names = outcome.written.map((p) => relative(outcome.outDir, p)).join(", ");
       io.stdout(`${report.partnership}, ${report.year} ${report.quarter}: wrote ${names || "nothing"} in ${relative(io.cwd, outcome.outDir) || "."}\n`);
       // As the cover counts them: a return with errors was still received.
-        io.stdout(`  ${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected} returns received (${s.returnsMissing} missing, ${s.returnsInvalid} with errors); ${s.exceptions} exception${s.exceptions === 1 ? "" : "s"} for the board.\n`);
+      io.stdout(
+        `  ${s.returnsReceived + s.returnsInvalid} of ${s.returnsExpected} returns received (${s.returnsMissing} missing, ${s.returnsInvalid} with errors); ${s.exceptions} exception${s.exceptions === 1 ? "" : "s"} for the board.\n`,
+      );
       if (outcome.written.some((p) => p.endsWith(UNPROTECTED_JSON))) io.stdout(`  ${UNPROTECTED_JSON} holds every true figure, small numbers included: keep it to the analysts; never send it.\n`);
-      if (report.actions) io.stdout(`  action plan: ${report.actions.overdue.length} overdue, ${report.actions.findings.length} rated against the RAG guide${planErrors ? `; ${planErrors} error${planErrors === 1 ? "" : "s"} in the action plan or assurance files` : ""}.\n`);
+      if (report.actions)
+        io.stdout(
+          `  action plan: ${report.actions.overdue.length} overdue, ${report.actions.findings.length} rated against the RAG guide${planErrors ? `; ${planErrors} error${planErrors === 1 ? "" : "s"} in the action plan or assurance files` : ""}.\n`,
+        );
     }
-    if (flags.timings) io.stderr(JSON.stringify({ workspace: shown(workspace), timings: outcome.timings, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }) + "\n");
-    if (!flags.quiet && outcome.removed.length)
-      io.stdout(`  removed ${outcome.removed.join(", ")}, left from an earlier build: the folder holds this build's files only.\n`);
+    if (flags.timings)
+      io.stderr(
+        JSON.stringify({
+          workspace: shown(workspace),
+          timings: outcome.timings,
+          rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+          heapMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+        }) + "\n",
+      );
+    if (!flags.quiet && outcome.removed.length) io.stdout(`  removed ${outcome.removed.join(", ")}, left from an earlier build: the folder holds this build's files only.\n`);
     if (outcome.pdfProblem) {
       const rel = relative(io.cwd, outcome.outDir);
       const where = rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? outcome.outDir : rel;
@@ -73,7 +88,9 @@ export async function runBuild(quarter: string, flags: BuildFlags, io: Io): Prom
       const kept = outcome.kept;
       const what = kept
         ? `  So nothing was written: ${kept.files.join(", ")} in ${where} ${kept.files.length === 1 ? "is" : "are"} still the earlier build's${kept.builtAt ? `, of ${momentInWords(kept.builtAt)}` : ""}, whole. Use --format ${others.join(",") || "html,json"} to write the report without the PDF.\n`
-        : others.length ? `  The ${others.map((f) => f.toUpperCase()).join(" and ")} ${others.length > 1 ? "were" : "was"} written.\n` : "";
+        : others.length
+          ? `  The ${others.map((f) => f.toUpperCase()).join(" and ")} ${others.length > 1 ? "were" : "was"} written.\n`
+          : "";
       io.stderr(`darep: the PDF was not written: ${outcome.pdfProblem.message}\n${outcome.pdfProblem.details.map((d) => `  ${d}\n`).join("")}${what}`);
       worst = 2;
     } else if (s.returnsMissing + s.returnsInvalid + planErrors > 0) worst = Math.max(worst, 1);

@@ -26,7 +26,9 @@ export async function runCheck(quarter: string, flags: BuildFlags, io: Io): Prom
   const head = `${report.partnership}, ${report.year} ${report.quarter}`;
   if (items.length === 0) {
     const owed = report.summary.returnsMissing + report.summary.returnsInvalid;
-    io.stdout(`${head}: ready for the board. Every exception has the analyst's commentary and every sudden change the agency's note.${owed ? ` (${plural(owed, "return is", "returns are")} still missing or with errors: \`darep status\` lists them.)` : ""}\n`);
+    io.stdout(
+      `${head}: ready for the board. Every exception has the analyst's commentary and every sudden change the agency's note.${owed ? ` (${plural(owed, "return is", "returns are")} still missing or with errors: \`darep status\` lists them.)` : ""}\n`,
+    );
     return 0;
   }
   io.stdout(`${head}: ${plural(items.length, "thing")} to do before the board meets (nothing was written).\n`);

@@ -19,7 +19,10 @@ export interface ExportFlags {
 const FORMATS: ExportFormat[] = ["csv", "xlsx"];
 
 function parseFormats(text: string): ExportFormat[] {
-  const asked = text.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const asked = text
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (asked.includes("parquet"))
     throw new RunError("darep does not write Parquet: Power BI, Excel and pandas read the CSV and XLSX directly, and a quarter is a few hundred rows. Use --format csv or xlsx.");
   const wrong = asked.filter((f) => !(FORMATS as string[]).includes(f));
@@ -30,9 +33,22 @@ function parseFormats(text: string): ExportFormat[] {
 export async function runExport(quarter: string, flags: ExportFlags, io: Io): Promise<number> {
   parseQuarter(quarter);
   const formats = parseFormats(flags.format);
-  const done = await exportFigures({ workspace: flags.workspace, cwd: io.cwd, today: today(io), quarter, year: flags.year, formats, out: flags.out, history: !!flags.history, generatedAt: generatedAt(io.env) });
+  const done = await exportFigures({
+    workspace: flags.workspace,
+    cwd: io.cwd,
+    today: today(io),
+    quarter,
+    year: flags.year,
+    formats,
+    out: flags.out,
+    history: !!flags.history,
+    generatedAt: generatedAt(io.env),
+  });
   const { period } = done;
-  if (done.rebuilt.length) io.stderr(`darep: ${done.rebuilt.join(" and ")} for ${period.year} ${period.quarter} ${done.rebuilt.length > 1 ? "were" : "was"} missing or older than the workspace's files: built the report first.\n`);
+  if (done.rebuilt.length)
+    io.stderr(
+      `darep: ${done.rebuilt.join(" and ")} for ${period.year} ${period.quarter} ${done.rebuilt.length > 1 ? "were" : "was"} missing or older than the workspace's files: built the report first.\n`,
+    );
   if (!flags.quiet) io.stdout(terminalSafe(`${done.partnership}, ${period.year} ${period.quarter}: ${done.rows} rows written to ${done.written.map((p) => relative(io.cwd, p) || p).join(" and ")}\n`));
   return 0;
 }

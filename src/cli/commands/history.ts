@@ -12,7 +12,9 @@ export async function runImportHistory(file: string, flags: { workspace?: string
   const rows = r.written.reduce((n, w) => n + w.rows, 0);
   if (r.written.length) {
     const span = [...quarters];
-    lines.push(`Wrote ${plural(r.written.length, "return")} (${plural(rows, "row")}) for ${plural(quarters.size, "quarter")}, ${span[0]} to ${span.at(-1)}, each with a receipts line marked imported:`);
+    lines.push(
+      `Wrote ${plural(r.written.length, "return")} (${plural(rows, "row")}) for ${plural(quarters.size, "quarter")}, ${span[0]} to ${span.at(-1)}, each with a receipts line marked imported:`,
+    );
     for (const w of r.written) lines.push(`  ${w.file}`);
   } else lines.push("Wrote no return.");
   const errors = r.issues.filter((i) => i.severity === "error").length;

@@ -17,9 +17,11 @@ const FRAMEWORKS = "doncaster, rotherham, portsmouth, blank or a framework folde
 
 /** The flags, with what is missing asked for on a terminal, or a usage error listing it. */
 async function completed(flags: InitFlags, io: Io): Promise<InitFlags> {
-  const missing = [!flags.name && `--name "<the partnership's name>"`, !flags.framework && `--framework <${FRAMEWORKS.replace(/, | or /g, "|")}>`, !flags.agency?.length && !flags.agencies && flags.framework !== "doncaster" && `--agency id:"Name" (once per agency) or --agencies agencies.csv`].filter(
-    (m): m is string => Boolean(m),
-  );
+  const missing = [
+    !flags.name && `--name "<the partnership's name>"`,
+    !flags.framework && `--framework <${FRAMEWORKS.replace(/, | or /g, "|")}>`,
+    !flags.agency?.length && !flags.agencies && flags.framework !== "doncaster" && `--agency id:"Name" (once per agency) or --agencies agencies.csv`,
+  ].filter((m): m is string => Boolean(m));
   if (missing.length === 0) return flags;
   if (!canAsk(io)) throw new RunError(`darep init needs, when it cannot ask (no terminal, or CI):`, missing);
   const out = { ...flags };

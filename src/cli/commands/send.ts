@@ -52,7 +52,10 @@ export async function runSend(quarter: string, flags: SendFlags, io: Io): Promis
     generatedAt: generatedAt(io.env),
   });
   const { period } = done;
-  if (done.rebuilt.length) io.stderr(`darep: ${done.rebuilt.join(" and ")} for ${period.year} ${period.quarter} ${done.rebuilt.length > 1 ? "were" : "was"} missing or older than the workspace's files: built the report first.\n`);
+  if (done.rebuilt.length)
+    io.stderr(
+      `darep: ${done.rebuilt.join(" and ")} for ${period.year} ${period.quarter} ${done.rebuilt.length > 1 ? "were" : "was"} missing or older than the workspace's files: built the report first.\n`,
+    );
   const what = done.kind === "board" ? "board pack" : "chase";
   io.stdout(terminalSafe(`${done.partnership}, ${period.year} ${period.quarter}: ${what}${flags.dryRun ? " (dry run: nothing sent)" : done.server ? ` via ${done.server}` : ""}\n`));
   if (done.lines.length === 0 && done.kind === "chase") io.stdout("  every agency's return is in and valid: nobody to chase\n");

@@ -56,7 +56,16 @@ export async function runTemplate(quarter: string, flags: TemplateFlags, io: Io)
 export async function runActionsTemplate(quarter: string | undefined, flags: TemplateFlags, io: Io): Promise<number> {
   if (flags.agency?.length || flags.all) throw new RunError("--agency and --all are for returns; the action plan template has neither.");
   if (!(TEMPLATE_FORMATS as readonly string[]).includes(flags.format)) throw new RunError(`--format must be xlsx or csv (found "${flags.format}").`);
-  const w = await writeActionsTemplate({ workspace: flags.workspace, cwd: io.cwd, today: today(io), quarter, year: flags.year, format: flags.format as TemplateFormat, out: flags.out, createdAt: fixedDate(io.env) });
+  const w = await writeActionsTemplate({
+    workspace: flags.workspace,
+    cwd: io.cwd,
+    today: today(io),
+    quarter,
+    year: flags.year,
+    format: flags.format as TemplateFormat,
+    out: flags.out,
+    createdAt: fixedDate(io.env),
+  });
   const folder = `${w.period.year}-${w.period.quarter}`;
   const from = w.from ? `pre-filled from ${w.from}, ${w.rows} action${w.rows === 1 ? "" : "s"}` : "blank (no action plan yet)";
   io.stdout(`${shownPath(io, w.path)}: the action plan for ${w.period.year} ${w.period.quarter}, ${from}; save it as actions/${folder}.${flags.format}\n`);

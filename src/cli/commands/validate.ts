@@ -24,8 +24,7 @@ export interface ValidateFlags {
 export const VALIDATE_FORMATS = ["text", "json", "github", "junit"] as const;
 
 export async function runValidate(targets: string[], flags: ValidateFlags, io: Io): Promise<number> {
-  if (!(VALIDATE_FORMATS as readonly string[]).includes(flags.format))
-    throw new RunError(`--format must be one of ${VALIDATE_FORMATS.join(", ")} (found "${flags.format}").`);
+  if (!(VALIDATE_FORMATS as readonly string[]).includes(flags.format)) throw new RunError(`--format must be one of ${VALIDATE_FORMATS.join(", ")} (found "${flags.format}").`);
   let checked: ValidationResult;
   let root = io.cwd;
   if (flags.framework !== undefined) {

@@ -46,7 +46,8 @@ export function formatGithub(result: ValidationResult, pathOf: (file: string) =>
   const withIssues = [...(result.issues.length ? [{ file: "(workspace)", issues: result.issues }] : []), ...result.files.filter((f) => f.issues.length)];
   for (const f of withIssues) {
     md.push("", `### ${escapeCell(f.file === "(workspace)" ? f.file : pathOf(f.file))}`, "", "| Where | Code | What to fix |", "| --- | --- | --- |");
-    for (const i of f.issues) md.push(`| ${escapeCell(where(i) || "file")} | ${i.severity === "error" ? "error" : "warning"}: \`${i.code}\` | ${escapeCell(`${i.message}${i.advice ? ` ${i.advice}` : ""}`)} |`);
+    for (const i of f.issues)
+      md.push(`| ${escapeCell(where(i) || "file")} | ${i.severity === "error" ? "error" : "warning"}: \`${i.code}\` | ${escapeCell(`${i.message}${i.advice ? ` ${i.advice}` : ""}`)} |`);
   }
   return { annotations: lines.join("\n") + (lines.length ? "\n" : ""), summary: md.join("\n") + "\n" };
 }

@@ -56,11 +56,5 @@ export function formatJunit(result: ValidationResult, pathOf: (file: string) => 
   };
   if (result.issues.length) add("workspace", "workspace", result.issues, false);
   for (const f of result.files as FileCheck[]) add(pathOf(f.file), pathOf(f.file), f.issues, f.file.toLowerCase().endsWith(".csv"));
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: "darep validate", tests, failures, errors: 0 })}>`,
-    ...suites,
-    "</testsuites>",
-    "",
-  ].join("\n");
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs({ name: "darep validate", tests, failures, errors: 0 })}>`, ...suites, "</testsuites>", ""].join("\n");
 }

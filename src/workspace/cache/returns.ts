@@ -48,12 +48,7 @@ const isIssue = (i: unknown) => isObject(i) && typeof i.code === "string" && (i.
 /** An entry read back must still look like what was written; anything else is ignored. */
 function isCheckedPart(v: unknown, agency: string): v is CheckedPart {
   return (
-    isObject(v) &&
-    (v.status === "received" || v.status === "invalid") &&
-    Array.isArray(v.figures) &&
-    v.figures.every((f) => isFigure(f, agency)) &&
-    Array.isArray(v.issues) &&
-    v.issues.every(isIssue)
+    isObject(v) && (v.status === "received" || v.status === "invalid") && Array.isArray(v.figures) && v.figures.every((f) => isFigure(f, agency)) && Array.isArray(v.issues) && v.issues.every(isIssue)
   );
 }
 
