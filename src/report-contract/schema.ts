@@ -138,7 +138,8 @@ export const SpcSignal = z.object({
 });
 export type SpcSignal = z.infer<typeof SpcSignal>;
 
-const SpcState = z.enum(["computed", "provisional", "not-computed"]);
+export const SpcState = z.enum(["computed", "provisional", "not-computed"]);
+export type SpcState = z.infer<typeof SpcState>;
 
 /** (since 2.0.0) One baseline period of a series and the limits computed from it. */
 export const Baseline = z.object({
@@ -163,6 +164,8 @@ export const Baseline = z.object({
   /** A count's limits were widened to the Poisson spread, mean +/- 3 x its square root. */
   poissonFloor: z.boolean(),
 });
+
+export type Baseline = z.infer<typeof Baseline>;
 
 export const Spc = z.object({
   /** Of the latest baseline. computed: limits locked on its first 12 points (configurable); provisional: trial limits, 6 to 11 points; not-computed: fewer still. */

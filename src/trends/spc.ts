@@ -9,53 +9,27 @@
 // them are judged against those locked limits and never move them. Gaps and null figures ([c], [x],
 // [z]) are left out of the mean and of the moving ranges, and no moving range joins the points either
 // side of them.
-import type { TargetJson } from "../report-contract/schema.js";
+import type { Baseline as BaselineJson, SpcSignal as SpcSignalJson, SpcState, TargetJson } from "../report-contract/schema.js";
 import { wantsHigh, type Side } from "./direction.js";
 import type { HistoryPoint } from "./history.js";
 import { tidy } from "./compare.js";
 import { limitsOf, type Limits } from "./spc-limits.js";
-import { marks, patterns, RULE_PRIORITY, type Mark, type SpcRule } from "./spc-rules.js";
+import { marks, patterns, RULE_PRIORITY, type Mark } from "./spc-rules.js";
 
 export type { SpcRule } from "./spc-rules.js";
 export { RUN } from "./spc-rules.js";
 
 export type QuarterTarget = Pick<TargetJson, "perQuarter" | "comparison">;
 
-export type Reading = "improvement" | "concern" | "neither";
-export type SpcState = "computed" | "provisional" | "not-computed";
-
-export interface SpcSignal {
-  rule: SpcRule;
-  /** Index into the history of the first point of the pattern. */
-  from: number;
-  /** Index into the history of the point that completes the pattern (its last point). */
-  at: number;
-  side: Side;
-  reading: Reading;
-}
+// The shapes that go into report.json come from its contract; the engine's own copies differ only
+// where it knows more (a signal's first point is always known here) or less (a baseline's quarter
+// name is added when the result is built).
+export type Reading = SpcSignalJson["reading"];
+export type { SpcState };
+export type SpcSignal = Required<SpcSignalJson>;
 
 /** One baseline: where it starts, the points its limits come from, and those limits. */
-export interface Baseline {
-  /** Index into the history of its first quarter. */
-  from: number;
-  /** Index of its last quarter (the next baseline's start - 1, or the series' end). */
-  to: number;
-  /** Index of the last point its limits are computed from (locked: the minimumPoints-th value). */
-  fixedTo: number | null;
-  /** The schema's reason for starting a baseline here; null for the series' first. */
-  reason: string | null;
-  state: SpcState;
-  /** Points with a value in the baseline period. */
-  points: number;
-  mean: number | null;
-  lower: number | null;
-  upper: number | null;
-  movingRange: number | null;
-  /** Moving ranges left out of the mean moving range by screening. */
-  screened: number;
-  /** The Poisson floor, not the moving range, set the width of a count's limits. */
-  poissonFloor: boolean;
-}
+export type Baseline = Omit<BaselineJson, "start">;
 
 export interface SpcAnalysis {
   /** Of the latest baseline: computed (locked), provisional (trial limits), not-computed. */
