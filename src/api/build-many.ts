@@ -1,5 +1,5 @@
 // Building many partnerships in one run (a region's or a nation's workspaces): one browser for every
-// PDF, a few reports printing while the next workspace is read, and one workspace that cannot be built
+// PDF, a few reports printing (one a tab) while the next workspace is read, and one workspace that cannot be built
 // never stopping the others. Each result is handed to the caller as it is ready and then dropped, so
 // memory does not grow with the number of workspaces.
 import { RunError } from "../errors.js";
@@ -64,7 +64,7 @@ export async function buildMany(req: BuildManyRequest, each: (built: WorkspaceBu
           (error: unknown) => ({ workspace, error }),
         ),
       );
-      while (printing.length >= pool.printsAtOnce) await settle(printing.shift()!);
+      while (printing.length >= pool.inFlight) await settle(printing.shift()!);
     }
     while (printing.length) await settle(printing.shift()!);
   } finally {

@@ -4,6 +4,7 @@
 // holds open can keep darep running: darep never waits on the browser's output to end.
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
+import { basename } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import type { ConnectionTransport } from "puppeteer-core";
 
@@ -15,6 +16,58 @@ import type { ConnectionTransport } from "puppeteer-core";
  * before it has cleaned up. `kill -9 -PGID` is the spelling dash, bash and zsh all accept.
  */
 const GUARD = `trap '' INT TERM HUP; while read -r _; do :; done; kill -9 "-$0" 2>/dev/null; rm -rf -- "$1"`;
+
+/**
+ * The command line: puppeteer's defaults for a browser it drives (as `defaultArgs()` gives them in
+ * puppeteer-core 24), written out here so that the browser starts before puppeteer has even loaded.
+ * The networking flags matter: without them Chromium keeps trying to reach the (closed) network.
+ */
+export function browserArgs(executablePath: string, profile: string, asRoot: boolean): string[] {
+  // The headless shell is headless already; a full Chrome is told to be.
+  const shell = /headless[-_]shell/i.test(basename(executablePath));
+  return [
+    "--allow-pre-commit-input",
+    "--disable-background-networking",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-breakpad",
+    "--disable-client-side-phishing-detection",
+    "--disable-component-extensions-with-background-pages",
+    "--disable-component-update",
+    "--disable-crash-reporter",
+    "--disable-default-apps",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-hang-monitor",
+    "--disable-infobars",
+    "--disable-ipc-flooding-protection",
+    "--disable-popup-blocking",
+    "--disable-prompt-on-repost",
+    "--disable-renderer-backgrounding",
+    "--disable-search-engine-choice-screen",
+    "--disable-sync",
+    "--enable-automation",
+    "--export-tagged-pdf",
+    "--force-color-profile=srgb",
+    "--generate-pdf-document-outline",
+    "--metrics-recording-only",
+    "--no-first-run",
+    "--password-store=basic",
+    "--use-mock-keychain",
+    "--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes",
+    "--enable-features=PdfOopif",
+    `--user-data-dir=${profile}`,
+    shell ? "--headless" : "--headless=new",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--disable-extensions",
+    // Chromium refuses to start as root with its sandbox on; everyone else keeps the sandbox.
+    ...(asRoot ? ["--no-sandbox"] : []),
+    // The CDP pipe instead of a port: no other process on the machine can connect to the browser.
+    "--remote-debugging-pipe",
+    "about:blank",
+  ];
+}
 
 export interface BrowserProcess {
   /** The CDP connection, NUL-delimited JSON over the child's fds 3 (to it) and 4 (from it). */
@@ -29,10 +82,28 @@ export interface BrowserProcess {
 }
 
 class PipeTransport implements ConnectionTransport {
-  onmessage?: (message: string) => void;
-  onclose?: () => void;
+  #onmessage?: (message: string) => void;
+  #onclose?: () => void;
   #pending: Buffer[] = [];
+  #early: string[] = [];
   #closed = false;
+
+  // puppeteer connects once it has loaded, which may be after the browser spoke or (failing to start)
+  // closed the pipe: what came before is handed over as soon as it listens.
+  get onmessage(): ((message: string) => void) | undefined {
+    return this.#onmessage;
+  }
+  set onmessage(listener: ((message: string) => void) | undefined) {
+    this.#onmessage = listener;
+    if (listener) for (const message of this.#early.splice(0)) setImmediate(() => listener(message));
+  }
+  get onclose(): (() => void) | undefined {
+    return this.#onclose;
+  }
+  set onclose(listener: (() => void) | undefined) {
+    this.#onclose = listener;
+    if (listener && this.#closed) setImmediate(listener);
+  }
 
   constructor(
     private readonly toBrowser: Writable,
@@ -62,7 +133,8 @@ class PipeTransport implements ConnectionTransport {
     while (at !== -1) {
       const message = rest.toString("utf8", 0, at);
       // Puppeteer expects messages one task apart, as its own pipe transport delivers them.
-      setImmediate(() => this.onmessage?.(message));
+      if (this.#onmessage) setImmediate(() => this.#onmessage?.(message));
+      else this.#early.push(message);
       rest = rest.subarray(at + 1);
       at = rest.indexOf(0);
     }
@@ -72,7 +144,7 @@ class PipeTransport implements ConnectionTransport {
   #close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.onclose?.();
+    this.#onclose?.();
   }
 
   close(): void {

@@ -1,27 +1,16 @@
 // Printing the HTML report to a tagged, bookmarked A4 PDF with the user's own browser, one browser
-// shared by every report in a run. The page is sealed off: no scripts, and no request ever leaves it.
+// shared by every report in a run, each report printed on one of a few tabs kept for the run. The page
+// is sealed off: no scripts, and no request ever leaves it.
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { join } from "node:path";
+import type { Browser, Page } from "puppeteer-core";
 import { RunError } from "../errors.js";
-import { escapeHtml, formatNumber } from "../words/index.js";
-import { startBrowser, type BrowserProcess } from "./browser-process.js";
+import { formatNumber } from "../words/index.js";
+import { browserArgs, startBrowser, type BrowserProcess } from "./browser-process.js";
 import type { PdfFacts } from "./pdf-finish.js";
-
-// Without the networking flags Chromium keeps trying to reach the (closed) network and slows start-up.
-const FLAGS = ["--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-// Chromium draws header and footer at a zero font size unless told otherwise. An empty template would
-// bring back Chromium's default header (date and title), hence the empty div.
-// A protective marking (options.marking) goes at the top and bottom of every page, as the Government
-// Security Classifications ask.
-const MARK = "font-weight:bold;letter-spacing:0.05em;color:#000";
-const header = (marking: string | null) =>
-  marking ? `<div style="font-size:9pt;font-family:Arial,Helvetica,sans-serif;width:100%;text-align:center;${MARK}">${escapeHtml(marking)}</div>` : "<div></div>";
-const footer = (title: string, marking: string | null) =>
-  `<div style="font-size:8pt;font-family:Arial,Helvetica,sans-serif;color:#444;width:100%;margin:0 15mm;display:flex;justify-content:space-between;gap:4mm">` +
-  `<span>${escapeHtml(title)}</span>${marking ? `<span style="${MARK}">${escapeHtml(marking)}</span>` : ""}<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+import { PAGE_MARGIN, withPageMargins } from "./page-margins.js";
+import { printSlots } from "./printer-pool.js";
 
 function firstLine(e: unknown): string {
   return String(e instanceof Error ? e.message : e)
@@ -41,45 +30,69 @@ function within<T>(promise: Promise<T>, ms: number, message: () => string): Prom
 
 /** How long a browser that was asked to close may take before its process group is killed. */
 const CLOSE_MS = 5_000;
+/** How much later than darep's own timeout puppeteer's fire, so that darep's message is the one said. */
+const LATER_MS = 5_000;
+
+/** The A4 page's width inside its margins at 96 px to the inch (180 mm): the tabs' viewport. */
+const VIEWPORT = { width: 680, height: 960 };
 
 export class PdfPrinter {
+  readonly slots: number;
   #browser: Browser | null;
   #process: BrowserProcess;
   #timeoutMs: number;
   #refused = 0;
   #closing: Promise<void> | null = null;
   #removeOnExit: () => void;
+  /** Why the browser can print no more, once it has gone; every print asked of it then fails with it. */
+  #gone: RunError | null = null;
+  #goneSignal: Promise<never>;
+  /** Tabs set up and waiting for a report; slots not in use; prints waiting for a slot. */
+  #idle: Page[] = [];
+  #free: number;
+  #queue: (() => void)[] = [];
+  /** Each tab's crash (its renderer gone: out of memory, or killed), said at once instead of as a timeout. */
+  #crashes = new WeakMap<Page, Promise<never>>();
 
-  private constructor(browser: Browser, child: BrowserProcess, timeoutMs: number, removeOnExit: () => void) {
+  private constructor(browser: Browser, child: BrowserProcess, opts: { timeoutMs: number; slots: number }, removeOnExit: () => void) {
     this.#browser = browser;
     this.#process = child;
-    this.#timeoutMs = timeoutMs;
+    this.#timeoutMs = opts.timeoutMs;
+    this.slots = this.#free = opts.slots;
     this.#removeOnExit = removeOnExit;
+    let fail: (e: RunError) => void = () => undefined;
+    this.#goneSignal = new Promise<never>((_, reject) => (fail = reject));
+    this.#goneSignal.catch(() => undefined);
+    const gone = () => {
+      if (this.#gone || this.#closing) return;
+      this.#gone = new RunError("The browser stopped while printing the PDF (it crashed, or something on this computer ended it). Build again to print it.");
+      fail(this.#gone);
+    };
+    browser.once("disconnected", gone);
+    void child.exited.then(gone);
   }
 
-  static async launch(executablePath: string, opts: { timeoutMs: number }): Promise<PdfPrinter> {
+  static async launch(executablePath: string, opts: { timeoutMs: number; slots?: number }): Promise<PdfPrinter> {
     // A fresh profile each run: nothing from the user's own browsing leaks in, nothing is left behind.
     const profile = await mkdtemp(join(tmpdir(), "darep-browser-"));
-    // Chromium refuses to start as root with its sandbox on; everyone else keeps the sandbox.
-    const extra = process.getuid?.() === 0 ? [...FLAGS, "--no-sandbox"] : FLAGS;
-    const headless = /headless[-_]shell/i.test(basename(executablePath)) ? "shell" : true;
-    // The CDP pipe instead of a port: no other process on the machine can connect to the browser.
-    const args = [...puppeteer.defaultArgs({ headless, userDataDir: profile, args: extra }), "--remote-debugging-pipe"];
-    const child = startBrowser(executablePath, args, profile);
+    // The browser first, then puppeteer's import while it starts (both take a fifth of a second or so).
+    const child = startBrowser(executablePath, browserArgs(executablePath, profile, process.getuid?.() === 0), profile);
     // If darep exits without close() (an error path, process.exit), end the browser here; a signal
     // or SIGKILL that skips this is the guard's to handle.
     const removeOnExit = () => child.kill();
     process.once("exit", removeOnExit);
+    // Loaded while the browser starts too: the PDF library takes a while to load.
+    import("./pdf-finish.js").catch(() => undefined);
     try {
       const exitedEarly = child.exited.then(() => {
         throw new RunError(child.stderrTail().trim().split("\n").pop() || "it exited at once");
       });
-      const browser = await within(
-        Promise.race([puppeteer.connect({ transport: child.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: opts.timeoutMs }), exitedEarly]),
-        opts.timeoutMs,
-        () => `it did not answer within ${formatNumber(opts.timeoutMs / 1000, 1)} s`,
+      const connecting = import("puppeteer-core").then(({ default: puppeteer }) =>
+        // puppeteer's own timeouts come after darep's, which say what happened in darep's words.
+        puppeteer.connect({ transport: child.transport, defaultViewport: VIEWPORT, protocolTimeout: opts.timeoutMs + LATER_MS }),
       );
-      return new PdfPrinter(browser, child, opts.timeoutMs, removeOnExit);
+      const browser = await within(Promise.race([connecting, exitedEarly]), opts.timeoutMs, () => `it did not answer within ${formatNumber(opts.timeoutMs / 1000, 1)} s`);
+      return new PdfPrinter(browser, child, { timeoutMs: opts.timeoutMs, slots: opts.slots ?? printSlots() }, removeOnExit);
     } catch (e) {
       // A browser that exited says why on stderr better than the closed pipe does: wait for its exit
       // a moment (bounded), then take its last line.
@@ -101,35 +114,95 @@ export class PdfPrinter {
     return this.#refused;
   }
 
-  async print(html: string, opts: { title: string; marking?: string | null }): Promise<Uint8Array> {
-    const browser = this.#browser;
-    if (!browser || this.#closing) throw new RunError("The PDF printer was already closed.");
-    // A page of its own per print, so several reports can print at once on one browser.
-    const tooLong = () => `The browser took longer than ${formatNumber(this.#timeoutMs / 1000, 1)} s to print the PDF.`;
-    const page = await within(browser.newPage(), this.#timeoutMs, tooLong);
-    try {
-      return await within(this.#render(page, html, opts.title, opts.marking ?? null), this.#timeoutMs, tooLong);
-    } finally {
-      // A browser that hangs may never answer this either; close() ends it in any case.
-      await within(page.close(), CLOSE_MS, () => "").catch(() => undefined);
-    }
+  /** False once the browser has stopped or the printer was closed: a run then needs another printer. */
+  get alive(): boolean {
+    return !this.#gone && !this.#closing;
   }
 
-  async #render(page: Page, html: string, title: string, marking: string | null): Promise<Uint8Array> {
-    // Loaded while the browser lays out and prints the page: the PDF library takes a while to load.
-    const finishing = import("./pdf-finish.js");
-    finishing.catch(() => undefined);
-    page.setDefaultTimeout(this.#timeoutMs);
-    await page.setJavaScriptEnabled(false);
+  /** The browser's process id, for tests that end it. */
+  get pid(): number | undefined {
+    return this.#process.pid;
+  }
+
+  #usable(): void {
+    if (this.#closing) throw new RunError("The PDF printer was already closed.");
+    if (this.#gone) throw this.#gone;
+  }
+
+  async print(html: string, opts: { title: string; marking?: string | null }): Promise<Uint8Array> {
+    this.#usable();
+    await this.#slot();
+    let tab: Page | null = null;
+    let printed: { pdf: Uint8Array; facts: PdfFacts };
+    try {
+      this.#usable();
+      const tooLong = () => `The browser took longer than ${formatNumber(this.#timeoutMs / 1000, 1)} s to print the PDF.`;
+      const work = (async () => {
+        tab = this.#idle.pop() ?? (await this.#openTab());
+        return await Promise.race([this.#render(tab, html, opts.title, opts.marking ?? null), this.#crashes.get(tab)!]);
+      })();
+      try {
+        printed = await within(Promise.race([work, this.#goneSignal]), this.#timeoutMs, tooLong);
+      } catch (e) {
+        // A tab that failed or hung is never used again: closed (a browser that hangs may never answer
+        // that either; close() ends it in any case), with a tab it was still opening.
+        void work.then(
+          (): void => this.#discard(tab),
+          () => this.#discard(tab),
+        );
+        this.#discard(tab);
+        tab = null;
+        throw this.#gone ?? e;
+      }
+      this.#idle.push(tab!);
+    } finally {
+      this.#release();
+    }
+    // Finished by darep while the tab prints the next report.
+    const { finishPdf } = await import("./pdf-finish.js");
+    return await finishPdf(printed.pdf, printed.facts);
+  }
+
+  async #slot(): Promise<void> {
+    if (this.#free > 0) this.#free--;
+    else await new Promise<void>((resolve) => this.#queue.push(resolve));
+  }
+
+  #release(): void {
+    const next = this.#queue.shift();
+    if (next) next();
+    else this.#free++;
+  }
+
+  #discard(tab: Page | null): void {
+    if (tab && !tab.isClosed()) within(tab.close(), CLOSE_MS, () => "").catch(() => undefined);
+  }
+
+  /** A tab set up once for every report it will print: no scripts, no requests, laid out for print. */
+  async #openTab(): Promise<Page> {
+    const page = await this.#browser!.newPage();
+    page.setDefaultTimeout(this.#timeoutMs + LATER_MS);
+    const crashed = new Promise<never>((_, reject) =>
+      page.once("error", () => reject(new RunError("The browser's page crashed while printing the PDF (perhaps the computer ran short of memory). Build again to print it."))),
+    );
+    crashed.catch(() => undefined);
+    this.#crashes.set(page, crashed);
     // The report is self-contained; anything it asks for is a mistake or an attack, never fetched.
     // (data: URLs are never intercepted, so embedded images still draw.)
-    await page.setRequestInterception(true);
     page.on("request", (request) => {
       this.#refused++;
       request.abort("blockedbyclient").catch(() => undefined);
     });
-    // setContent writes into about:blank: no file:// navigation, so the page can read no local files.
-    await page.setContent(html, { waitUntil: "load" });
+    // Laid out for print from the start, so that printing does not lay the page out afresh.
+    await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true), page.emulateMediaType("print")]);
+    return page;
+  }
+
+  async #render(page: Page, html: string, title: string, marking: string | null): Promise<{ pdf: Uint8Array; facts: PdfFacts }> {
+    // setContent replaces the whole document (text, title, styles) in about:blank: no file://
+    // navigation, so the page can read no local files, and nothing of the tab's last report is left.
+    // "load" comes as soon as the page is parsed: it has nothing to fetch, and its fonts are the system's.
+    await page.setContent(withPageMargins(html, title, marking), { waitUntil: "load" });
     // Chromium takes the PDF's Title from <title>; an HTML page without one still gets the report's.
     // The PDF's metadata and link descriptions come from the page itself, so they say what it says.
     const facts: PdfFacts = await page.evaluate((t) => {
@@ -144,19 +217,9 @@ export class PdfPrinter {
         links: [...document.querySelectorAll("a[href]")].map((a) => ({ href: a.getAttribute("href") ?? "", text: a.getAttribute("aria-label") ?? a.textContent ?? "" })),
       };
     }, title);
-    const printed = await page.pdf({
-      format: "A4",
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      displayHeaderFooter: true,
-      headerTemplate: header(marking),
-      footerTemplate: footer(title, marking),
-      margin: { top: "15mm", bottom: "18mm", left: "15mm", right: "15mm" },
-      timeout: this.#timeoutMs,
-    });
-    const { finishPdf } = await finishing;
-    return await finishPdf(printed, facts);
+    // The footer and marking are the page's own margin boxes (see page-margins.ts), not templates.
+    const pdf = await page.pdf({ format: "A4", printBackground: true, tagged: true, outline: true, margin: PAGE_MARGIN, timeout: this.#timeoutMs + LATER_MS });
+    return { pdf, facts };
   }
 
   /** Safe to call more than once and from every path; always ends the browser's process group and removes the profile. */
@@ -164,6 +227,9 @@ export class PdfPrinter {
     this.#closing ??= (async () => {
       const browser = this.#browser;
       this.#browser = null;
+      this.#idle = [];
+      // Prints waiting for a tab are told at once that there will be none.
+      for (const waiting of this.#queue.splice(0)) waiting();
       try {
         // Asked nicely first, so that Chromium ends its helpers itself; then the group is killed anyway.
         await within(Promise.all([browser?.close(), this.#process.exited]), CLOSE_MS, () => "").catch(() => undefined);

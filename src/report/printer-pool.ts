@@ -1,11 +1,22 @@
 // The browser a run prints its PDFs with: found on the machine (darep never downloads one), started
-// once on first use and shared by every report of the run, and how many reports print at once.
+// once on first use and shared by every report of the run (started again should it stop mid-run), and
+// how many reports are printing at once.
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { RunError } from "../errors.js";
 import type { PdfPrinter } from "./pdf.js";
 
-/** Reports printing at once while the next workspace is read: enough to keep both the browser and darep busy. */
-export const PRINTS_AT_ONCE = 2;
+/**
+ * Reports printing at once, each on its own tab: one per core (a tab's layout and printing run on one
+ * core, in its renderer), at most 4 (each tab's renderer holds some 100 MiB), at least 2 (so that
+ * darep finishes one PDF while the browser prints the next).
+ */
+export function printSlots(cores = availableParallelism()): number {
+  return Math.max(2, Math.min(cores, 4));
+}
+
+/** How often a run starts its browser again after it stopped: a browser that keeps crashing is not tried for ever. */
+const RESTARTS = 2;
 
 export interface PoolOptions {
   /** The Chrome, Chromium or Edge to use; else DAREP_BROWSER in `env`, else the usual install paths. */
@@ -25,10 +36,12 @@ export function browserTimeoutMs(env: NodeJS.ProcessEnv): number {
 }
 
 export class PrinterPool {
-  readonly printsAtOnce = PRINTS_AT_ONCE;
   readonly #options: PoolOptions;
   readonly #timeoutMs: number;
   #launching: Promise<PdfPrinter> | null = null;
+  #current: PdfPrinter | null = null;
+  /** Printers whose browser stopped, closed (their process groups ended) with the pool. */
+  #stopped: PdfPrinter[] = [];
 
   constructor(options: PoolOptions = {}) {
     this.#options = options;
@@ -36,15 +49,27 @@ export class PrinterPool {
     this.#timeoutMs = browserTimeoutMs(options.env ?? {});
   }
 
-  /** The shared printer, started on the first call. */
+  /** Builds worth having in flight at once: one per print slot, and one more being read meanwhile. */
+  readonly inFlight = printSlots() + 1;
+
+  /**
+   * The shared printer, started on the first call. One whose browser stopped mid-run (the reports it
+   * was printing were told so) is replaced by a new one for the reports after, at most RESTARTS times.
+   */
   printer(): Promise<PdfPrinter> {
+    const current = this.#current;
+    if (current && !current.alive && this.#stopped.length < RESTARTS) {
+      this.#stopped.push(current);
+      this.#current = null;
+      this.#launching = null;
+    }
     this.#launching ??= (async () => {
       const platform = this.#options.platform ?? process.platform;
       const { findBrowser, noBrowserMessage } = await import("./browser.js");
       const found = findBrowser({ browser: this.#options.browser, env: this.#options.env ?? {}, platform, exists: existsSync });
       if (!found) throw new RunError(noBrowserMessage(platform));
       const { PdfPrinter } = await import("./pdf.js");
-      return PdfPrinter.launch(found.path, { timeoutMs: this.#timeoutMs });
+      return (this.#current = await PdfPrinter.launch(found.path, { timeoutMs: this.#timeoutMs }));
     })();
     return this.#launching;
   }
@@ -54,9 +79,9 @@ export class PrinterPool {
     this.printer().catch(() => undefined);
   }
 
-  /** Close the browser, if one was started. */
+  /** Close the browser, if one was started, and what is left of any that stopped. */
   async close(): Promise<void> {
     const printer = await this.#launching?.catch(() => null);
-    await printer?.close();
+    await Promise.all([printer, ...this.#stopped].map((p) => p?.close()));
   }
 }
