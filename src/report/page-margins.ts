@@ -31,7 +31,8 @@ export function pageMarginStyle(title: string, marking: string | null): string {
   if (marking) {
     const mark = cssString(marking);
     rules.push(`@top-center { content: ${mark}; ${MARK} font-size: 9pt; vertical-align: middle; }`);
-    rules.push(`@bottom-center { content: ${mark}; ${MARK} font-size: 8pt; vertical-align: middle; }`);
+    // Centred and on one line; a long title beside it wraps in its half of the foot.
+    rules.push(`@bottom-center { content: ${mark}; ${MARK} font-size: 8pt; vertical-align: middle; white-space: nowrap; }`);
   }
   return `<style>@page { ${rules.join(" ")} }</style>`;
 }
