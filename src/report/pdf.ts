@@ -46,13 +46,16 @@ export class PdfPrinter {
   #removeOnExit: () => void;
   /** Why the browser can print no more, once it has gone; every print asked of it then fails with it. */
   #gone: RunError | null = null;
-  #goneSignal: Promise<never>;
+  /**
+   * How to stop each print under way at once, with why. One promise per print, dropped when it ends:
+   * racing every print against one long-lived promise would keep every PDF it ever printed alive
+   * (each race leaves a reaction on the promise that holds its result), 1 MiB a partnership.
+   */
+  #stoppers = new Set<(why: RunError) => void>();
   /** Tabs set up and waiting for a report; slots not in use; prints waiting for a slot. */
   #idle: Page[] = [];
   #free: number;
   #queue: (() => void)[] = [];
-  /** Each tab's crash (its renderer gone: out of memory, or killed), said at once instead of as a timeout. */
-  #crashes = new WeakMap<Page, Promise<never>>();
 
   private constructor(browser: Browser, child: BrowserProcess, opts: { timeoutMs: number; slots: number }, removeOnExit: () => void) {
     this.#browser = browser;
@@ -60,13 +63,10 @@ export class PdfPrinter {
     this.#timeoutMs = opts.timeoutMs;
     this.slots = this.#free = opts.slots;
     this.#removeOnExit = removeOnExit;
-    let fail: (e: RunError) => void = () => undefined;
-    this.#goneSignal = new Promise<never>((_, reject) => (fail = reject));
-    this.#goneSignal.catch(() => undefined);
     const gone = () => {
       if (this.#gone || this.#closing) return;
       this.#gone = new RunError("The browser stopped while printing the PDF (it crashed, or something on this computer ended it). Build again to print it.");
-      fail(this.#gone);
+      for (const stop of this.#stoppers) stop(this.#gone);
     };
     browser.once("disconnected", gone);
     void child.exited.then(gone);
@@ -134,28 +134,35 @@ export class PdfPrinter {
     await this.#slot();
     let tab: Page | null = null;
     let printed: { pdf: Uint8Array; facts: PdfFacts };
+    let stop: (why: RunError) => void = () => undefined;
+    const stopped = new Promise<never>((_, reject) => (stop = reject));
+    stopped.catch(() => undefined);
+    // A tab whose renderer crashed (out of memory, or killed) is said at once, not as a timeout.
+    const crashed = () => stop(new RunError("The browser's page crashed while printing the PDF (perhaps the computer ran short of memory). Build again to print it."));
     try {
       this.#usable();
+      this.#stoppers.add(stop);
       const tooLong = () => `The browser took longer than ${formatNumber(this.#timeoutMs / 1000, 1)} s to print the PDF.`;
       const work = (async () => {
         tab = this.#idle.pop() ?? (await this.#openTab());
-        return await Promise.race([this.#render(tab, html, opts.title, opts.marking ?? null), this.#crashes.get(tab)!]);
+        // on, not once: puppeteer wraps a once listener, and off() would then not find it.
+        tab.on("error", crashed);
+        return await this.#render(tab, html, opts.title, opts.marking ?? null);
       })();
       try {
-        printed = await within(Promise.race([work, this.#goneSignal]), this.#timeoutMs, tooLong);
+        printed = await within(Promise.race([work, stopped]), this.#timeoutMs, tooLong);
       } catch (e) {
         // A tab that failed or hung is never used again: closed (a browser that hangs may never answer
         // that either; close() ends it in any case), with a tab it was still opening.
-        void work.then(
-          (): void => this.#discard(tab),
-          () => this.#discard(tab),
-        );
         this.#discard(tab);
-        tab = null;
+        const late = () => this.#discard(tab);
+        work.then(late, late);
         throw this.#gone ?? e;
       }
+      (tab as Page | null)?.off("error", crashed);
       this.#idle.push(tab!);
     } finally {
+      this.#stoppers.delete(stop);
       this.#release();
     }
     // Finished by darep while the tab prints the next report.
@@ -182,11 +189,6 @@ export class PdfPrinter {
   async #openTab(): Promise<Page> {
     const page = await this.#browser!.newPage();
     page.setDefaultTimeout(this.#timeoutMs + LATER_MS);
-    const crashed = new Promise<never>((_, reject) =>
-      page.once("error", () => reject(new RunError("The browser's page crashed while printing the PDF (perhaps the computer ran short of memory). Build again to print it."))),
-    );
-    crashed.catch(() => undefined);
-    this.#crashes.set(page, crashed);
     // The report is self-contained; anything it asks for is a mistake or an attack, never fetched.
     // (data: URLs are never intercepted, so embedded images still draw.)
     page.on("request", (request) => {
