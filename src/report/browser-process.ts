@@ -58,6 +58,10 @@ export function browserArgs(executablePath: string, profile: string, asRoot: boo
     "--enable-features=PdfOopif",
     `--user-data-dir=${profile}`,
     shell ? "--headless" : "--headless=new",
+    // The headless shell then draws no frames of its own: nobody looks at the screen, and printing lays
+    // out and paints the pages by itself. The same PDFs (text and pages at 40 dpi compared), and 15%
+    // less of the browser's CPU (no GPU process at work; 6 pairs of the demo's PDFs: 4.1 -> 3.5 CPU-s).
+    ...(shell ? ["--enable-begin-frame-control"] : []),
     "--hide-scrollbars",
     "--mute-audio",
     "--disable-extensions",
