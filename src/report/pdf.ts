@@ -10,6 +10,7 @@ import { formatNumber } from "../words/index.js";
 import { browserArgs, startBrowser, type BrowserProcess } from "./browser-process.js";
 import type { PdfFacts } from "./pdf-finish.js";
 import { PAGE_MARGIN, withPageMargins } from "./page-margins.js";
+import { Slots, within } from "./print-slots.js";
 import { printSlots } from "./printer-pool.js";
 
 function firstLine(e: unknown): string {
@@ -17,15 +18,6 @@ function firstLine(e: unknown): string {
     .split("\n")[0]!
     .replace(/\s+/g, " ")
     .trim();
-}
-
-/** Settles with the promise, or rejects after ms: for every wait on a browser that may never answer. */
-function within<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RunError(message())), ms);
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 /** How long a browser that was asked to close may take before its process group is killed. */
@@ -52,16 +44,16 @@ export class PdfPrinter {
    * (each race leaves a reaction on the promise that holds its result), 1 MiB a partnership.
    */
   #stoppers = new Set<(why: RunError) => void>();
-  /** Tabs set up and waiting for a report; slots not in use; prints waiting for a slot. */
+  /** Tabs set up and waiting for a report, and the places to print in (one a tab). */
   #idle: Page[] = [];
-  #free: number;
-  #queue: (() => void)[] = [];
+  #slots: Slots;
 
   private constructor(browser: Browser, child: BrowserProcess, opts: { timeoutMs: number; slots: number }, removeOnExit: () => void) {
     this.#browser = browser;
     this.#process = child;
     this.#timeoutMs = opts.timeoutMs;
-    this.slots = this.#free = opts.slots;
+    this.slots = opts.slots;
+    this.#slots = new Slots(opts.slots);
     this.#removeOnExit = removeOnExit;
     const gone = () => {
       if (this.#gone || this.#closing) return;
@@ -131,7 +123,7 @@ export class PdfPrinter {
 
   async print(html: string, opts: { title: string; marking?: string | null }): Promise<Uint8Array> {
     this.#usable();
-    await this.#slot();
+    await this.#slots.take();
     let tab: Page | null = null;
     let printed: { pdf: Uint8Array; facts: PdfFacts };
     let stop: (why: RunError) => void = () => undefined;
@@ -163,22 +155,11 @@ export class PdfPrinter {
       this.#idle.push(tab!);
     } finally {
       this.#stoppers.delete(stop);
-      this.#release();
+      this.#slots.give();
     }
     // Finished by darep while the tab prints the next report.
     const { finishPdf } = await import("./pdf-finish.js");
     return await finishPdf(printed.pdf, printed.facts);
-  }
-
-  async #slot(): Promise<void> {
-    if (this.#free > 0) this.#free--;
-    else await new Promise<void>((resolve) => this.#queue.push(resolve));
-  }
-
-  #release(): void {
-    const next = this.#queue.shift();
-    if (next) next();
-    else this.#free++;
   }
 
   #discard(tab: Page | null): void {
@@ -231,7 +212,7 @@ export class PdfPrinter {
       this.#browser = null;
       this.#idle = [];
       // Prints waiting for a tab are told at once that there will be none.
-      for (const waiting of this.#queue.splice(0)) waiting();
+      this.#slots.release();
       try {
         // Asked nicely first, so that Chromium ends its helpers itself; then the group is killed anyway.
         await within(Promise.all([browser?.close(), this.#process.exited]), CLOSE_MS, () => "").catch(() => undefined);
