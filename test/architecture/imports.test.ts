@@ -59,6 +59,7 @@ const PURE = new Set([
   "validate",
   "actions",
   "status",
+  "init",
   "template",
   "framework-io",
   "history",
@@ -94,8 +95,6 @@ const KNOWN: Record<string, string> = {
   // disclosure step is called from the library face with their results.
   "disclosure/index.ts -> actions": "disclosure's shared rules to base",
   "disclosure/results.ts -> trends": "disclosure's shared rules to base",
-  // Writing files all or nothing is shared by `darep build` and `darep init`: it belongs with the library face.
-  "init/new-workspace.ts -> report": "item 2",
 };
 
 function sources(dir: string): string[] {
