@@ -79,8 +79,6 @@ const PURE = new Set([
 const KNOWN: Record<string, string> = {
   // Issue 11 item 1: the workspace reader takes over reading files and the cache; framework/ becomes pure.
   "framework/workspace.ts -> node:": "item 1",
-  // Item 2: the CLI goes through the library face only.
-  "cli/commands/status.ts -> status": "item 2",
   // Not assigned yet: a cell address ("D7") and the text of a number are shared by the readers of
   // returns and action plans; they belong in base (words/, or beside Location in src/types.ts).
   "validate/columns.ts -> ingest": "cell addresses to base",
