@@ -1,8 +1,9 @@
 // What every printed page carries in its margins: the report's title and "Page n of m" at the foot,
 // and a protective marking (when there is one) at the head and the foot of every page, as the
 // Government Security Classifications ask. Drawn by CSS page margin boxes, which Chromium lays out
-// with the page itself (Chrome 131 and later); the header and footer templates cost a second render
-// of a small page for every sheet.
+// with the page itself (Chrome 131 and later); the header and footer templates, kept for an older
+// browser, cost a second render of a small page for every sheet.
+import { escapeHtml } from "../words/index.js";
 
 /** The report's page margins, matched by the margin boxes that sit in them. */
 export const PAGE_MARGIN = { top: "15mm", bottom: "18mm", left: "15mm", right: "15mm" } as const;
@@ -46,4 +47,30 @@ export function withPageMargins(html: string, title: string, marking: string | n
   const head = html.search(/<\/head\s*>/i);
   const at = head !== -1 ? head : (html.match(/^\s*<!doctype[^>]*>/i)?.[0].length ?? 0);
   return html.slice(0, at) + style + html.slice(at);
+}
+
+/** The first Chromium that draws CSS page margin boxes. */
+const MARGIN_BOXES_SINCE = 131;
+
+/** Whether the browser that says this version ("HeadlessChrome/156.0.8078.114", "Edg/120...") draws margin boxes. */
+export function drawsMarginBoxes(version: string): boolean {
+  const major = Number(version.match(/\/(\d+)\./)?.[1]);
+  return Number.isFinite(major) && major >= MARGIN_BOXES_SINCE;
+}
+
+// For an older browser: the same words as header and footer templates. Chromium draws them at a zero
+// font size unless told otherwise, and an empty template would bring back its default header (date and
+// title), hence the empty div.
+const MARK_INLINE = "font-weight:bold;letter-spacing:0.05em;color:#000";
+
+/** puppeteer's headerTemplate and footerTemplate with the same words as the margin boxes. */
+export function pageTemplates(title: string, marking: string | null): { headerTemplate: string; footerTemplate: string } {
+  const font = "font-family:Arial,Helvetica,sans-serif";
+  return {
+    headerTemplate: marking ? `<div style="font-size:9pt;${font};width:100%;text-align:center;${MARK_INLINE}">${escapeHtml(marking)}</div>` : "<div></div>",
+    footerTemplate:
+      `<div style="font-size:8pt;${font};color:#444;width:100%;margin:0 15mm;display:flex;justify-content:space-between;gap:4mm">` +
+      `<span>${escapeHtml(title)}</span>${marking ? `<span style="${MARK_INLINE}">${escapeHtml(marking)}</span>` : ""}` +
+      `<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+  };
 }

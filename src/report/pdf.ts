@@ -9,7 +9,7 @@ import { RunError } from "../errors.js";
 import { formatNumber } from "../words/index.js";
 import { browserArgs, startBrowser, type BrowserProcess } from "./browser-process.js";
 import type { PdfFacts } from "./pdf-finish.js";
-import { PAGE_MARGIN, withPageMargins } from "./page-margins.js";
+import { drawsMarginBoxes, PAGE_MARGIN, pageTemplates, withPageMargins } from "./page-margins.js";
 import { Slots, within } from "./print-slots.js";
 import { printSlots } from "./printer-pool.js";
 
@@ -30,6 +30,8 @@ const VIEWPORT = { width: 680, height: 960 };
 
 export class PdfPrinter {
   readonly slots: number;
+  /** Whether the footer and marking are the page's margin boxes (Chromium 131+) or header and footer templates. */
+  readonly marginBoxes: boolean;
   #browser: Browser | null;
   #process: BrowserProcess;
   #timeoutMs: number;
@@ -48,11 +50,12 @@ export class PdfPrinter {
   #idle: Page[] = [];
   #slots: Slots;
 
-  private constructor(browser: Browser, child: BrowserProcess, opts: { timeoutMs: number; slots: number }, removeOnExit: () => void) {
+  private constructor(browser: Browser, child: BrowserProcess, opts: { timeoutMs: number; slots: number; marginBoxes: boolean }, removeOnExit: () => void) {
     this.#browser = browser;
     this.#process = child;
     this.#timeoutMs = opts.timeoutMs;
     this.slots = opts.slots;
+    this.marginBoxes = opts.marginBoxes;
     this.#slots = new Slots(opts.slots);
     this.#removeOnExit = removeOnExit;
     const gone = () => {
@@ -64,7 +67,8 @@ export class PdfPrinter {
     void child.exited.then(gone);
   }
 
-  static async launch(executablePath: string, opts: { timeoutMs: number; slots?: number }): Promise<PdfPrinter> {
+  /** `marginBoxes`: draw the footer by margin boxes or by templates; default as the browser's version allows. */
+  static async launch(executablePath: string, opts: { timeoutMs: number; slots?: number; marginBoxes?: boolean }): Promise<PdfPrinter> {
     // A fresh profile each run: nothing from the user's own browsing leaks in, nothing is left behind.
     const profile = await mkdtemp(join(tmpdir(), "darep-browser-"));
     // The browser first, then puppeteer's import while it starts (both take a fifth of a second or so).
@@ -84,7 +88,8 @@ export class PdfPrinter {
         puppeteer.connect({ transport: child.transport, defaultViewport: VIEWPORT, protocolTimeout: opts.timeoutMs + LATER_MS }),
       );
       const browser = await within(Promise.race([connecting, exitedEarly]), opts.timeoutMs, () => `it did not answer within ${formatNumber(opts.timeoutMs / 1000, 1)} s`);
-      return new PdfPrinter(browser, child, { timeoutMs: opts.timeoutMs, slots: opts.slots ?? printSlots() }, removeOnExit);
+      const marginBoxes = opts.marginBoxes ?? drawsMarginBoxes(await within(browser.version(), opts.timeoutMs, () => "it did not say its version"));
+      return new PdfPrinter(browser, child, { timeoutMs: opts.timeoutMs, slots: opts.slots ?? printSlots(), marginBoxes }, removeOnExit);
     } catch (e) {
       // A browser that exited says why on stderr better than the closed pipe does: wait for its exit
       // a moment (bounded), then take its last line.
@@ -185,7 +190,7 @@ export class PdfPrinter {
     // setContent replaces the whole document (text, title, styles) in about:blank: no file://
     // navigation, so the page can read no local files, and nothing of the tab's last report is left.
     // "load" comes as soon as the page is parsed: it has nothing to fetch, and its fonts are the system's.
-    await page.setContent(withPageMargins(html, title, marking), { waitUntil: "load" });
+    await page.setContent(this.marginBoxes ? withPageMargins(html, title, marking) : html, { waitUntil: "load" });
     // Chromium takes the PDF's Title from <title>; an HTML page without one still gets the report's.
     // The PDF's metadata and link descriptions come from the page itself, so they say what it says.
     const facts: PdfFacts = await page.evaluate((t) => {
@@ -200,8 +205,9 @@ export class PdfPrinter {
         links: [...document.querySelectorAll("a[href]")].map((a) => ({ href: a.getAttribute("href") ?? "", text: a.getAttribute("aria-label") ?? a.textContent ?? "" })),
       };
     }, title);
-    // The footer and marking are the page's own margin boxes (see page-margins.ts), not templates.
-    const pdf = await page.pdf({ format: "A4", printBackground: true, tagged: true, outline: true, margin: PAGE_MARGIN, timeout: this.#timeoutMs + LATER_MS });
+    // The footer and marking are the page's own margin boxes (see page-margins.ts), or templates in an older browser.
+    const templates = this.marginBoxes ? {} : { displayHeaderFooter: true, ...pageTemplates(title, marking) };
+    const pdf = await page.pdf({ format: "A4", printBackground: true, tagged: true, outline: true, margin: PAGE_MARGIN, timeout: this.#timeoutMs + LATER_MS, ...templates });
     return { pdf, facts };
   }
 

@@ -1,7 +1,7 @@
 // The page's margin boxes (title, page numbers, marking): the words go in as CSS strings that cannot be
 // broken out of, and the style goes where it wins and keeps the page in standards mode.
 import { describe, expect, it } from "vitest";
-import { cssString, pageMarginStyle, withPageMargins } from "../../src/report/page-margins.js";
+import { cssString, drawsMarginBoxes, pageMarginStyle, pageTemplates, withPageMargins } from "../../src/report/page-margins.js";
 
 describe("cssString", () => {
   it("keeps plain words as they are", () => {
@@ -35,5 +35,23 @@ describe("withPageMargins", () => {
     const marked = pageMarginStyle("T", "OFFICIAL-SENSITIVE");
     expect(marked).toContain('@top-center { content: "OFFICIAL-SENSITIVE";');
     expect(marked).toContain('@bottom-center { content: "OFFICIAL-SENSITIVE";');
+  });
+});
+
+describe("an older browser", () => {
+  it("is told apart by its version: margin boxes from Chromium 131", () => {
+    expect(drawsMarginBoxes("HeadlessChrome/156.0.8078.114")).toBe(true);
+    expect(drawsMarginBoxes("Chrome/131.0.6778.85")).toBe(true);
+    expect(drawsMarginBoxes("Chrome/130.0.6723.116")).toBe(false);
+    expect(drawsMarginBoxes("Edg/120.0.2210.91")).toBe(false);
+    expect(drawsMarginBoxes("something else")).toBe(false);
+  });
+
+  it("gets the same words as header and footer templates, escaped", () => {
+    const t = pageTemplates("A & B <report>", "OFFICIAL-SENSITIVE");
+    expect(t.headerTemplate).toContain(">OFFICIAL-SENSITIVE</div>");
+    expect(t.footerTemplate).toContain("<span>A &amp; B &lt;report&gt;</span>");
+    expect(t.footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+    expect(pageTemplates("T", null).headerTemplate).toBe("<div></div>");
   });
 });

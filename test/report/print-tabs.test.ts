@@ -70,6 +70,8 @@ describe("a tab kept for the run", () => {
     // One slot: both reports go through the same tab.
     const printer = await PdfPrinter.launch(browserPath, { timeoutMs: 30_000, slots: 1 });
     try {
+      // The machines darep is tested on have a Chromium that draws page margin boxes (156 here).
+      expect(printer.marginBoxes).toBe(true);
       const first = `<!doctype html><html lang="en"><head><title>Alpha Partnership report</title><style>body { color: red }</style></head><body><h1>ALPHA-ONLY heading</h1><p>alpha's figures</p></body></html>`;
       const a = await read(await printer.print(first, { title: "Alpha Partnership: exception report", marking: "OFFICIAL-SENSITIVE" }), "a.pdf");
       expect(a.text).toContain("ALPHA-ONLY heading");
@@ -83,6 +85,23 @@ describe("a tab kept for the run", () => {
       expect(b.text).not.toMatch(/alpha|OFFICIAL/i);
       expect(b.info.match(/^Title:\s+(.*)$/m)?.[1]).toBe("Bravo Partnership: exception report");
       expect(b.info).not.toMatch(/alpha/i);
+    } finally {
+      await printer.close();
+    }
+  });
+});
+
+describe("a browser older than Chromium 131 (no page margin boxes)", () => {
+  it("gets the footer and marking as header and footer templates, with the same words", async () => {
+    const printer = await PdfPrinter.launch(browserPath, { timeoutMs: 30_000, marginBoxes: false });
+    try {
+      const { text } = await read(await printer.print(long("old", 2), { title: "Old Chrome: exception report", marking: "OFFICIAL" }), "old.pdf");
+      const lines = text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
+      expect(lines[0]).toBe("OFFICIAL");
+      expect(lines.at(-1)).toMatch(/^Old Chrome: exception report\s+OFFICIAL\s+Page 1 of 1$/);
     } finally {
       await printer.close();
     }
