@@ -207,7 +207,8 @@ export class PdfPrinter {
     }, title);
     // The footer and marking are the page's own margin boxes (see page-margins.ts), or templates in an older browser.
     const templates = this.marginBoxes ? {} : { displayHeaderFooter: true, ...pageTemplates(title, marking) };
-    const pdf = await page.pdf({ format: "A4", printBackground: true, tagged: true, outline: true, margin: PAGE_MARGIN, timeout: this.#timeoutMs + LATER_MS, ...templates });
+    // No wait for web fonts: the report's fonts are the system's (its Content-Security-Policy loads none).
+    const pdf = await page.pdf({ format: "A4", printBackground: true, tagged: true, outline: true, margin: PAGE_MARGIN, timeout: this.#timeoutMs + LATER_MS, waitForFonts: false, ...templates });
     return { pdf, facts };
   }
 
