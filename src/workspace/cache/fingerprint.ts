@@ -1,7 +1,7 @@
 // The identity of the code whose results are cached: darep's version and the text of the stages that
 // read and check returns and load workspaces. A cached result is used only by the very code that made
 // it, so an upgrade (or an edit in a checkout between releases) can never be answered from an old entry.
-// Run from the bundle (dist/bundle/, which bin/darep.js prefers), the code is every file of the bundle.
+// Run from the bundle (dist/bundle-<hash>/, which bin/darep.js prefers), the code is every file of the bundle.
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ const FILES = ["types"];
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The bundle's folder when this code runs from it. */
-const BUNDLE = basename(HERE) === "bundle" ? HERE : null;
+const BUNDLE = /^bundle-[0-9a-f]{16}$/.test(basename(HERE)) ? HERE : null;
 const isCode = (name: string) => /\.(js|ts)$/.test(name) && !name.endsWith(".d.ts");
 
 let memo: string | null = null;
