@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -49,6 +49,25 @@ const excelWriterOutside = {
   },
 };
 
+/** darep's `import { z } from "zod"` gets scripts/bundle-zod.mjs, which zod can be tree-shaken behind. */
+const zodShim = join(root, "scripts", "bundle-zod.mjs");
+const zodNamed = {
+  name: "zod-named",
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.importer === zodShim ? undefined : { path: zodShim }));
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      if (!args.path.startsWith(join(root, "dist"))) return undefined;
+      const code = readFileSync(args.path, "utf8");
+      if (!/from\s*"zod"/.test(code)) return undefined;
+      const bare = code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+      const missing = [...new Set([...bare.matchAll(/\bz\.(\w+)/g)].map((m) => m[1]))].filter((n) => !(n in zodExports));
+      if (missing.length) throw new Error(`${args.path} uses z.${missing.join(", z.")}: add it to scripts/bundle-zod.mjs`);
+      return { contents: code, loader: "js" };
+    });
+  },
+};
+const { z: zodExports } = await import(pathToFileURL(zodShim).href);
+
 const result = await build({
   entryPoints: [join(root, "dist", "cli", "index.js")],
   outdir: pointerDir,
@@ -60,7 +79,7 @@ const result = await build({
   target: "node20",
   // Kept outside: loaded only by the commands that need them, and best left as their authors ship them.
   external: ["handlebars", "handlebars/*", "puppeteer-core", "nodemailer", "nodemailer/*", "yauzl", "iconv-lite", "chalk"],
-  plugins: [pdfLibZlib, excelWriterOutside],
+  plugins: [pdfLibZlib, excelWriterOutside, zodNamed],
   minifyWhitespace: true,
   minifySyntax: true,
   // commander is CommonJS and requires Node's modules; an ES module has no `require` of its own.

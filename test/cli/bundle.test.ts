@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/cli.js";
+import { darep, darepBin, ROOT } from "../helpers/cli.js";
+import { AGENCIES, makeWorkspace } from "../helpers/workspace.js";
 
 const POINTER = /"\.\.\/(bundle-[0-9a-f]{16})\/index\.js"/;
 
@@ -68,5 +69,21 @@ describe("the bundle's build", () => {
     expect(code).not.toMatch(/\bdflt\b/);
     const xlsx = readdirSync(dir).filter((n) => n.startsWith("xlsx-"));
     expect(readFileSync(join(dir, xlsx[0] ?? ""), "utf8")).toMatch(/\bdflt\b/);
+  });
+
+  it("checks a config with the same zod, and the same words, as the modules (the bundle imports zod's parts by name)", async () => {
+    const config = {
+      partnership: "",
+      framework: "doncaster",
+      financialYearStartMonth: 13,
+      agencies: [{ ...AGENCIES[0], contact: { name: "Officer", email: "not an address" } }, { id: "Bad Id", name: "X", indicators: ["PM20"] }],
+      extra: true,
+    };
+    const ws = makeWorkspace({ config, files: { "returns/2026-27/Q2/riverside.csv": "indicator,measure,category,value\n" } });
+    const bundled = darepBin(["validate", "--no-cache"], { cwd: ws });
+    const modules = await darep(["validate", "--no-cache"], { cwd: ws });
+    expect(bundled.code).toBe(2);
+    expect(bundled.stderr).toContain("email");
+    expect(bundled.stderr).toBe(modules.stderr);
   });
 });
