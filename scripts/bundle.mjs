@@ -69,7 +69,9 @@ const zodNamed = {
 const { z: zodExports } = await import(pathToFileURL(zodShim).href);
 
 const result = await build({
-  entryPoints: [join(root, "dist", "cli", "index.js")],
+  // The worker a workbook is read in (src/workspace/parse-isolated.ts looks for it beside its own code):
+  // without it here, a run from the bundle read workbooks on the main thread, with no memory cap.
+  entryPoints: { index: join(root, "dist", "cli", "index.js"), "parse-worker": join(root, "dist", "workspace", "parse-worker.js") },
   outdir: pointerDir,
   write: false,
   bundle: true,

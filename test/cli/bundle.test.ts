@@ -59,6 +59,13 @@ describe("the bundle's build", () => {
     expect(readdirSync(out).filter((n) => n.startsWith("."))).toEqual([]);
   });
 
+  it("holds the worker that workbooks are read in, beside the code that starts it", () => {
+    const dir = join(ROOT, "dist", current(join(ROOT, "dist")) ?? "");
+    const starter = readdirSync(dir).filter((n) => readFileSync(join(dir, n), "utf8").includes('"./parse-worker.js"'));
+    expect(starter.length).toBeGreaterThan(0);
+    expect(existsSync(join(dir, "parse-worker.js"))).toBe(true);
+  });
+
   it("gives pdf-lib Node's zlib to deflate with, not fflate's JavaScript", () => {
     const dir = join(ROOT, "dist", current(join(ROOT, "dist")) ?? "");
     const finishing = readdirSync(dir).filter((n) => n.startsWith("pdf-finish-"));
