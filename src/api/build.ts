@@ -9,7 +9,7 @@ import type { PdfPrinter } from "../report/pdf.js";
 import { guardOutputFolder } from "../report/output-guard.js";
 import { PrinterPool } from "../report/printer-pool.js";
 import { earlierSet, removeOthers, type EarlierSet } from "../report/report-set.js";
-import { writeAllAtomically } from "../report/write-atomic.js";
+import { writeAllAtomically } from "./write-atomic.js";
 import { judge } from "../trends/index.js";
 import { Report } from "../report-contract/schema.js";
 import { VERSION } from "../version.js";

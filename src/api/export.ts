@@ -6,7 +6,7 @@ import { exportTable } from "../export/rows.js";
 import { exportXlsx } from "../export/xlsx.js";
 import { fileStem } from "../framework/file-names.js";
 import { periodKey, quarterDates } from "../framework/period.js";
-import { writeAllAtomically } from "../report/write-atomic.js";
+import { writeAllAtomically } from "./write-atomic.js";
 import { fixZipDates } from "../template/zip-dates.js";
 import type { Period } from "../types.js";
 import { openWorkspace, parseQuarter, quarterMeant, reportFolder } from "../workspace/index.js";

@@ -9,7 +9,7 @@ import { CONFIG_FILE, DAREP_ROOT } from "../framework/workspace.js";
 import { aboutOf, frameworkFiles, frameworkFromTable, frameworkRows } from "../framework-io/index.js";
 import { frameworkCsv, frameworkXlsx, INDICATORS_SHEET } from "../template/framework-workbook.js";
 import { assignByOwner } from "../init/assign.js";
-import { writeAllAtomically } from "../report/write-atomic.js";
+import { writeAllAtomically } from "./write-atomic.js";
 import type { Issue } from "../types.js";
 import { findWorkspaceRoot, kindOf, loadFramework, readTableFile, readText } from "../workspace/index.js";
 import { settled, type WorkspaceRequest } from "./request.js";

@@ -6,7 +6,7 @@ import { dueDate } from "../framework/due-date.js";
 import { comparePeriods, periodKey } from "../framework/period.js";
 import { historyReturns, placedInHistory, RETURN_COLUMNS, type HistoryReturn } from "../history/index.js";
 import { issue } from "../issues/catalogue.js";
-import { writeAllAtomically } from "../report/write-atomic.js";
+import { writeAllAtomically } from "./write-atomic.js";
 import { csvField } from "../template/csv.js";
 import type { Issue, Period } from "../types.js";
 import { checkReturnBytes, kindOf, openWorkspace, readTableFile, readText, RECEIPTS_FILE } from "../workspace/index.js";

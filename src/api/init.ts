@@ -10,12 +10,13 @@ import type { AgencyGiven } from "../init/agency-flag.js";
 import { placeAgencies } from "../init/agencies.js";
 import { doncasterAgencies } from "../init/example-config.js";
 import { isOwnPartnership, localTexts, type LocalText } from "../init/local-texts.js";
-import { createWorkspace, type NewWorkspace } from "../init/new-workspace.js";
+import { refuseTaken, workspaceFiles, type NewWorkspace, type WorkspacePlan } from "../init/new-workspace.js";
 import type { Period } from "../types.js";
 import { dateInWords } from "../words/index.js";
-import { kindOf, loadFramework, readTableFile } from "../workspace/index.js";
+import { kindOf, listFolder, loadFramework, readTableFile, readText } from "../workspace/index.js";
 import { BLANK_FRAMEWORK } from "./framework.js";
 import { settled, type WorkspaceRequest } from "./request.js";
+import { writeAllAtomically } from "./write-atomic.js";
 
 export type { AgencyGiven } from "../init/agency-flag.js";
 
@@ -47,6 +48,28 @@ export interface InitOutcome extends NewWorkspace {
   review: LocalText[];
   /** References no agency reports. */
   unowned: string[];
+}
+
+/** The framework folder's files by name, read through the workspace reader's one door. */
+function frameworkFilesIn(dir: string | null): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of (dir && listFolder(dir)?.files) || []) {
+    const text = readText(join(dir!, name));
+    if (text === null) throw new RunError(`darep could not read ${name} in the framework folder ${dir}: check that it can be read.`);
+    files.set(name, text);
+  }
+  return files;
+}
+
+/** Write the new workspace into `root`, refusing if any of its files exists; `shown` names the folder to the user. */
+async function createWorkspace(root: string, plan: WorkspacePlan, shown: string): Promise<NewWorkspace> {
+  const files = workspaceFiles(plan, frameworkFilesIn(plan.copyFrom));
+  refuseTaken(
+    [...files.keys()].filter((f) => kindOf(join(root, f)) !== null),
+    shown,
+  );
+  await writeAllAtomically([...files].map(([f, content]) => ({ path: join(root, f), content })));
+  return { root, files: [...files.keys()] };
 }
 
 async function frameworkFrom(name: string, cwd: string): Promise<{ framework: Framework; bundled: boolean }> {

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import addressparser from "nodemailer/lib/addressparser";
 import { RunError } from "../errors.js";
 import type { Workspace } from "../framework/types.js";
-import { writeAllAtomically } from "../report/write-atomic.js";
+import { writeAllAtomically } from "./write-atomic.js";
 import { boardMessage } from "../send/board-message.js";
 import { chaseMessage, owedLines, type ChaseFacts } from "../send/chase-message.js";
 import type { ChaseEntry, ChaseList } from "../status/chase-list.js";

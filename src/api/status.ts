@@ -8,6 +8,11 @@ import { actionPlan } from "./actions.js";
 import { settled, type QuarterRequest } from "./request.js";
 import { toFileCheck } from "./validate.js";
 
+// The chase list's words, for the CLI (and any caller) to print it as text or Markdown.
+export { allIn } from "../status/chase-list.js";
+export { formatStatusMarkdown } from "../status/format-markdown.js";
+export { formatStatusText } from "../status/format-text.js";
+
 export type StatusRequest = QuarterRequest;
 
 export interface StatusOutcome {

@@ -6,7 +6,7 @@ import { periodKey, previousQuarter, quarterDates } from "../framework/period.js
 import type { Agency } from "../framework/schema.js";
 import type { Workspace } from "../framework/types.js";
 import { guardOutputFolder } from "../report/output-guard.js";
-import { writeAllAtomically } from "../report/write-atomic.js";
+import { writeAllAtomically } from "./write-atomic.js";
 import { dueDate } from "../status/due-date.js";
 import { actionsCsv, actionsXlsx, type ActionTemplateRow } from "../template/actions.js";
 import { templateCsv } from "../template/csv.js";

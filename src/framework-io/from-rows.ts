@@ -5,6 +5,7 @@ import { cellAddress } from "../words/cell-address.js";
 import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, RawRow, RawTable } from "../types.js";
 import { COLUMNS, type Column } from "../framework/sheet-columns.js";
+import { readBand, readComparators, readYearAmounts } from "./cell-text.js";
 import { mergeDeep, setPath } from "./paths.js";
 
 type Json = Record<string, unknown>;
@@ -50,6 +51,12 @@ function parseCell(column: Column, text: string): { value?: unknown; error?: str
         });
       return { value: values };
     }
+    case "year-amounts":
+      return readYearAmounts(text);
+    case "band":
+      return readBand(text);
+    case "comparators":
+      return readComparators(text);
     case "json": {
       try {
         const v = JSON.parse(text) as unknown;

@@ -2,7 +2,7 @@
 // field it fills, how its text reads and writes, and the guidance the template shows. Adding a
 // column (say, a field the schema gains) is one entry here; a field no column names still travels,
 // as JSON, in the "more (JSON)" columns, so export then import gives the same framework.
-import { Direction, Frequency, Unit } from "./schema.js";
+import { Direction, Frequency, TargetComparison, Unit } from "./schema.js";
 
 /** Where a column's value lives: on the indicator (repeated on each of its measure rows) or the measure. */
 export type Level = "indicator" | "measure";
@@ -12,7 +12,7 @@ export interface Column {
   level: Level;
   /** The field's path inside the indicator or measure, e.g. ["direction", "reason"]. */
   path: string[];
-  kind: "text" | "number" | "list" | "yes-no" | "categories" | "json";
+  kind: "text" | "number" | "list" | "yes-no" | "categories" | "year-amounts" | "band" | "comparators" | "json";
   /** The allowed words, for a dropdown. */
   choices?: readonly string[];
   required?: boolean;
@@ -73,8 +73,77 @@ export const COLUMNS: Column[] = [
     guidance: "The direction wanted: up, down, none, baseline (too soon to say) or target.",
   },
   { header: "reason for the direction", level: "measure", path: ["direction", "reason"], kind: "text", required: true, guidance: "Why that direction is wanted, in a sentence." },
-  { header: "target per year", level: "measure", path: ["direction", "target", "perYear"], kind: "number", guidance: "With direction 'target': the amount wanted over the financial year." },
-  { header: "target is", level: "measure", path: ["direction", "target", "comparison"], kind: "text", choices: ["at-least", "at-most"], guidance: "With a target: at-least (the default) or at-most." },
+  {
+    header: "target per year",
+    level: "measure",
+    path: ["direction", "target", "perYear"],
+    kind: "number",
+    guidance: "With direction 'target': an amount wanted over the financial year, judged pro rata each quarter.",
+  },
+  {
+    header: "target level",
+    level: "measure",
+    path: ["direction", "target", "level"],
+    kind: "number",
+    guidance: "With direction 'target': a level each period's figure is held to, e.g. 75 (%). Give this or a target per year, not both.",
+  },
+  {
+    header: "target by year",
+    level: "measure",
+    path: ["direction", "target", "byYear"],
+    kind: "year-amounts",
+    guidance: "(optional) Targets that change by financial year, as year: amount pairs separated by ';', e.g. 2025-26: 300; 2026-27: 320.",
+  },
+  {
+    header: "target is",
+    level: "measure",
+    path: ["direction", "target", "comparison"],
+    kind: "text",
+    choices: TargetComparison.options,
+    guidance: "With a target: at-least (the default), more-than, at-most or less-than.",
+  },
+  {
+    header: "target at risk within",
+    level: "measure",
+    path: ["direction", "target", "atRisk"],
+    kind: "band",
+    guidance: "(optional) Missing the target by no more than this reads 'at risk', not 'off track': 5% (of the target), 2 (in the measure's unit) or both, e.g. 5%; 2.",
+  },
+  {
+    header: "target to be confirmed",
+    level: "measure",
+    path: ["direction", "target", "toBeConfirmed"],
+    kind: "yes-no",
+    choices: ["yes", "no"],
+    guidance: "With direction 'target': yes while the target is still to be agreed (TBC); the figure is reported, not judged against it.",
+  },
+  {
+    header: "reported",
+    level: "measure",
+    path: ["reported"],
+    kind: "text",
+    choices: ["period", "year-to-date"],
+    guidance: "period (the default): each return gives the quarter's own figure; year-to-date: the total since April (a count or an amount only).",
+  },
+  {
+    header: "baseline",
+    level: "measure",
+    path: ["baseline"],
+    kind: "text",
+    choices: ["establishing"],
+    guidance: "(optional) establishing: a baseline is being set up, so figures are shown but not yet judged.",
+  },
+  {
+    header: "comparators",
+    level: "measure",
+    path: ["comparators"],
+    kind: "comparators",
+    guidance:
+      "(optional) Published figures to set beside it, one per line: value | what it is | source | period, and | unit when it differs, e.g. 31 | Repeat rate, England and Wales | SafeLives | 12 months to September 2024 | percent.",
+  },
+  { header: "population", level: "measure", path: ["population", "size"], kind: "number", guidance: "(optional) The population the figure is shown per head of, e.g. 152000." },
+  { header: "population is", level: "measure", path: ["population", "of"], kind: "text", guidance: "With a population: who it is, e.g. women aged 16 and over." },
+  { header: "shown per", level: "measure", path: ["population", "per"], kind: "number", guidance: "With a population: the rate is shown per this many, e.g. 10000." },
   { header: "lowest possible", level: "measure", path: ["min"], kind: "number", guidance: "(optional) The smallest value that can be right, e.g. 0." },
   { header: "highest possible", level: "measure", path: ["max"], kind: "number", guidance: "(optional) The largest value that can be right, e.g. 100 for a percentage." },
   { header: "part of", level: "measure", path: ["partOf"], kind: "text", guidance: "(optional) A measure this one never exceeds: its id, or REF/id in another indicator." },
@@ -84,11 +153,6 @@ export const COLUMNS: Column[] = [
 ];
 
 export const HEADERS = COLUMNS.map((c) => c.header);
-
-/** Every path a column of `level` fills: what the level's JSON column leaves out. */
-export function columnPaths(level: Level): string[][] {
-  return COLUMNS.filter((c) => c.level === level && c.kind !== "json").map((c) => c.path);
-}
 
 /** A cell of the framework spreadsheet as darep writes it. */
 export type CellValue = string | number;

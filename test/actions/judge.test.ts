@@ -9,7 +9,13 @@ import { action, p } from "./builders.js";
 const END = "2026-09-30";
 const Q2 = p("2026-27", "Q2");
 
-const result = (indicator: string, status: string, exception: boolean, rank: number | null = null): ResultLine => ({ indicator, indicatorTitle: `Title of ${indicator}`, status, exception, rank });
+const result = (indicator: string, status: ResultLine["status"], exception: boolean, rank: number | null = null): ResultLine => ({
+  indicator,
+  indicatorTitle: `Title of ${indicator}`,
+  status,
+  exception,
+  rank,
+});
 
 function plan(actions: Action[], previous: Map<string, Rag | null> | null = null): PlanInput["plan"] {
   return { file: "actions/2026-27-Q2.csv", period: Q2, actions, previous, previousFile: previous ? "actions/2026-27-Q1.csv" : null, issues: [] };

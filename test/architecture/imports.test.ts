@@ -59,6 +59,7 @@ const PURE = new Set([
   "validate",
   "actions",
   "status",
+  "init",
   "template",
   "framework-io",
   "history",
@@ -78,8 +79,6 @@ const PURE = new Set([
 const KNOWN: Record<string, string> = {
   // Issue 11 item 1: the workspace reader takes over reading files and the cache; framework/ becomes pure.
   "framework/workspace.ts -> node:": "item 1",
-  // Item 2: the CLI goes through the library face only.
-  "cli/commands/status.ts -> status": "item 2",
   // Not assigned yet: a cell address ("D7") and the text of a number are shared by the readers of
   // returns and action plans; they belong in base (words/, or beside Location in src/types.ts).
   "validate/columns.ts -> ingest": "cell addresses to base",
@@ -94,8 +93,6 @@ const KNOWN: Record<string, string> = {
   // disclosure step is called from the library face with their results.
   "disclosure/index.ts -> actions": "disclosure's shared rules to base",
   "disclosure/results.ts -> trends": "disclosure's shared rules to base",
-  // Writing files all or nothing is shared by `darep build` and `darep init`: it belongs with the library face.
-  "init/new-workspace.ts -> report": "item 2",
 };
 
 function sources(dir: string): string[] {

@@ -23,6 +23,7 @@ const result: ValidationResult = {
       quarter: "Q2",
       status: "invalid",
       sha256: "ab",
+      receivedAt: null,
       figures: 10,
       errors: 2,
       warnings: 1,
@@ -32,7 +33,7 @@ const result: ValidationResult = {
         { code: "sudden-change", severity: "warning", file: "returns/2026-27/Q2/riverside.csv", row: 3, indicator: "PM19", message: "Moved <a lot>." },
       ],
     },
-    { file: "returns/2026-27/Q2/dbth.xlsx", agency: "dbth", year: "2026-27", quarter: "Q2", status: "valid", sha256: "cd", figures: 20, errors: 0, warnings: 0, issues: [] },
+    { file: "returns/2026-27/Q2/dbth.xlsx", agency: "dbth", year: "2026-27", quarter: "Q2", status: "valid", sha256: "cd", receivedAt: null, figures: 20, errors: 0, warnings: 0, issues: [] },
   ],
   summary: { files: 2, valid: 1, invalid: 1, errors: 3, warnings: 1 },
 };

@@ -22,6 +22,7 @@ describe("terminalSafe", () => {
           quarter: "Q2",
           status: "invalid",
           sha256: null,
+          receivedAt: null,
           figures: 0,
           errors: 1,
           warnings: 0,

@@ -68,10 +68,10 @@ function tableFor(agency: Agency): fc.Arbitrary<RawTable> {
           row += 1 + r.gap; // blank rows between are counted, as the reader counts them
           const cells = names.map((n) => {
             const key = n.trim().toLowerCase() as keyof Fields;
-            return Object.hasOwn(r.fields, key) ? r.fields[key] : "";
+            return Object.hasOwn(r.fields, key) ? (r.fields[key] ?? "") : "";
           });
           for (const [at, text] of r.noise) cells[at % cells.length] = text;
-          return { row, cells, ...(r.problems ? { problems: r.problems as Record<number, string> } : {}) };
+          return { row, cells, ...(r.problems ? { problems: r.problems as RawRow["problems"] } : {}) };
         });
         return { file: FILE, format: xlsx ? "xlsx" : "csv", ...(xlsx ? { sheet: "Return" } : {}), header: { row: headerRow, cells: names }, rows: data } as RawTable;
       }),

@@ -1,7 +1,7 @@
 // Done-when for "any partnership in an afternoon", through the real CLI only: from an empty folder to a
-// first report for a new partnership with its own five indicators (one six-monthly, one with categories),
-// with computed process limits from 12 imported quarters and no Doncaster text anywhere.
-// (A year-to-date indicator waits for the schema's year-to-date field, issue 12; SH3 is a yearly target.)
+// first report for a new partnership with its own five indicators (one six-monthly, one year to date
+// against a yearly target, one with categories), with computed process limits from 12 imported quarters
+// and no Doncaster text anywhere.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +24,7 @@ const HEADER = [
   "direction",
   "reason for the direction",
   "target per year",
+  "reported",
   "lowest possible",
   "highest possible",
 ];
@@ -43,20 +44,48 @@ const INDICATORS = [
     "up",
     "More reporting is wanted",
     "",
+    "",
     0,
     "",
   ],
-  ["SH2", "Survivors satisfied with support", "Support", "idas", "Whether support helps", "six-monthly", "satisfied", "Survivors satisfied", "percent", "", "", "up", "Better support", "", 0, 100],
-  ["SH3", "People supported", "Support", "idas", "Reach of the service", "quarterly", "supported", "People supported", "count", "", "", "target", "The commissioned level", 400, 0, ""],
-  ["SH4", "Days to first contact", "Support", "idas", "How quickly victims are contacted", "quarterly", "days", "Median days to first contact", "days", "", "", "down", "Sooner is safer", "", 0, ""],
-  ["SH5", "Repeat victims", "Demand", "police", "Whether harm is stopped", "quarterly", "repeat", "Repeat victims (%)", "percent", "", "", "down", "Fewer repeats", "", 0, 100],
+  ["SH2", "Survivors satisfied with support", "Support", "idas", "Whether support helps", "six-monthly", "satisfied", "Survivors satisfied", "percent", "", "", "up", "Better support", "", "", 0, 100],
+  ["SH3", "People supported", "Support", "idas", "Reach of the service", "quarterly", "supported", "People supported", "count", "", "", "target", "The commissioned level", 400, "year-to-date", 0, ""],
+  [
+    "SH4",
+    "Days to first contact",
+    "Support",
+    "idas",
+    "How quickly victims are contacted",
+    "quarterly",
+    "days",
+    "Median days to first contact",
+    "days",
+    "",
+    "",
+    "down",
+    "Sooner is safer",
+    "",
+    "",
+    0,
+    "",
+  ],
+  ["SH5", "Repeat victims", "Demand", "police", "Whether harm is stopped", "quarterly", "repeat", "Repeat victims (%)", "percent", "", "", "down", "Fewer repeats", "", "", 0, 100],
 ];
 const QUARTERS = ["2023-24 Q2", "2023-24 Q3", "2023-24 Q4", "2024-25 Q1", "2024-25 Q2", "2024-25 Q3", "2024-25 Q4", "2025-26 Q1", "2025-26 Q2", "2025-26 Q3", "2025-26 Q4", "2026-27 Q1"];
+const ALL = [...QUARTERS, "2026-27 Q2"];
+const WOBBLE = [3, -2, 4, -1, 0, 2, -3, 1, -2, 3, 0, -1, 2];
 const LEAKS = /Doncaster|DBTH|Riverside|St Leger/;
+
+/** SH3's own figure in quarter n; its returns give the year to date, the sum since April. */
+const supported = (n: number) => 100 + WOBBLE[n]!;
+const supportedToDate = (n: number) =>
+  ALL.slice(0, n + 1)
+    .map((q, k) => (q.slice(0, 7) === ALL[n]!.slice(0, 7) ? supported(k) : 0))
+    .reduce((a, b) => a + b, 0);
 
 /** The figures of quarter n (0-11 history, 12 the new quarter): steady, with a little wobble. */
 function figures(n: number, quarter: string): string[][] {
-  const w = [3, -2, 4, -1, 0, 2, -3, 1, -2, 3, 0, -1, 2][n]!;
+  const w = WOBBLE[n]!;
   const police = 60 + w,
     self = 30 - w,
     other = 20;
@@ -66,7 +95,7 @@ function figures(n: number, quarter: string): string[][] {
     ["police", "SH1", "referrals", "self", String(self)],
     ["police", "SH1", "referrals", "other", String(other)],
     ["police", "SH5", "repeat", "", String(25 + w)],
-    ["idas", "SH3", "supported", "", String(100 + w)],
+    ["idas", "SH3", "supported", "", String(supportedToDate(n))],
     ["idas", "SH4", "days", "", String(5 + (w > 0 ? 1 : 0))],
   ];
   if (quarter.endsWith("Q2") || quarter.endsWith("Q4")) rows.push(["idas", "SH2", "satisfied", "", String(80 + w)]);
@@ -137,6 +166,12 @@ describe("a new partnership, from an empty folder to its first report", () => {
     expect(typeof sh1.spc.lower).toBe("number");
     expect(sh1.spc.upper).toBeGreaterThan(sh1.spc.lower);
     expect(report.results.map((r: { indicator: string }) => r.indicator)).toContain("SH2");
+    // SH3 is sent as a year to date (Q1 102 -> Q2 204): judged on each quarter's own figure.
+    const sh3 = report.results.find((r: { indicator: string }) => r.indicator === "SH3");
+    expect(sh3.reported).toBe("year-to-date");
+    expect(sh3.yearToDate).toBe(supportedToDate(12));
+    expect(sh3.value).toBe(supported(12));
+    expect(sh3.spc.state).toBe("computed");
     expect(report.assurance).toBeUndefined();
     const html = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith(".html"))!), "utf8");
     for (const text of [html, readFileSync(join(out, "report.json"), "utf8"), readFileSync(join(ws, "README.md"), "utf8"), readFileSync(join(ws, "darep.config.json"), "utf8")])

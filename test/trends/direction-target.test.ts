@@ -73,15 +73,15 @@ describe("targets", () => {
   });
 
   it("is on track at or above the target to date", () => {
-    expect(targetProgress(pm17, p("2026-27", "Q2"), "count", 75, 150).onTrack).toBe(true);
-    expect(targetProgress(pm17, p("2026-27", "Q3"), "count", 80, 224).onTrack).toBe(false); // 225 due by Q3
+    expect(targetProgress(pm17, p("2026-27", "Q2"), "count", 75, 150)!.onTrack).toBe(true);
+    expect(targetProgress(pm17, p("2026-27", "Q3"), "count", 80, 224)!.onTrack).toBe(false); // 225 due by Q3
     expect(targetProgress(pm17, p("2026-27", "Q4"), "count", 80, 300)).toMatchObject({ toDate: 300, projectedOutturn: 300, onTrack: true });
   });
 
   it("turns round for an at-most target", () => {
     const cap = tgt(40, "at-most");
-    expect(targetProgress(cap, p("2026-27", "Q1"), "count", 10, 10).onTrack).toBe(true);
-    expect(targetProgress(cap, p("2026-27", "Q1"), "count", 11, 11).onTrack).toBe(false);
+    expect(targetProgress(cap, p("2026-27", "Q1"), "count", 10, 10)!.onTrack).toBe(true);
+    expect(targetProgress(cap, p("2026-27", "Q1"), "count", 11, 11)!.onTrack).toBe(false);
   });
 
   it("cannot say without a year to date", () => {

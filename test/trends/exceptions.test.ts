@@ -44,7 +44,18 @@ const base: Assessed = {
   signal: null,
 };
 const a = (extra: Partial<Assessed>): Assessed => ({ ...base, ...extra });
-const pm17: TargetProgress = { perYear: 300, comparison: "at-least", perQuarter: 75, toDate: 150, actualToDate: 118, projectedOutturn: 236, onTrack: false };
+const pm17: TargetProgress = {
+  kind: "per-year",
+  atRisk: false,
+  yearComplete: false,
+  perYear: 300,
+  comparison: "at-least",
+  perQuarter: 75,
+  toDate: 150,
+  actualToDate: 118,
+  projectedOutturn: 236,
+  onTrack: false,
+};
 /** Locked limits around `mean`, `width` = three sigma, the latest point a concern. */
 const locked = (mean: number, width: number, state: SpcAnalysis["state"] = "computed"): SpcAnalysis => ({
   ...NO_SPC,

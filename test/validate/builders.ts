@@ -2,6 +2,7 @@
 // partnership's agencies and the real Doncaster framework, and a short way to read an issue's place.
 import { loadWorkspace } from "../../src/workspace/load.js";
 import type { Agency } from "../../src/framework/schema.js";
+import type { IssueCode } from "../../src/issues/catalogue.js";
 import type { Figure, Issue, Period, RawRow, RawTable } from "../../src/types.js";
 import { validateTable, type Validated } from "../../src/validate/index.js";
 import { DEMO, ROOT } from "../helpers/cli.js";
@@ -27,7 +28,7 @@ export interface TableOptions {
   sheet?: string;
   about?: Record<string, string>;
   /** The reader's cell problems, by row number then 0-based column, e.g. { 3: { 0: "merged-cells" } }. */
-  problems?: Record<number, Record<number, string>>;
+  problems?: Record<number, Record<number, IssueCode>>;
 }
 
 /**

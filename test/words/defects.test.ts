@@ -11,7 +11,7 @@ import { sentence } from "../../src/trends/sentence.js";
 import type { SentenceInput } from "../../src/trends/sentence.js";
 import { formatChange, formatFigure } from "../../src/words/index.js";
 
-const Q2 = { year: "2026-27", quarter: "Q2" as const }; // ends 30 September; due 30 days later, 30 October (GMT)
+const Q2: { year: string; quarter: "Q1" | "Q2" | "Q3" | "Q4" } = { year: "2026-27", quarter: "Q2" }; // ends 30 September; due 30 days later, 30 October (GMT)
 const Q1 = { year: "2026-27", quarter: "Q1" as const }; // ends 30 June; due 30 July (BST)
 
 describe("lateness: one rule for the report and the chase list, on the UK day", () => {
@@ -39,7 +39,7 @@ describe("lateness: one rule for the report and the chase list, on the UK day", 
         partnership: "P",
         agencies: [{ id: "police", name: "Police", indicators: [] }],
         financialYearStartMonth: 4,
-        options: { spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 },
+        options: { spcMinimumPoints: 12, screenOutliers: true, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 },
       },
       framework: { indicators: [] } as unknown as ChaseInput["framework"],
       period: Q1,
@@ -58,7 +58,7 @@ describe("darep status shows terminal escape codes from file names instead of ob
       partnership: `P${bad}`,
       agencies: [{ id: "police", name: `Police${bad}`, contact: { name: bad, email: bad }, indicators: ["PM1"] }],
       financialYearStartMonth: 4,
-      options: { spcMinimumPoints: 12, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 },
+      options: { spcMinimumPoints: 12, screenOutliers: true, tolerance: { relative: 0.05, absolute: 2 }, returnsDueDays: 30, suddenChangeFactor: 3 },
     },
     framework: { indicators: [{ ref: "PM1" }] } as unknown as ChaseInput["framework"],
     period: Q2,

@@ -93,6 +93,7 @@ describe("the CI formats", () => {
             quarter: "Q2",
             status: "invalid",
             sha256: null,
+            receivedAt: null,
             figures: 0,
             errors: 1,
             warnings: 0,

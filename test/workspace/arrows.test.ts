@@ -77,8 +77,7 @@ describe("src/workspace", () => {
       "report/output-guard.ts": "the real place of an output folder (realpath), before anything is written",
       "report/report-set.ts": "what an earlier build left in the report folder (its outputs, never an input)",
       "report/printer-pool.ts": "whether a browser is installed at a path",
-      "report/write-atomic.ts": "writing the outputs",
-      "init/new-workspace.ts": "darep's own framework, copied into a new workspace",
+      "api/write-atomic.ts": "writing the outputs",
       "cli/commands/validate.ts": "appending to GITHUB_STEP_SUMMARY",
     };
     const readers = outside("workspace").filter((f) => importsOf(f).some((i) => /^(node:)?fs(\/promises)?$/.test(i)));

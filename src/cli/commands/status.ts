@@ -2,9 +2,7 @@
 // its contact and what it still owes. Exit 0 when every return is in and valid, else 1.
 import { RunError } from "../../errors.js";
 import { parseQuarter, status } from "../../index.js";
-import { allIn } from "../../status/chase-list.js";
-import { formatStatusMarkdown } from "../../status/format-markdown.js";
-import { formatStatusText } from "../../status/format-text.js";
+import { allIn, formatStatusMarkdown, formatStatusText } from "../../api/status.js";
 import { jsonText } from "../../words/index.js";
 import { colours, today, type Io } from "../io.js";
 

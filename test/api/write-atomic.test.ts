@@ -5,7 +5,7 @@ import { link, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeAllAtomically } from "../../src/report/write-atomic.js";
+import { writeAllAtomically } from "../../src/api/write-atomic.js";
 
 let dir = "";
 
