@@ -43,7 +43,7 @@ const excelWriterOutside = {
     // load), which darep never uses: it reads CSV with csv-parse. Left out, and loud if ever reached.
     b.onResolve({ filter: /^\.\.\/csv\/csv$/ }, (args) => (/[\\/]exceljs[\\/]lib[\\/]doc[\\/]workbook\.js$/.test(args.importer) ? { path: "exceljs-csv", namespace: "darep-left-out" } : undefined));
     b.onLoad({ filter: /.*/, namespace: "darep-left-out" }, () => ({
-      contents: 'module.exports = class CSV { constructor() { throw new Error("exceljs\'s CSV support is not in darep\'s bundle"); } };',
+      contents: "module.exports = class CSV { constructor() { throw new Error(\"exceljs's CSV support is not in darep's bundle\"); } };",
       loader: "js",
     }));
   },

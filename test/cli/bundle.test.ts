@@ -83,7 +83,10 @@ describe("the bundle's build", () => {
       partnership: "",
       framework: "doncaster",
       financialYearStartMonth: 13,
-      agencies: [{ ...AGENCIES[0], contact: { name: "Officer", email: "not an address" } }, { id: "Bad Id", name: "X", indicators: ["PM20"] }],
+      agencies: [
+        { ...AGENCIES[0], contact: { name: "Officer", email: "not an address" } },
+        { id: "Bad Id", name: "X", indicators: ["PM20"] },
+      ],
       extra: true,
     };
     const ws = makeWorkspace({ config, files: { "returns/2026-27/Q2/riverside.csv": "indicator,measure,category,value\n" } });
