@@ -59,8 +59,8 @@ export async function status(req: StatusRequest): Promise<StatusOutcome> {
   return (await import("./api/status.js")).chaseListFor(req);
 }
 
-/** The chase list's words: as text for a terminal, as Markdown for an email or a ticket, and whether every return is in. */
-export async function statusWords() {
+/** The chase list's words (text, Markdown) and whether every return is in; loaded with them only. */
+export async function statusWords(): Promise<Pick<typeof import("./api/status.js"), "allIn" | "formatStatusMarkdown" | "formatStatusText">> {
   const { allIn, formatStatusMarkdown, formatStatusText } = await import("./api/status.js");
   return { allIn, formatStatusMarkdown, formatStatusText };
 }
