@@ -59,6 +59,12 @@ export async function status(req: StatusRequest): Promise<StatusOutcome> {
   return (await import("./api/status.js")).chaseListFor(req);
 }
 
+/** The chase list's words (text, Markdown) and whether every return is in; loaded with them only. */
+export async function statusWords(): Promise<Pick<typeof import("./api/status.js"), "allIn" | "formatStatusMarkdown" | "formatStatusText">> {
+  const { allIn, formatStatusMarkdown, formatStatusText } = await import("./api/status.js");
+  return { allIn, formatStatusMarkdown, formatStatusText };
+}
+
 /** One workspace's exception report for a quarter: report.json, the HTML and the PDF, written all or nothing. */
 export async function build(req: BuildRequest): Promise<BuildOutcome> {
   return (await import("./api/build.js")).build(req);

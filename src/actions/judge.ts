@@ -5,9 +5,9 @@ import type { AssuranceFramework } from "../framework/schema.js";
 import type { Issue, Period } from "../types.js";
 import { dateInWords } from "../words/index.js";
 import { assuranceStatus } from "./assurance.js";
-import { judgeRag, ragWords } from "./rag.js";
+import { DEFAULT_RAG_GUIDE, judgeRag, ragWords } from "./rag.js";
 import type { RagGuide } from "../framework/schema.js";
-import type { ActionJson, ActionsJson, AssuranceJson, IndicatorLink, LinkedAction, PriorityCount, Rag, RagFinding, Result } from "../report-contract/schema.js";
+import type { ActionJson, ActionsJson, AssuranceJson, IndicatorLink, LinkedAction, PriorityCount, Rag, RagFinding, RagGuideJson, Result } from "../report-contract/schema.js";
 import type { Action, Evidence } from "./types.js";
 
 /** What the judgement needs of a result; report.json's results fit it. */
@@ -143,7 +143,13 @@ function judgePlan(plan: NonNullable<PlanInput["plan"]>, quarterEnd: string, sta
     notRated: actions.filter((a) => a.rag === null).map((a) => a.ref),
     findings,
     issues: plan.issues,
+    guide: guideJson(guide ?? DEFAULT_RAG_GUIDE),
   };
+}
+
+/** The guide as report.json carries it, so the report words each rating as the partnership does. */
+function guideJson(guide: RagGuide): RagGuideJson {
+  return { name: guide.name, ratings: guide.ratings.map(({ rag, words, meaning }) => ({ rag, words, meaning })) };
 }
 
 export function judgeActionPlan(input: PlanInput): PlanJudgement {

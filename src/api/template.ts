@@ -1,6 +1,7 @@
 // `darep template`: the return each agency owes for a quarter, pre-filled with its rows and last
 // quarter's figures, as XLSX or CSV, written whole or not at all.
 import { join, resolve } from "node:path";
+import { DEFAULT_RAG_GUIDE } from "../actions/rag.js";
 import { RunError } from "../errors.js";
 import { periodKey, previousQuarter, quarterDates } from "../framework/period.js";
 import type { Agency } from "../framework/schema.js";
@@ -124,6 +125,7 @@ export async function writeActionsTemplate(ws: Workspace, req: ActionsTemplateRe
           from: latest?.file ?? null,
           rows,
           createdAt: req.createdAt ?? defaultCreatedAt(ws, req.period),
+          guide: ws.framework.rag ?? DEFAULT_RAG_GUIDE,
         });
   const path = resolve(req.outDir, `actions-${name}`);
   await writeAllAtomically([{ path, content }]);

@@ -9,7 +9,7 @@ import { z } from "zod";
 // The framework's own enums, so that a unit, direction or frequency added there is one report.json carries.
 import { Direction, Frequency, Unit } from "../framework/schema.js";
 
-export const REPORT_SCHEMA_VERSION = "2.1.0";
+export const REPORT_SCHEMA_VERSION = "2.2.0";
 
 /** UK financial-year quarter: Q1 = April-June ... Q4 = January-March. */
 export const QuarterName = z.enum(["Q1", "Q2", "Q3", "Q4"]);
@@ -384,6 +384,13 @@ export const RagFinding = z.object({
 });
 export type RagFinding = z.infer<typeof RagFinding>;
 
+/** (since 2.2.0) The RAG guide an action plan was judged by: its ratings in order of concern, in its own words. */
+export const RagGuideJson = z.object({
+  name: z.string(),
+  ratings: z.array(z.object({ rag: Rag, words: z.string(), meaning: z.string() })),
+});
+export type RagGuideJson = z.infer<typeof RagGuideJson>;
+
 export const ActionsJson = z.object({
   /** The action plan file judged, or null when none is at or before the quarter. */
   file: z.string().nullable(),
@@ -404,6 +411,8 @@ export const ActionsJson = z.object({
   findings: z.array(RagFinding),
   /** Problems in the action plan file, cell by cell. */
   issues: z.array(IssueJson),
+  /** (since 2.2.0) The RAG guide the ratings were judged by (the framework's rag.json, else darep's default). */
+  guide: RagGuideJson.optional(),
 });
 export type ActionsJson = z.infer<typeof ActionsJson>;
 

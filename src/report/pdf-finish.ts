@@ -22,6 +22,15 @@ export interface PdfFacts {
 
 const name = (n: string) => PDFName.of(n);
 
+// pdf-lib keeps one PDFName per name, so a name read from the file is the very object these are: the
+// tree's thousands of elements are then told apart by identity, without decoding every name again
+// (that decoding was a tenth of the finishing's CPU).
+const S = name("S");
+const K = name("K");
+const FIGURE = name("Figure");
+const ALT = name("Alt");
+const ACTUAL_TEXT = name("ActualText");
+
 /** A text string a reader sees: UTF-16 hex, so any character and no escaping question. */
 const text = (s: string) => PDFHexString.fromText(s);
 
@@ -43,23 +52,23 @@ function structElems(doc: PDFDocument): PDFDict[] {
   if (!(root instanceof PDFDict)) return [];
   const found: PDFDict[] = [];
   const seen = new Set<PDFDict>();
-  const stack: (PDFObject | undefined)[] = [root.get(name("K"))];
+  const stack: (PDFObject | undefined)[] = [root.get(K)];
   while (stack.length) {
     const o = deref(doc, stack.pop());
     if (o instanceof PDFArray) stack.push(...o.asArray());
-    else if (o instanceof PDFDict && !seen.has(o) && o.get(name("S")) instanceof PDFName) {
+    else if (o instanceof PDFDict && !seen.has(o) && o.get(S) instanceof PDFName) {
       seen.add(o);
       found.push(o);
-      stack.push(o.get(name("K")));
+      stack.push(o.get(K));
     }
   }
   return found;
 }
 
 function hasElemKids(doc: PDFDocument, elem: PDFDict): boolean {
-  const k = deref(doc, elem.get(name("K")));
+  const k = deref(doc, elem.get(K));
   const kids = k instanceof PDFArray ? k.asArray().map((x) => deref(doc, x)) : [k];
-  return kids.some((x) => x instanceof PDFDict && x.get(name("S")) instanceof PDFName);
+  return kids.some((x) => x instanceof PDFDict && x.get(S) instanceof PDFName);
 }
 
 /**
@@ -69,8 +78,8 @@ function hasElemKids(doc: PDFDocument, elem: PDFDict): boolean {
  */
 function regroupFigures(doc: PDFDocument): void {
   for (const elem of structElems(doc)) {
-    if (asName(elem.get(name("S"))) !== "Figure" || elem.has(name("Alt")) || elem.has(name("ActualText"))) continue;
-    if (hasElemKids(doc, elem)) elem.set(name("S"), name("Div"));
+    if (elem.get(S) !== FIGURE || elem.has(ALT) || elem.has(ACTUAL_TEXT)) continue;
+    if (hasElemKids(doc, elem)) elem.set(S, name("Div"));
   }
 }
 

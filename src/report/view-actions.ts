@@ -1,6 +1,6 @@
 // The action plan and quality assurance sections' views, and the actions an exception card names:
 // RAG ratings and assurance states each get a word and a shape, never colour alone.
-import type { ActionJson, ActionsJson, AssuranceJson, Rag, Report, Result } from "../report-contract/schema.js";
+import type { ActionJson, ActionsJson, AssuranceJson, Rag, RagGuideJson, Report, Result } from "../report-contract/schema.js";
 import { dateInWords, formatNumber, listWords, plural } from "../words/index.js";
 import { quarterLong } from "./format.js";
 import { statusLook } from "./status.js";
@@ -11,19 +11,42 @@ type RagOrNone = Rag | "not-rated";
 
 const look = (word: string, shape: string, tone: "concern" | "good" | "neutral" | "unknown"): StatusView => ({ word, shape, css: `status status-${tone}` });
 
-/** The RAG ratings as the report shows them: Red and Amber as concerns, the greens as good. */
-export const RAG_LOOKS: Record<RagOrNone, StatusView & { meaning: string }> = {
-  red: { ...look("Red", "▲", "concern"), meaning: "Action date passed and not complete, or not expected to complete in time, with significant impact on the work." },
-  amber: { ...look("Amber", "◆", "neutral"), meaning: "Not started but in timescale, or slow progress with some impact on the work but expected to complete within timescale." },
-  "light-green": { ...look("Light green", "◑", "good"), meaning: "Progressing well and should be delivered on time, but not yet complete." },
-  green: { ...look("Green", "●", "good"), meaning: "Complete." },
-  "not-rated": { ...look("Not rated", "◌", "unknown"), meaning: "The lead officer gave no rating." },
+/** Each rating's shape and tone: Red and Amber as concerns, the greens as good. The words come from the guide. */
+const RAG_MARKS: Record<RagOrNone, { shape: string; tone: "concern" | "good" | "neutral" | "unknown" }> = {
+  red: { shape: "▲", tone: "concern" },
+  amber: { shape: "◆", tone: "neutral" },
+  "light-green": { shape: "◑", tone: "good" },
+  green: { shape: "●", tone: "good" },
+  "not-rated": { shape: "◌", tone: "unknown" },
 };
 
-const ORDER: RagOrNone[] = ["red", "amber", "light-green", "green", "not-rated"];
+/** Doncaster's four, as darep judges a plan whose framework has no rag.json (and as a report before 2.2.0 was judged). */
+const DEFAULT_GUIDE: RagGuideJson = {
+  name: "RAG guide",
+  ratings: [
+    { rag: "red", words: "Red", meaning: "Action date passed and not complete, or not expected to complete in time, with significant impact on the work" },
+    { rag: "amber", words: "Amber", meaning: "Not started but in timescale, or slow progress with some impact on the work but expected to complete within timescale" },
+    { rag: "light-green", words: "Light green", meaning: "Progressing well and should be delivered on time, but not yet complete" },
+    { rag: "green", words: "Green", meaning: "Complete" },
+  ],
+};
 
-export function ragView(rag: Rag | null): StatusView {
-  const { word, shape, css } = RAG_LOOKS[rag ?? "not-rated"];
+type RagLooks = Map<RagOrNone, StatusView & { meaning: string }>;
+
+/** The report's RAG ratings, in the guide's order and words, then "not rated". */
+function ragLooks(report: Report): RagLooks {
+  const guide = report.actions?.guide ?? DEFAULT_GUIDE;
+  const looks: RagLooks = new Map();
+  const sentence = (t: string) => (/[.!?]$/.test(t) ? t : `${t}.`);
+  for (const r of guide.ratings) looks.set(r.rag, { ...look(r.words, RAG_MARKS[r.rag].shape, RAG_MARKS[r.rag].tone), meaning: sentence(r.meaning) });
+  looks.set("not-rated", { ...look("Not rated", RAG_MARKS["not-rated"].shape, "unknown"), meaning: "The lead officer gave no rating." });
+  return looks;
+}
+
+/** A rating as the report shows it; one the guide does not list still reads in words. */
+function ragView(rag: Rag | null, looks: RagLooks): StatusView {
+  const key = rag ?? "not-rated";
+  const { word, shape, css } = looks.get(key) ?? look(DEFAULT_GUIDE.ratings.find((r) => r.rag === key)!.words, RAG_MARKS[key].shape, RAG_MARKS[key].tone);
   return { word, shape, css };
 }
 
@@ -44,25 +67,22 @@ export function shortAction(text: string, max = 120): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 40))}…`;
 }
 
-function legend(looks: Record<string, StatusView & { meaning: string }>, keys: string[]): LegendEntry[] {
-  return keys.map((k) => {
-    const { word, shape, css, meaning } = looks[k]!;
-    return { status: { word, shape, css }, meaning };
-  });
+function legend(looks: ReadonlyMap<string, StatusView & { meaning: string }>): LegendEntry[] {
+  return [...looks.values()].map(({ word, shape, css, meaning }) => ({ status: { word, shape, css }, meaning }));
 }
 
 function plainIssues(issues: ActionsJson["issues"]): PlainIssueRow[] {
   return issues.map((i) => ({ where: `${i.file}: ${whereWords(i)}`, problem: i.message, advice: i.advice ?? "" }));
 }
 
-function actionRow(a: ActionJson): ActionRow {
+function actionRow(a: ActionJson, looks: RagLooks): ActionRow {
   return {
     ref: a.ref,
-    what: `${shortAction(a.keyAction) || "(no key action written)"}${milestoneWords(a)}`,
+    what: `${shortAction(a.keyAction) || "(no key action written)"}${milestoneWords(a, looks)}`,
     lead: a.leadOfficer || "no lead officer named",
     timescale: a.timescale || "none given",
-    rag: ragView(a.rag),
-    previous: a.previousRag ? RAG_LOOKS[a.previousRag].word : "–",
+    rag: ragView(a.rag, looks),
+    previous: a.previousRag ? ragView(a.previousRag, looks).word : "–",
     // Only the indicators that need the board's attention get a badge; the rest are named in one
     // line, so an action naming ten indicators takes one row, not a page.
     indicators: a.indicators
@@ -73,10 +93,10 @@ function actionRow(a: ActionJson): ActionRow {
 }
 
 /** " Milestones: Agree funding (Green), Launch tender (Amber), Appoint provider (not rated)." in words, never colour. */
-function milestoneWords(a: ActionJson): string {
+function milestoneWords(a: ActionJson, looks: RagLooks): string {
   const m = a.milestones ?? [];
   if (m.length === 0) return "";
-  return ` Milestones: ${m.map((x) => `${x.text} (${x.rag ? RAG_LOOKS[x.rag].word : "not rated"})`).join(", ")}.`;
+  return ` Milestones: ${m.map((x) => `${x.text} (${x.rag ? ragView(x.rag, looks).word : "not rated"})`).join(", ")}.`;
 }
 
 function quietIndicators(a: ActionJson): string | null {
@@ -86,10 +106,13 @@ function quietIndicators(a: ActionJson): string | null {
   return `${a.indicators.length > quiet.length ? "Also " : ""}${quiet.join(", ")} ${noun}.`;
 }
 
-function counts(a: ActionsJson): { priorities: PriorityRow[]; totals: PriorityRow } {
+const COUNT_FIELD = { red: "red", amber: "amber", "light-green": "lightGreen", green: "green", "not-rated": "notRated" } as const;
+
+/** The counts by priority, one column per rating the guide has (and "not rated"). */
+function counts(a: ActionsJson, order: RagOrNone[]): { priorities: PriorityRow[]; totals: PriorityRow } {
   const row = (label: string, c: { red: number; amber: number; lightGreen: number; green: number; notRated: number; total: number }): PriorityRow => ({
     priority: label,
-    counts: [c.red, c.amber, c.lightGreen, c.green, c.notRated].map((n) => formatNumber(n, 0)),
+    counts: order.map((k) => formatNumber(c[COUNT_FIELD[k]], 0)),
     total: formatNumber(c.total, 0),
   });
   const sum = { red: 0, amber: 0, lightGreen: 0, green: 0, notRated: 0, total: 0 };
@@ -100,12 +123,17 @@ function counts(a: ActionsJson): { priorities: PriorityRow[]; totals: PriorityRo
 export function actionsView(report: Report): ActionsView | null {
   const a = report.actions;
   if (!a) return null;
+  const looks = ragLooks(report);
+  // A rating the guide does not list still gets a column when an action has it (it was read as given).
+  const order = [...looks.keys()];
+  for (const x of a.actions) if (x.rag && !order.includes(x.rag)) order.splice(order.length - 1, 0, x.rag);
   const end = dateInWords(a.quarterEnd);
   const n = a.actions.length;
   const tally = (r: Rag | null) => a.actions.filter((x) => x.rag === r).length;
-  const parts = ORDER.map((k) => [k, tally(k === "not-rated" ? null : k)] as const)
+  const parts = order
+    .map((k) => [k, tally(k === "not-rated" ? null : k)] as const)
     .filter(([, c]) => c > 0)
-    .map(([k, c]) => `${formatNumber(c, 0)} ${k === "not-rated" ? "not rated" : RAG_LOOKS[k].word}`);
+    .map(([k, c]) => `${formatNumber(c, 0)} ${k === "not-rated" ? "not rated" : ragView(k, looks).word}`);
   let intro: string;
   if (!a.file) intro = `No action plan was found for ${quarterLong(report)} or any quarter before it (save it as actions/${report.year}-${report.quarter}.csv or .xlsx).`;
   else {
@@ -119,23 +147,23 @@ export function actionsView(report: Report): ActionsView | null {
       "Ratings are shown as the lead officers gave them; darep never changes one.";
   }
   const byRef = new Map(a.actions.map((x) => [x.ref, x]));
-  const { priorities, totals } = counts(a);
+  const { priorities, totals } = counts(a, order);
   return {
     anchor: "action-plan",
     heading: "Action plan",
     intro,
-    guide: legend(RAG_LOOKS, ORDER),
+    guide: legend(looks),
     countsCaption: `Actions by priority and RAG rating, ${quarterLong(report)}`,
-    columns: ORDER.map((k) => ragView(k === "not-rated" ? null : k)),
+    columns: order.map((k) => ragView(k === "not-rated" ? null : k, looks)),
     priorities,
     totals,
     overdueCaption: `Overdue actions: due by ${end} and not complete`,
-    overdue: a.actions.filter((x) => x.overdue).map(actionRow),
+    overdue: a.actions.filter((x) => x.overdue).map((x) => actionRow(x, looks)),
     overdueNone: a.overdue.length ? null : `No action was overdue at ${end}.`,
     findings: a.findings.map((f) => ({
       ref: f.ref,
-      stated: ragView(f.stated),
-      expected: ragView(f.expected),
+      stated: ragView(f.stated, looks),
+      expected: ragView(f.expected, looks),
       why: f.message,
       where: `${f.file}${f.row !== undefined ? `, row ${f.row}` : ""}${f.cell ? ` (cell ${f.cell})` : ""}`,
     })),
@@ -149,7 +177,7 @@ export function actionsView(report: Report): ActionsView | null {
         )}.`
       : null,
     allCaption: `Every action, with the indicators its measures name and their status in ${quarterLong(report)}`,
-    all: a.actions.map(actionRow),
+    all: a.actions.map((x) => actionRow(x, looks)),
     issues: plainIssues(a.issues),
   };
 }
@@ -170,7 +198,7 @@ export function assuranceView(report: Report): AssuranceView | null {
     intro:
       `Of the ${plural(a.items.length, "item")} in the ${a.framework}, ${plural(shown.length, "was", "were")} due this quarter or owed from before: ` +
       `${formatNumber(s.received, 0)} received, ${formatNumber(s.due, 0)} due and not yet received, ${formatNumber(s.overdue, 0)} overdue from an earlier quarter. ${since}`,
-    legend: legend(ASSURANCE_LOOKS, ["overdue", "due", "received"]),
+    legend: legend(new Map((["overdue", "due", "received"] as const).map((k) => [k, ASSURANCE_LOOKS[k]]))),
     caption: `Assurance evidence due in ${quarterLong(report)} or overdue, most urgent first`,
     rows: [...shown]
       .sort((x, y) => ["overdue", "due", "received"].indexOf(x.state) - ["overdue", "due", "received"].indexOf(y.state))
@@ -193,9 +221,10 @@ export function assuranceView(report: Report): AssuranceView | null {
 export function cardActions(r: Result, report: Report): { actions: CardAction[] | null; none: string | null } {
   if (!report.actions || !r.actions) return { actions: null, none: null };
   const byRef = new Map(report.actions.actions.map((a) => [a.ref, a]));
+  const looks = ragLooks(report);
   const actions = r.actions.map((l) => {
     const a = byRef.get(l.ref);
-    return { ref: l.ref, what: a ? shortAction(a.keyAction, 90) : "", rag: ragView(l.rag), overdue: l.overdue ? `overdue: due by ${a?.due ? dateInWords(a.due) : "its timescale"}` : null };
+    return { ref: l.ref, what: a ? shortAction(a.keyAction, 90) : "", rag: ragView(l.rag, looks), overdue: l.overdue ? `overdue: due by ${a?.due ? dateInWords(a.due) : "its timescale"}` : null };
   });
   return { actions, none: actions.length ? null : `No action in the action plan names ${r.indicator} in its measures.` };
 }

@@ -1,9 +1,11 @@
 // The action plan template (`darep template actions`): one row per action with the columns darep
 // reads, pre-filled from the latest action plan when there is one, for the lead officers to update
 // their progress and RAG rating. CSV (the bare columns) or XLSX (an `Actions` sheet with a dropdown
-// of ratings, and a `Guidance` sheet with the RAG guide). Every text goes through safeCell, so a
+// of the framework's RAG ratings, and a `Guidance` sheet with its RAG guide in its own words). Every text goes through safeCell, so a
 // progress update starting "=" or "-" cannot run as a formula. Same input, same bytes.
 import type { Cell } from "exceljs";
+import type { RagGuide } from "../framework/schema.js";
+import { listWords } from "../words/index.js";
 import { csvField } from "./csv.js";
 import { safeCell } from "./safe-cell.js";
 import { fixZipDates } from "./zip-dates.js";
@@ -12,18 +14,13 @@ import { fixZipDates } from "./zip-dates.js";
 export const ACTION_TEMPLATE_HEADER = ["reference", "priority", "key action", "lead officer", "timescale", "measures", "progress update", "RAG"] as const;
 const WIDTHS = [11, 28, 60, 30, 18, 60, 70, 13];
 
-export const RAG_CHOICES = ["Red", "Amber", "Light green", "Green"] as const;
-
 /** One action as the template writes it, every cell text. */
 export type ActionTemplateRow = [string, string, string, string, string, string, string, string];
 
-export const RAG_GUIDE: [string, string][] = [
-  ["Red", "Action date passed and not complete, or not expected to complete in time, with significant impact on the work."],
-  ["Amber", "Action not started but in timescale, or slow progress with some impact on the work but expected to complete within timescale."],
-  ["Light green", "Action progressing well and should be delivered on time, but not yet complete."],
-  ["Green", "Action complete."],
-  ["(blank)", "Not rated yet: the report lists it as not rated."],
-];
+/** The guide's lines for the Guidance sheet: each rating in its words, then blank for not rated. */
+function guideLines(guide: RagGuide): [string, string][] {
+  return [...guide.ratings.map((r): [string, string] => [r.words, r.meaning]), ["(blank)", "Not rated yet: the report lists it as not rated."]];
+}
 
 export function actionsCsv(rows: ActionTemplateRow[]): string {
   const lines = [ACTION_TEMPLATE_HEADER.join(","), ...rows.map((r) => r.map(csvField).join(","))];
@@ -40,6 +37,8 @@ export interface ActionsXlsxInput {
   from: string | null;
   rows: ActionTemplateRow[];
   createdAt: Date;
+  /** The framework's RAG guide (its rag.json, else darep's default). */
+  guide: RagGuide;
 }
 
 function text(cell: Cell, value: string): void {
@@ -74,16 +73,18 @@ export async function actionsXlsx(input: ActionsXlsxInput): Promise<Buffer> {
   // One rule for the whole RAG column, added as a range: cell by cell, exceljs squeezed them into
   // ranges after sorting the addresses as strings, and wrote ranges that overlap (exceljs #2820).
   const rag = sheet.getColumn(ACTION_TEMPLATE_HEADER.length).letter;
+  // A list validation's words sit in one quoted formula: a comma or quote in a rating's words would break it.
+  const words = input.guide.ratings.map((r) => r.words.replace(/[",]/g, " ").trim());
   (sheet as unknown as { dataValidations: { add(address: string, v: object): void } }).dataValidations.add(`${rag}2:${rag}${last}`, {
     type: "list",
     allowBlank: true,
-    formulae: [`"${RAG_CHOICES.join(",")}"`],
+    formulae: [`"${words.join(",")}"`],
     showInputMessage: true,
     promptTitle: "RAG rating",
-    prompt: "Red, Amber, Light green or Green; leave blank if not rated. See the Guidance sheet.",
+    prompt: `${listWords(words, "or")}; leave blank if not rated. See the Guidance sheet.`,
     showErrorMessage: true,
     errorTitle: "Not a RAG rating",
-    error: "Choose Red, Amber, Light green or Green, or leave the cell blank.",
+    error: `Choose ${listWords(words, "or")}, or leave the cell blank.`,
   });
 
   const guide = wb.addWorksheet("Guidance");
@@ -98,8 +99,8 @@ export async function actionsXlsx(input: ActionsXlsxInput): Promise<Buffer> {
     ["measures", "How progress is measured. Name the indicators the action is meant to move, e.g. 'Analysis of PM1-PM8, PM20, QA11'; the board's report links them."],
     ["RAG", "The lead officer's rating, from the guide below. darep reports a rating that contradicts the guide (an overdue action not rated Red), and never changes it."],
     ["", ""],
-    ["RAG guide", ""],
-    ...RAG_GUIDE,
+    [input.guide.name, ""],
+    ...guideLines(input.guide),
   ];
   lines.forEach(([a, b], i) => {
     const row = guide.getRow(i + 1);

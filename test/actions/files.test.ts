@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { actionPlan } from "../../src/api/actions.js";
 import { loadWorkspace } from "../../src/workspace/load.js";
 import { readAssurance, readPlan } from "../../src/workspace/plan-files.js";
+import { DEFAULT_RAG_GUIDE } from "../../src/actions/rag.js";
 import { actionsXlsx } from "../../src/template/actions.js";
+import { loadFramework } from "../../src/workspace/load-framework.js";
+import { ROOT } from "../helpers/cli.js";
 import { makeWorkspace } from "../helpers/workspace.js";
 import { p } from "./builders.js";
 
@@ -117,12 +120,38 @@ describe("the action plan's quarters", () => {
       from: null,
       rows: [["P1.1", "P1 Prevent", '=HYPERLINK("x")', "Lead", "March 2027", "-Analysis of PM3", "+done", "Amber"]],
       createdAt: new Date(Date.UTC(2026, 8, 30, 12)),
+      guide: DEFAULT_RAG_GUIDE,
     });
     const plan = await planOf({ "actions/2026-27-Q2.xlsx": bytes });
     expect(plan.actions!.issues).toEqual([]);
     expect(plan.actions!.actions).toHaveLength(1);
     expect(plan.actions!.actions[0]).toMatchObject({ ref: "P1.1", keyAction: '=HYPERLINK("x")', measures: "-Analysis of PM3", progress: "+done", rag: "amber", priority: "P1" });
     expect(plan.actions!.actions[0]!.indicators.map((i) => i.ref)).toEqual(["PM3"]);
+  });
+});
+
+describe("the action plan template's RAG guide", () => {
+  it("offers the framework's own ratings in its own words: Rotherham's three, no Light green", async () => {
+    const rotherham = (await loadFramework(join(ROOT, "schemas", "rotherham"))).rag!;
+    const bytes = await actionsXlsx({
+      partnership: "Rotherham",
+      quarter: "2026-27 Q2",
+      saveAs: "actions/2026-27-Q2.xlsx",
+      from: null,
+      rows: [],
+      createdAt: new Date(Date.UTC(2026, 8, 30)),
+      guide: rotherham,
+    });
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const rag = wb.getWorksheet("Actions")!.getCell("H2").dataValidation;
+    expect(rag.formulae).toEqual(['"Red,Amber,Green"']);
+    expect(rag.error).toBe("Choose Red, Amber or Green, or leave the cell blank.");
+    const guidance: string[] = [];
+    wb.getWorksheet("Guidance")!.eachRow((row) => guidance.push(row.values.toString()));
+    expect(guidance.join("\n")).toContain("Complete/ On Target");
+    expect(guidance.join("\n")).not.toMatch(/Light green/);
   });
 });
 

@@ -73,7 +73,7 @@ describe("a framework of every shape, written from README alone", () => {
 
   it("in Q2: the annual figure is not due, the six-monthly one is judged, the baseline has no data yet", async () => {
     const report = await build(root, "Q2");
-    expect(report.schemaVersion).toBe("2.1.0");
+    expect(report.schemaVersion).toBe("2.2.0");
     expect(statuses(report)).toEqual({
       "SH1/referrals": "stable",
       "SH1/sessions": "on-track", // 330 so far (as given) against 300 by Q2

@@ -1,6 +1,6 @@
 // darep's own frameworks are checked when darep is built; a run trusts that check only while the
 // framework's files and darep's code are the ones it was made from, and otherwise checks them again.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -60,7 +60,16 @@ describe("the bundle's code fingerprint", () => {
     writeFileSync(join(bundle, "chunk-1.js"), "export const b = 2;\n");
     const before = bundleFingerprint(bundle);
     expect(bundleFingerprint(bundle)).toBe(before);
+    // An edit afterwards: the same length of text, a second later.
     writeFileSync(join(bundle, "chunk-1.js"), "export const b = 3;\n");
+    const later = new Date(Date.now() + 1000);
+    utimesSync(join(bundle, "chunk-1.js"), later, later);
     expect(bundleFingerprint(bundle)).not.toBe(before);
+    const fixed = new Date("2026-01-01T00:00:00Z");
+    utimesSync(join(bundle, "index.js"), fixed, fixed);
+    const edited = bundleFingerprint(bundle);
+    writeFileSync(join(bundle, "index.js"), "export const a = 2;\n");
+    utimesSync(join(bundle, "index.js"), fixed, fixed);
+    expect(bundleFingerprint(bundle), "the entry is compared byte by byte").not.toBe(edited);
   });
 });

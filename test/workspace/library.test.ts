@@ -115,6 +115,7 @@ describe("the package", () => {
       "parseQuarter",
       "send",
       "status",
+      "statusWords",
       "validate",
       "validateAlone",
       "writeActionsTemplate",
