@@ -1,7 +1,7 @@
 // The header row of an action plan or an assurance evidence file -> which column holds which field,
 // matched loosely (case, spaces and punctuation do not matter: "Action No.", "Measure(s)", "RAG
 // Rating" all match), with the findings about it. Shared by the two tables. Pure.
-import { cellAddress } from "../ingest/address.js";
+import { cellAddress } from "../words/cell-address.js";
 import { issue, quote, type IssueCode } from "../issues/catalogue.js";
 import type { Issue, Location, RawTable } from "../types.js";
 

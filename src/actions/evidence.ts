@@ -2,7 +2,7 @@
 // which quarter, with a finding at its cell for an unknown reference, a date that is no date, a
 // quarter that is no quarter, or an item recorded twice. Pure.
 import { comparePeriods, isYearLabel } from "../framework/period.js";
-import { cellAddress } from "../ingest/address.js";
+import { cellAddress } from "../words/cell-address.js";
 import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, Period, QuarterName, RawTable } from "../types.js";
 import { cellValue, findColumns, type ColumnSpec } from "./columns.js";

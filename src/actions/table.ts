@@ -2,7 +2,7 @@
 // at its file, row and cell: a missing reference, a duplicate, an unknown RAG rating, a timescale
 // that is no date, and references in the measures that cannot be read or are not in the framework.
 // Pure: never throws on data; a bad cell is reported and read as blank.
-import { cellAddress } from "../ingest/address.js";
+import { cellAddress } from "../words/cell-address.js";
 import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawTable } from "../types.js";
 import { cellValue, findColumns, type ColumnSpec } from "./columns.js";

@@ -1,7 +1,7 @@
 // One workbook cell -> the text the reader passes on, and the problem the text cannot carry
 // (a formula whose result was never saved, a cell covered by a merge).
 import type { Cell, CellValue } from "exceljs";
-import { isPercentFormat, numberText, percentText } from "./number-text.js";
+import { isPercentFormat, numberText, percentText } from "../words/number-text.js";
 
 export interface CellText {
   text: string;

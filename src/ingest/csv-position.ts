@@ -87,11 +87,3 @@ export function recordLines(text: string, delimiter: string, linesBefore = 0): M
   if (linesBefore > 0) lines.set(1, 1 + linesBefore);
   return lines;
 }
-
-/** Give each issue on a row whose file line differs from its number that line (see recordLines). */
-export function addLines(issues: { row?: number; line?: number }[], lines: Record<number, number>): void {
-  for (const i of issues) {
-    const line = i.row === undefined ? undefined : lines[i.row];
-    if (line !== undefined) i.line = line;
-  }
-}

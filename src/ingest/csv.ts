@@ -6,10 +6,12 @@ import type * as CsvParse from "csv-parse/sync";
 import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawRow, RawTable, ReadResult } from "../types.js";
 import { cellAddress } from "./address.js";
-import { addLines, recordLines, scanCsv } from "./csv-position.js";
+import { addLines } from "../issues/lines.js";
+import { recordLines, scanCsv } from "./csv-position.js";
 import { decode, type Decoded } from "./decode.js";
 import type { ReadLimits } from "./limits.js";
-import { capCellLength, isBlankRow, nameColumns, shapeTable } from "./table.js";
+import { isBlankRow } from "../words/characters.js";
+import { capCellLength, nameColumns, shapeTable } from "./table.js";
 
 // csv-parse's one-file CommonJS build: one module to load instead of ten ES modules, since checking a
 // small CSV return costs little more than starting up.

@@ -5,17 +5,9 @@ import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawRow } from "../types.js";
 import { cellAddress, columnIndex } from "./address.js";
 import type { ReadLimits } from "./limits.js";
-import { formatNumber, hasInvisible, INVISIBLE, looksBlank } from "../words/index.js";
-import { splitNumberAt } from "./split-number.js";
-
-/** A cell with nothing a reader could see in it: only white space and invisible characters. */
-export function isBlank(text: string): boolean {
-  return text === "" || looksBlank(text);
-}
-
-export function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every(isBlank);
-}
+import { formatNumber, hasInvisible, INVISIBLE } from "../words/index.js";
+import { isBlank } from "../words/characters.js";
+import { splitNumberAt } from "../words/split-number.js";
 
 /** Blank a cell longer than the limit, so one runaway cell does not stop the rest being read. */
 export function capCellLength(record: RawRow, limits: ReadLimits, where: Location, issues: Issue[]): void {

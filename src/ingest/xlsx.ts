@@ -9,7 +9,8 @@ import { issue } from "../issues/catalogue.js";
 import type { Issue, Location, RawRow, ReadResult } from "../types.js";
 import { cellText } from "./cell-text.js";
 import type { ReadLimits } from "./limits.js";
-import { capCellLength, isBlank, nameColumns, shapeTable } from "./table.js";
+import { isBlank } from "../words/characters.js";
+import { capCellLength, nameColumns, shapeTable } from "./table.js";
 import { prepareWorkbook, type SheetFacts } from "./workbook-prepare.js";
 
 class TooBig extends Error {}

@@ -1,6 +1,6 @@
 // The header row -> which column holds which field of the return, with the findings about it:
 // a required column missing, no header at all, or an unknown column (a warning).
-import { cellAddress } from "../ingest/address.js";
+import { cellAddress } from "../words/cell-address.js";
 import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, Location, RawTable } from "../types.js";
 import { suggest } from "./suggest.js";

@@ -1,7 +1,7 @@
 // Validate: a raw table and the partnership's framework -> the return's figures and its issues.
 // Never throws on data: everything wrong with a return comes back as an issue value.
-import { columnIndex } from "../ingest/address.js";
-import { addLines } from "../ingest/csv-position.js";
+import { columnIndex } from "../words/cell-address.js";
+import { addLines } from "../issues/lines.js";
 import type { Framework } from "../framework/types.js";
 import type { Agency } from "../framework/schema.js";
 import type { Figure, Issue, Period, RawTable } from "../types.js";

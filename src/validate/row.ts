@@ -2,14 +2,14 @@
 // category it is, and whether its value is a figure that measure can hold.
 import type { Framework } from "../framework/types.js";
 import type { Agency, Indicator, Measure } from "../framework/schema.js";
-import { cellAddress } from "../ingest/address.js";
-import { isBlankRow } from "../ingest/table.js";
+import { cellAddress } from "../words/cell-address.js";
+import { isBlankRow } from "../words/characters.js";
 import { issue, quote, type IssueCode } from "../issues/catalogue.js";
 import type { Figure, Issue, Location, Period, RawRow, RawTable } from "../types.js";
 import { INVISIBLE } from "../words/index.js";
 import type { Columns, Field } from "./columns.js";
 import { listOf, suggest } from "./suggest.js";
-import { splitNumberAt } from "../ingest/split-number.js";
+import { splitNumberAt } from "../words/split-number.js";
 import { parseValue } from "./value.js";
 
 export interface RowContext {

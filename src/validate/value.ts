@@ -1,7 +1,7 @@
 // One value cell's text -> a number or a GSS symbol, or the reason it is neither. Knows units,
 // not indicators: the caller checks ranges against the measure's schema.
 import type { Unit } from "../framework/schema.js";
-import { numberText, percentText } from "../ingest/number-text.js";
+import { numberText, percentText } from "../words/number-text.js";
 import { quote, type IssueCode } from "../issues/catalogue.js";
 import type { GssSymbol } from "../types.js";
 import { INVISIBLE } from "../words/index.js";

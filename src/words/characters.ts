@@ -18,6 +18,16 @@ export function looksBlank(text: string): boolean {
   return text.replace(INVISIBLE, "").trim() === "";
 }
 
+/** A cell with nothing a reader could see in it: only white space and invisible characters. */
+export function isBlank(text: string): boolean {
+  return text === "" || looksBlank(text);
+}
+
+/** A row of such cells: the readers skip it, and the validator does not count it. */
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every(isBlank);
+}
+
 /**
  * Characters that act instead of showing: C0 and C1 controls (an ESC or CSI can recolour or rewrite
  * a terminal) and the bidirectional marks, embeddings, overrides and isolates (which make text

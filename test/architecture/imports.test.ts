@@ -79,15 +79,6 @@ const PURE = new Set([
 const KNOWN: Record<string, string> = {
   // Issue 11 item 1: the workspace reader takes over reading files and the cache; framework/ becomes pure.
   "framework/workspace.ts -> node:": "item 1",
-  // Not assigned yet: a cell address ("D7") and the text of a number are shared by the readers of
-  // returns and action plans; they belong in base (words/, or beside Location in src/types.ts).
-  "validate/columns.ts -> ingest": "cell addresses to base",
-  "validate/index.ts -> ingest": "cell addresses to base",
-  "validate/row.ts -> ingest": "cell addresses to base",
-  "validate/value.ts -> ingest": "number text to base",
-  "actions/columns.ts -> ingest": "cell addresses to base",
-  "actions/evidence.ts -> ingest": "cell addresses to base",
-  "actions/table.ts -> ingest": "cell addresses to base",
   // Disclosure control (landed with the small-numbers work) reuses the trend engine's comparison and the
   // action plan's headline status: both belong where the two stages can share them (base), or the
   // disclosure step is called from the library face with their results.

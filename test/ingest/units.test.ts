@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { cellAddress, columnIndex, columnLetters } from "../../src/ingest/address.js";
 import { scanCsv } from "../../src/ingest/csv-position.js";
 import { decode, scanUtf8 } from "../../src/ingest/decode.js";
-import { isPercentFormat, numberText, percentText } from "../../src/ingest/number-text.js";
+import { isPercentFormat, numberText, percentText } from "../../src/words/number-text.js";
 
 describe("cell addresses", () => {
   it("counts columns as Excel does", () => {
