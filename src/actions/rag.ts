@@ -10,19 +10,9 @@
 import type { RagGuide } from "../framework/schema.js";
 import type { ActionJson, Rag } from "../report-contract/schema.js";
 import type { Timescale } from "./types.js";
+import { DEFAULT_RAG_GUIDE } from "../framework/rag-guide.js";
 
-/** Doncaster's guide, used when a framework has no rag.json (schemas/doncaster/rag.json says the same). */
-export const DEFAULT_RAG_GUIDE: RagGuide = {
-  name: "RAG guide",
-  ratings: [
-    { rag: "red", words: "Red", meaning: "Action date passed and not complete, or not expected to complete in time" },
-    { rag: "amber", words: "Amber", meaning: "Not started but in timescale, or slow progress but expected to complete in time" },
-    { rag: "light-green", words: "Light green", meaning: "Progressing well and should be delivered on time, but not yet complete" },
-    { rag: "green", words: "Green", meaning: "Complete" },
-  ],
-  complete: "green",
-  overdue: "red",
-};
+export { DEFAULT_RAG_GUIDE };
 
 /** How a RAG rating may be written: the words in any case, with or without a space or hyphen, or R, A, LG, G. */
 const SPELLINGS: Record<string, Rag> = { red: "red", r: "red", amber: "amber", a: "amber", lightgreen: "light-green", lg: "light-green", green: "green", g: "green" };

@@ -1,7 +1,7 @@
 // `darep template`: the return each agency owes for a quarter, pre-filled with its rows and last
 // quarter's figures, as XLSX or CSV, written whole or not at all.
 import { join, resolve } from "node:path";
-import { DEFAULT_RAG_GUIDE } from "../actions/rag.js";
+import { DEFAULT_RAG_GUIDE } from "../framework/rag-guide.js";
 import { RunError } from "../errors.js";
 import { periodKey, previousQuarter, quarterDates } from "../framework/period.js";
 import type { Agency } from "../framework/schema.js";

@@ -1,6 +1,7 @@
 // The action plan and quality assurance sections' views, and the actions an exception card names:
 // RAG ratings and assurance states each get a word and a shape, never colour alone.
-import type { ActionJson, ActionsJson, AssuranceJson, Rag, RagGuideJson, Report, Result } from "../report-contract/schema.js";
+import type { ActionJson, ActionsJson, AssuranceJson, Rag, Report, Result } from "../report-contract/schema.js";
+import { DEFAULT_RAG_GUIDE } from "../framework/rag-guide.js";
 import { dateInWords, formatNumber, listWords, plural } from "../words/index.js";
 import { quarterLong } from "./format.js";
 import { statusLook } from "./status.js";
@@ -20,22 +21,11 @@ const RAG_MARKS: Record<RagOrNone, { shape: string; tone: "concern" | "good" | "
   "not-rated": { shape: "◌", tone: "unknown" },
 };
 
-/** Doncaster's four, as darep judges a plan whose framework has no rag.json (and as a report before 2.2.0 was judged). */
-const DEFAULT_GUIDE: RagGuideJson = {
-  name: "RAG guide",
-  ratings: [
-    { rag: "red", words: "Red", meaning: "Action date passed and not complete, or not expected to complete in time, with significant impact on the work" },
-    { rag: "amber", words: "Amber", meaning: "Not started but in timescale, or slow progress with some impact on the work but expected to complete within timescale" },
-    { rag: "light-green", words: "Light green", meaning: "Progressing well and should be delivered on time, but not yet complete" },
-    { rag: "green", words: "Green", meaning: "Complete" },
-  ],
-};
-
 type RagLooks = Map<RagOrNone, StatusView & { meaning: string }>;
 
 /** The report's RAG ratings, in the guide's order and words, then "not rated". */
 function ragLooks(report: Report): RagLooks {
-  const guide = report.actions?.guide ?? DEFAULT_GUIDE;
+  const guide = report.actions?.guide ?? DEFAULT_RAG_GUIDE;
   const looks: RagLooks = new Map();
   const sentence = (t: string) => (/[.!?]$/.test(t) ? t : `${t}.`);
   for (const r of guide.ratings) looks.set(r.rag, { ...look(r.words, RAG_MARKS[r.rag].shape, RAG_MARKS[r.rag].tone), meaning: sentence(r.meaning) });
@@ -46,7 +36,7 @@ function ragLooks(report: Report): RagLooks {
 /** A rating as the report shows it; one the guide does not list still reads in words. */
 function ragView(rag: Rag | null, looks: RagLooks): StatusView {
   const key = rag ?? "not-rated";
-  const { word, shape, css } = looks.get(key) ?? look(DEFAULT_GUIDE.ratings.find((r) => r.rag === key)!.words, RAG_MARKS[key].shape, RAG_MARKS[key].tone);
+  const { word, shape, css } = looks.get(key) ?? look(DEFAULT_RAG_GUIDE.ratings.find((r) => r.rag === key)!.words, RAG_MARKS[key].shape, RAG_MARKS[key].tone);
   return { word, shape, css };
 }
 
