@@ -10,7 +10,7 @@ const f = (x, d = 2) => (x === undefined || x === null ? "-" : Number(x).toFixed
 const m = r.machine;
 const lines = [];
 lines.push(
-  `Measured ${r.date.slice(0, 16).replace("T", " ")} UTC on ${m.cpus} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}; ${r.runs.small} runs of each small step, ${r.runs.region} of the region, ${r.runs.nation} of the nation. The machine was shared with other agents' test runs: the load average (1 minute) is given per step, and was ${r.loadAverageAtEnd.join(" / ")} at the end. CPU is counted ${r.cpuCounted ?? "by a cgroup per run"}. The whole benchmark took ${Math.round(r.totalSeconds)} s.`,
+  `Measured ${r.date.slice(0, 16).replace("T", " ")} UTC on ${m.cpus} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}; ${r.runs.small} runs of each small step, ${r.runs.region} of the region, ${r.runs.nation} of the nation. The load average (1 minute) is given per step, and was ${r.loadAverageAtEnd.join(" / ")} at the end. CPU is counted ${r.cpuCounted ?? "by a cgroup per run"}. The whole benchmark took ${Math.round(r.totalSeconds)} s.`,
   "",
   "| step | scale | runs | median s | min-max s | darep CPU s | browser CPU s | all CPU s | darep peak MiB | browser peak MiB | load | exit |",
   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
