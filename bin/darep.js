@@ -3,6 +3,12 @@
 // (dist/bundle/, written by `npm run build`) starts faster; the modules are run instead when they are
 // newer (a `tsc` alone since the last build), so an edit is never hidden behind an old bundle.
 import { statSync } from "node:fs";
+import module from "node:module";
+
+// Node 22 and later keep darep's compiled code between runs (in the system's temporary folder; the
+// NODE_DISABLE_COMPILE_CACHE variable turns it off): about 10 ms less CPU a cold run on Node 24.
+// Node 20 has no such cache, and goes on as before.
+module.enableCompileCache?.();
 
 const built = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const entry = built("../dist/bundle/index.js") >= built("../dist/cli/index.js") && built("../dist/bundle/index.js") > 0 ? "../dist/bundle/index.js" : "../dist/cli/index.js";
