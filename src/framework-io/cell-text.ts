@@ -5,10 +5,24 @@
 
 type Parsed = { value?: unknown; error?: string };
 
-const number = (text: string) => {
-  const n = Number(text.replace(/,/g, ""));
-  return Number.isFinite(n) && /\d/.test(text) ? n : null;
-};
+/**
+ * A number as a person writes it in the framework spreadsheet: 300, -2.5, 1,320 (commas only as
+ * thousands groups). "2,5" is refused rather than read as 25, and "0x10" or "1e3" are no numbers here.
+ */
+export function readNumber(text: string): number | null {
+  const t = text.trim();
+  if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$/.test(t)) return null;
+  return Number(t.replace(/,/g, ""));
+}
+
+/** The words for a cell that is no number: a decimal comma is named, since it would read ten times too big. */
+export function numberError(text: string): string {
+  return /^\s*[-+]?\d+,\d{1,2}\s*%?\s*$/.test(text) || /^\s*[-+]?\d+,\d{4,}/.test(text)
+    ? `must be a number with a decimal point: write ${text.trim().replace(",", ".")}, not ${text.trim()}`
+    : "must be a number, e.g. 300 or 2.5";
+}
+
+const number = readNumber;
 /** Percent <-> fraction without floating-point dust (7% is 0.07, not 0.07000000000000001). */
 const tidy = (n: number) => Number(n.toPrecision(12));
 const parts = (text: string, separator: string | RegExp) =>
@@ -22,7 +36,8 @@ export function readYearAmounts(text: string): Parsed {
   for (const pair of parts(text, ";")) {
     const m = /^(\S+)\s*:\s*(.+)$/.exec(pair);
     const amount = m ? number(m[2]!) : null;
-    if (!m || amount === null) return { error: "must be year: amount pairs separated by ';', e.g. 2025-26: 300; 2026-27: 320" };
+    if (!m || amount === null) return { error: "must be year: amount pairs separated by ';', e.g. 2025-26: 300; 2026-27: 320 (with a decimal point, not a comma)" };
+    if (Object.hasOwn(value, m[1]!)) return { error: `gives ${m[1]} twice; give each year once` };
     value[m[1]!] = amount;
   }
   return { value };
@@ -40,9 +55,11 @@ export function readBand(text: string): Parsed {
     const percent = part.endsWith("%");
     const n = number(percent ? part.slice(0, -1).trim() : part);
     const key = percent ? "relative" : "absolute";
-    if (n === null || n < 0 || value[key] !== undefined) return { error: "must be a percentage of the target, an amount in the measure's unit, or both, e.g. 5%; 2" };
+    if (n === null || n < 0 || value[key] !== undefined)
+      return { error: `must be a percentage of the target, an amount in the measure's unit, or both, e.g. 5%; 2 (with a decimal point, not a comma)` };
     value[key] = percent ? tidy(n / 100) : n;
   }
+  if (Object.keys(value).length === 0) return { error: "must be a percentage of the target, an amount in the measure's unit, or both, e.g. 5%; 2" };
   return { value };
 }
 

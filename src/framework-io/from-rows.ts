@@ -5,7 +5,7 @@ import { cellAddress } from "../words/cell-address.js";
 import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, RawRow, RawTable } from "../types.js";
 import { COLUMNS, type Column } from "../framework/sheet-columns.js";
-import { readBand, readComparators, readYearAmounts } from "./cell-text.js";
+import { numberError, readBand, readComparators, readNumber, readYearAmounts } from "./cell-text.js";
 import { mergeDeep, setPath } from "./paths.js";
 
 type Json = Record<string, unknown>;
@@ -28,8 +28,8 @@ function parseCell(column: Column, text: string): { value?: unknown; error?: str
   if (text === "") return {};
   switch (column.kind) {
     case "number": {
-      const n = Number(text.replace(/,/g, ""));
-      return Number.isFinite(n) && /\d/.test(text) ? { value: n } : { error: "must be a number" };
+      const n = readNumber(text);
+      return n === null ? { error: numberError(text) } : { value: n };
     }
     case "list":
       return {
@@ -76,13 +76,25 @@ function where(file: string, place: Place, column: Column) {
   return { file, row: place.row.row, column: column.header, ...(i !== undefined ? { cell: cellAddress(i, place.row.row) } : {}) };
 }
 
-/** The column whose path is the longest start of a zod finding's path (else the level's JSON column). */
+/**
+ * The column for a zod finding: the one whose path is the longest start of the finding's path; else
+ * the first that shares the longest start with it (a finding on direction.target belongs with the
+ * direction and target columns); else the level's JSON column.
+ */
 function columnFor(level: Column["level"], path: PropertyKey[]): Column {
   const same = COLUMNS.filter((c) => c.level === level);
-  const fits = same.filter((c) => c.kind !== "json" && c.path.every((k, i) => path[i] === k) && c.path.length <= path.length);
+  const cells = same.filter((c) => c.kind !== "json");
+  const fits = cells.filter((c) => c.path.every((k, i) => path[i] === k) && c.path.length <= path.length);
   // categories' id and label sit under values[i]: the categories column holds them.
   const longest = fits.sort((a, b) => b.path.length - a.path.length)[0];
-  return longest ?? same.find((c) => c.kind === "json")!;
+  if (longest) return longest;
+  const shared = (c: Column) => {
+    let n = 0;
+    while (n < c.path.length && n < path.length && c.path[n] === path[n]) n++;
+    return n;
+  };
+  const best = Math.max(0, ...cells.map(shared));
+  return (best > 0 ? cells.find((c) => shared(c) === best) : undefined) ?? same.find((c) => c.kind === "json")!;
 }
 
 export function readFrameworkTable(table: RawTable): ReadFramework {

@@ -233,8 +233,8 @@ export const RagGuide = z
       .array(
         z.strictObject({
           rag: RagRating,
-          /** The rating's name as the guide writes it, e.g. "Green". */
-          words: text,
+          /** The rating's name as the guide writes it, e.g. "Green" (no comma or double quote: the action plan template offers it in a dropdown list). */
+          words: text.refine((w) => !/[,"]/.test(w), "must have no comma or double quote, so that the action plan template's dropdown can offer it"),
           /** What it means, in the guide's words, e.g. "Complete". */
           meaning: text,
         }),

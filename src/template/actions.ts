@@ -17,6 +17,12 @@ const WIDTHS = [11, 28, 60, 30, 18, 60, 70, 13];
 /** One action as the template writes it, every cell text. */
 export type ActionTemplateRow = [string, string, string, string, string, string, string, string];
 
+/** " (an overdue action not rated Red)", in the guide's words; nothing when the guide has no overdue rule. */
+function overdueWords(guide: RagGuide): string {
+  const rating = guide.ratings.find((r) => r.rag === guide.overdue);
+  return rating ? ` (an overdue action not rated ${rating.words})` : "";
+}
+
 /** The guide's lines for the Guidance sheet: each rating in its words, then blank for not rated. */
 function guideLines(guide: RagGuide): [string, string][] {
   return [...guide.ratings.map((r): [string, string] => [r.words, r.meaning]), ["(blank)", "Not rated yet: the report lists it as not rated."]];
@@ -73,8 +79,8 @@ export async function actionsXlsx(input: ActionsXlsxInput): Promise<Buffer> {
   // One rule for the whole RAG column, added as a range: cell by cell, exceljs squeezed them into
   // ranges after sorting the addresses as strings, and wrote ranges that overlap (exceljs #2820).
   const rag = sheet.getColumn(ACTION_TEMPLATE_HEADER.length).letter;
-  // A list validation's words sit in one quoted formula: a comma or quote in a rating's words would break it.
-  const words = input.guide.ratings.map((r) => r.words.replace(/[",]/g, " ").trim());
+  // A list validation's words sit in one quoted formula: the RAG guide's schema allows no comma or quote in them.
+  const words = input.guide.ratings.map((r) => r.words);
   (sheet as unknown as { dataValidations: { add(address: string, v: object): void } }).dataValidations.add(`${rag}2:${rag}${last}`, {
     type: "list",
     allowBlank: true,
@@ -97,7 +103,7 @@ export async function actionsXlsx(input: ActionsXlsxInput): Promise<Buffer> {
     ["priority", "The priority's code and name, e.g. 'P1 Prevent and ultimately end domestic abuse'."],
     ["timescale", "The month it is due (March 2027: the end of that month), a date (31/03/2027), 'ongoing', or blank if none is agreed."],
     ["measures", "How progress is measured. Name the indicators the action is meant to move, e.g. 'Analysis of PM1-PM8, PM20, QA11'; the board's report links them."],
-    ["RAG", "The lead officer's rating, from the guide below. darep reports a rating that contradicts the guide (an overdue action not rated Red), and never changes it."],
+    ["RAG", `The lead officer's rating, from the guide below. darep reports a rating that contradicts the guide${overdueWords(input.guide)}, and never changes it.`],
     ["", ""],
     [input.guide.name, ""],
     ...guideLines(input.guide),

@@ -54,4 +54,10 @@ describe("the RAG guide as data", () => {
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.message).toBe("'green' is not one of the guide's ratings");
   });
+
+  it("refuses a rating worded with a comma or a double quote, which the template's dropdown could not offer", () => {
+    const r = RagGuide.safeParse({ ...rotherham, ratings: [{ rag: "red", words: "Off track, late", meaning: "late" }, ...rotherham.ratings.slice(1)] });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.message).toMatch(/no comma or double quote/);
+  });
 });

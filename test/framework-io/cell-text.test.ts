@@ -1,12 +1,25 @@
 // The framework spreadsheet's compound cells (targets by year, an at-risk band, comparators) read and
 // write back the same, name what is wrong in words, and an unwritable value falls back to the JSON column.
 import { describe, expect, it } from "vitest";
-import { readBand, readComparators, readYearAmounts, writeBand, writeComparators, writeYearAmounts } from "../../src/framework-io/cell-text.js";
+import { numberError, readBand, readComparators, readNumber, readYearAmounts, writeBand, writeComparators, writeYearAmounts } from "../../src/framework-io/cell-text.js";
 import { COLUMNS } from "../../src/framework-io/index.js";
 import { measureRow } from "../../src/framework-io/to-rows.js";
 import type { Indicator } from "../../src/framework/schema.js";
 
 describe("the framework spreadsheet's compound cells", () => {
+  it("reads numbers with thousands commas only, and names a decimal comma instead of reading it ten times too big", () => {
+    expect(["300", "-2.5", "1,320", "1,000,000.5", ".5"].map(readNumber)).toEqual([300, -2.5, 1320, 1000000.5, 0.5]);
+    for (const bad of ["7,5", "2,5", "0x10", "1e3", "12,34", "", "1,2345"]) expect(readNumber(bad), bad).toBeNull();
+    expect(numberError("7,5")).toBe("must be a number with a decimal point: write 7.5, not 7,5");
+    expect(readBand("2,5%").error).toMatch(/decimal point, not a comma/);
+    expect(readYearAmounts("2025-26: 7,5").error).toMatch(/decimal point, not a comma/);
+  });
+
+  it("refuses an empty band and a year given twice", () => {
+    expect(readBand(";").error).toMatch(/percentage of the target/);
+    expect(readYearAmounts("2025-26: 300; 2025-26: 400").error).toBe("gives 2025-26 twice; give each year once");
+  });
+
   it("reads and writes targets by year", () => {
     expect(readYearAmounts("2025-26: 300; 2026-27: 1,320")).toEqual({ value: { "2025-26": 300, "2026-27": 1320 } });
     expect(writeYearAmounts({ "2025-26": 300, "2026-27": 1320 })).toBe("2025-26: 300; 2026-27: 1320");

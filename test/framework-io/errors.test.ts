@@ -55,4 +55,22 @@ describe("darep framework import's checks", () => {
     const r = await importFramework({ file: "ours.csv", cwd: dir });
     expect(r.issues.filter((i) => i.code === "framework-missing-column").map((i) => i.column)).toContain("unit");
   });
+
+  it("refuses a decimal comma rather than read 7,5 as 75, and points a target's problem at a target cell", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "darep-fw-"));
+    const target = { ...good, direction: "target", "reason for the direction": "Commissioned" };
+    writeFileSync(
+      join(dir, "ours.csv"),
+      csv([
+        { ...target, "target level": '"7,5"' },
+        { ...good, reference: "SH2", "measure id": "b", "target to be confirmed": "yes" },
+      ]),
+    );
+    const r = await importFramework({ file: "ours.csv", cwd: dir });
+    expect(r.issues.find((i) => i.column === "target level")?.message).toBe("'target level' must be a number with a decimal point: write 7.5, not 7,5 (found 7,5).");
+    // A target on an 'up' measure: the fix is in the direction or target columns, never the JSON column.
+    const sh2 = r.issues.find((i) => i.indicator === "SH2");
+    expect(sh2?.column).not.toMatch(/JSON/);
+    expect(r.folder).toBeNull();
+  });
 });
