@@ -7,7 +7,7 @@ import { protectReport } from "../disclosure/index.js";
 import { RunError } from "../errors.js";
 import type { PdfPrinter } from "../report/pdf.js";
 import { guardOutputFolder } from "../report/output-guard.js";
-import { PrinterPool } from "../report/printer-pool.js";
+import { PrinterPool, printOnce } from "../report/printer-pool.js";
 import { earlierSet, removeOthers, type EarlierSet } from "../report/report-set.js";
 import { writeAllAtomically } from "./write-atomic.js";
 import { judge } from "../trends/index.js";
@@ -159,10 +159,11 @@ export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildReques
     say("Printing the PDF");
     try {
       if (!req.printer) throw new RunError("No browser was given for the PDF.");
-      const printer = await req.printer();
+      const getPrinter = req.printer;
       const marking = report.marking ?? null;
-      files.push({ path: join(outDir, BOARD_PDF), content: await printer.print(html, { title: titleOf(report), marking }) });
-      if (appendixHtml) files.push({ path: join(outDir, APPENDIX_PDF), content: await printer.print(appendixHtml, { title: `${titleOf(report)}: appendix`, marking }) });
+      const print = (page: string, title: string) => printOnce(getPrinter, page, { title, marking });
+      files.push({ path: join(outDir, BOARD_PDF), content: await print(html, titleOf(report)) });
+      if (appendixHtml) files.push({ path: join(outDir, APPENDIX_PDF), content: await print(appendixHtml, `${titleOf(report)}: appendix`) });
     } catch (e) {
       pdfProblem = e instanceof RunError ? e : new RunError(`The PDF could not be printed: ${(e as Error).message}`);
     }

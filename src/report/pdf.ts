@@ -10,7 +10,7 @@ import { formatNumber } from "../words/index.js";
 import { browserArgs, startBrowser, type BrowserProcess } from "./browser-process.js";
 import type { PdfFacts } from "./pdf-finish.js";
 import { drawsMarginBoxes, PAGE_MARGIN, pageTemplates, withPageMargins } from "./page-margins.js";
-import { Slots, within } from "./print-slots.js";
+import { NotPrinted, Slots, within } from "./print-slots.js";
 import { printSlots } from "./printer-pool.js";
 
 function firstLine(e: unknown): string {
@@ -36,6 +36,8 @@ export class PdfPrinter {
   #process: BrowserProcess;
   #timeoutMs: number;
   #refused = 0;
+  /** Prints in a row that took too long: two, and the browser is taken as hung and stopped (a new one prints the rest). */
+  #timeouts = 0;
   #closing: Promise<void> | null = null;
   #removeOnExit: () => void;
   /** Why the browser can print no more, once it has gone; every print asked of it then fails with it. */
@@ -121,9 +123,10 @@ export class PdfPrinter {
     return this.#process.pid;
   }
 
+  /** Before a print begins: a printer that has stopped says so as NotPrinted, so the report can go to another. */
   #usable(): void {
-    if (this.#closing) throw new RunError("The PDF printer was already closed.");
-    if (this.#gone) throw this.#gone;
+    if (this.#gone) throw new NotPrinted(this.#gone.message);
+    if (this.#closing) throw new NotPrinted("The PDF printer was already closed.");
   }
 
   async print(html: string, opts: { title: string; marking?: string | null }): Promise<Uint8Array> {
@@ -148,12 +151,14 @@ export class PdfPrinter {
       })();
       try {
         printed = await within(Promise.race([work, stopped]), this.#timeoutMs, tooLong);
+        this.#timeouts = 0;
       } catch (e) {
         // A tab that failed or hung is never used again: closed (a browser that hangs may never answer
         // that either; close() ends it in any case), with a tab it was still opening.
         this.#discard(tab);
         const late = () => this.#discard(tab);
         work.then(late, late);
+        if (!this.#gone && e instanceof RunError && e.message === tooLong() && ++this.#timeouts >= 2) this.#hung(e);
         throw this.#gone ?? e;
       }
       (tab as Page | null)?.off("error", crashed);
@@ -165,6 +170,13 @@ export class PdfPrinter {
     // Finished by darep while the tab prints the next report.
     const { finishPdf } = await import("./pdf-finish.js");
     return await finishPdf(printed.pdf, printed.facts);
+  }
+
+  /** Two prints in a row timed out: the browser is taken as hung, every print on it is stopped, and it is ended. */
+  #hung(last: RunError): void {
+    this.#gone = new RunError(`${last.message} It did so twice in a row, so darep ended that browser; a new one prints the reports after.`);
+    for (const stop of this.#stoppers) stop(this.#gone);
+    void this.close();
   }
 
   #discard(tab: Page | null): void {

@@ -2,6 +2,9 @@
 // may never answer: the two pieces of timing the printer is built from.
 import { RunError } from "../errors.js";
 
+/** A print that never began, because its printer had stopped: another printer may print it. */
+export class NotPrinted extends RunError {}
+
 /** A fixed number of places: take() waits for one to be free, give() hands it to the next waiting. */
 export class Slots {
   #free: number;

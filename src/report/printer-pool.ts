@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { RunError } from "../errors.js";
+import { NotPrinted } from "./print-slots.js";
 import type { PdfPrinter } from "./pdf.js";
 
 /**
@@ -83,5 +84,19 @@ export class PrinterPool {
   async close(): Promise<void> {
     const printer = await this.#launching?.catch(() => null);
     await Promise.all([printer, ...this.#stopped].map((p) => p?.close()));
+  }
+}
+
+/**
+ * Print one report on the run's printer. A print that never began because that printer had stopped
+ * (NotPrinted) goes once to the printer the run has now: the pool starts a new browser for it, a
+ * limited number of times, so reports waiting for a tab are not lost with the browser.
+ */
+export async function printOnce(printer: () => Promise<Pick<PdfPrinter, "print">>, html: string, opts: { title: string; marking?: string | null }): Promise<Uint8Array> {
+  try {
+    return await (await printer()).print(html, opts);
+  } catch (e) {
+    if (!(e instanceof NotPrinted)) throw e;
+    return await (await printer()).print(html, opts);
   }
 }

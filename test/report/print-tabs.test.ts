@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunError } from "../../src/errors.js";
 import { findBrowser } from "../../src/report/browser.js";
 import { PdfPrinter } from "../../src/report/pdf.js";
+import { NotPrinted } from "../../src/report/print-slots.js";
 import { PrinterPool } from "../../src/report/printer-pool.js";
 
 function tool(name: string, args: string[]): string {
@@ -137,6 +138,31 @@ describe("a print that cannot finish", () => {
       await printer.close();
     }
   });
+});
+
+describe("a browser that hangs", () => {
+  it("is ended after two prints in a row time out, so that the run's pool starts another", async () => {
+    const printer = await PdfPrinter.launch(browserPath, { timeoutMs: 3_000, slots: 1 });
+    try {
+      await printer.print(long("warm", 1), { title: "warm" });
+      // The whole browser stops answering (its every process stopped): no tab can be opened or printed.
+      process.kill(-printer.pid!, "SIGSTOP");
+      const first = await printer.print(long("one", 10), { title: "one" }).catch((e: unknown) => e);
+      expect((first as RunError).message).toBe("The browser took longer than 3 s to print the PDF.");
+      expect(printer.alive).toBe(true);
+      const second = await printer.print(long("two", 10), { title: "two" }).catch((e: unknown) => e);
+      expect((second as RunError).message).toMatch(/^The browser took longer than 3 s to print the PDF\. It did so twice in a row, so darep ended that browser/);
+      expect(printer.alive).toBe(false);
+      await expect(printer.print(long("three", 1), { title: "three" })).rejects.toBeInstanceOf(NotPrinted);
+    } finally {
+      try {
+        process.kill(-printer.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      await printer.close();
+    }
+  }, 30_000);
 });
 
 describe("a browser that stops mid-run", () => {
