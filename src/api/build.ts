@@ -166,6 +166,9 @@ export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildReques
       if (appendixHtml) files.push({ path: join(outDir, APPENDIX_PDF), content: await print(appendixHtml, `${titleOf(report)}: appendix`) });
     } catch (e) {
       pdfProblem = e instanceof RunError ? e : new RunError(`The PDF could not be printed: ${(e as Error).message}`);
+      // Both PDFs or neither: a board pack printed before its appendix failed is not written alone.
+      const pdfs = new Set([join(outDir, BOARD_PDF), join(outDir, APPENDIX_PDF)]);
+      files.splice(0, files.length, ...files.filter((f) => !pdfs.has(f.path)));
     }
   }
   lap("pdf");

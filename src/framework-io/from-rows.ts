@@ -6,7 +6,7 @@ import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, RawRow, RawTable } from "../types.js";
 import { COLUMNS, type Column } from "../framework/sheet-columns.js";
 import { numberError, readBand, readComparators, readNumber, readYearAmounts } from "./cell-text.js";
-import { mergeDeep, setPath } from "./paths.js";
+import { getPath, mergeDeep, setPath } from "./paths.js";
 
 type Json = Record<string, unknown>;
 
@@ -126,6 +126,8 @@ export function readFrameworkTable(table: RawTable): ReadFramework {
     const group = groups.get(key) ?? { first: place, indicator: {}, measures: [] };
     groups.set(key, group);
     const measure: Json = {};
+    // The cells filled on this row: a JSON column that sets one of their fields again is a conflict, not a silent override.
+    const filled: Column[] = [];
     for (const c of COLUMNS) {
       const parsed = parseCell(c, text(c));
       if (parsed.error) {
@@ -133,6 +135,20 @@ export function readFrameworkTable(table: RawTable): ReadFramework {
         continue;
       }
       if (parsed.value === undefined) continue;
+      if (c.kind !== "json") filled.push(c);
+      else {
+        const twice = filled.filter((f) => f.level === c.level && getPath(parsed.value, f.path) !== undefined);
+        if (twice.length) {
+          for (const f of twice)
+            issues.push(
+              issue("framework-conflict", where(file, place, c), `'${c.header}' gives ${f.path.join(".")} again, which the '${f.header}' column already gives; give it in one place.`, {
+                found: quote(text(c)),
+                indicator: ref,
+              }),
+            );
+          continue;
+        }
+      }
       if (c.level === "measure") {
         if (c.kind === "json") mergeDeep(measure, parsed.value as Json);
         else setPath(measure, c.path, parsed.value);

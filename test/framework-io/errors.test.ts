@@ -73,4 +73,15 @@ describe("darep framework import's checks", () => {
     expect(sh2?.column).not.toMatch(/JSON/);
     expect(r.folder).toBeNull();
   });
+
+  it("names a field given both in its column and in the JSON column, rather than letting one win", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "darep-fw-"));
+    const json = JSON.stringify({ comparators: [{ value: 2, label: "B", source: "S", period: "P" }] }).replace(/"/g, '""');
+    writeFileSync(join(dir, "ours.csv"), csv([{ ...good, comparators: "1 | A | S | P", "measure: more (JSON)": `"${json}"` }]));
+    const r = await importFramework({ file: "ours.csv", cwd: dir });
+    expect(r.issues.map((i) => [i.code, i.column, i.message])).toEqual([
+      ["framework-conflict", "measure: more (JSON)", "'measure: more (JSON)' gives comparators again, which the 'comparators' column already gives; give it in one place."],
+    ]);
+    expect(r.folder).toBeNull();
+  });
 });
