@@ -10,6 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { keyedRandom, normal } from "../scripts/seeded-random.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SCHEMAS = join(ROOT, "schemas", "doncaster");
@@ -33,20 +34,7 @@ export const BEFORE_LATEST = PERIODS.at(-2);
 const SEASON = { Q1: 1.0, Q2: 1.06, Q3: 1.04, Q4: 0.93 };
 
 // ---------------------------------------------------------------- seeded randomness
-function mulberry32(a) {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function rng(...key) {
-  let h = 2166136261 ^ SEED;
-  for (const c of key.join("|")) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return mulberry32(h >>> 0);
-}
-const normal = (r) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+const rng = (...key) => keyedRandom(SEED, key.join("|"));
 
 // ---------------------------------------------------------------- the framework
 function loadIndicators() {

@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { mulberry32, normal } from "../scripts/seeded-random.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "bin", "darep.js");
@@ -38,15 +39,6 @@ if (!existsSync(join(root, "dist", "cli", "index.js"))) {
 }
 
 // ---------------------------------------------------------------- randomness
-function mulberry32(a) {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const normal = (r) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 /** A Poisson draw: Knuth's product of uniforms for small means, a rounded normal for large ones. */
 function poisson(r, mean) {
   if (mean > 60) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(r)));
