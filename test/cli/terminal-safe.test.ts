@@ -1,9 +1,9 @@
 // Text from returns cannot drive the terminal: escapes, bells and bidi overrides are shown, not obeyed.
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import type { ValidationResult } from "../../src/api/validate.js";
 import { formatText } from "../../src/cli/formats/text.js";
 import { terminalSafe } from "../../src/words/index.js";
+import { oneInvalidReturn } from "../helpers/validation-result.js";
 
 describe("terminalSafe", () => {
   it("turns control characters and bidi overrides into visible escapes, and keeps ordinary text", () => {
@@ -13,25 +13,9 @@ describe("terminalSafe", () => {
 
   it("is applied to every piece of data the text format prints", () => {
     const bad = "x\u001b]0;pwned\u0007\u202e";
-    const result: ValidationResult = {
-      files: [
-        {
-          file: `returns/2026-27/Q2/${bad}.csv`,
-          agency: null,
-          year: "2026-27",
-          quarter: "Q2",
-          status: "invalid",
-          sha256: null,
-          receivedAt: null,
-          figures: 0,
-          errors: 1,
-          warnings: 0,
-          issues: [{ code: "missing-sheet", severity: "error", file: bad, sheet: bad, row: 2, cell: "A2", message: `Sheet ${bad}`, expected: bad, advice: bad }],
-        },
-      ],
-      issues: [],
-      summary: { files: 1, valid: 0, invalid: 1, errors: 1, warnings: 0 },
-    };
+    const result = oneInvalidReturn(`returns/2026-27/Q2/${bad}.csv`, [
+      { code: "missing-sheet", severity: "error", file: bad, sheet: bad, row: 2, cell: "A2", message: `Sheet ${bad}`, expected: bad, advice: bad },
+    ]);
     const out = formatText(result, new Chalk({ level: 0 }));
     expect(out).not.toMatch(/[\u0007\u001b\u202e]/);
     expect(out).toContain("\\u001b]0;pwned\\u0007\\u202e");

@@ -1,6 +1,7 @@
 // Each escaper against hostile text: nothing it returns can become markup, a link or a terminal command.
 import { describe, expect, it } from "vitest";
 import { escapeHtml, escapeMarkdown, escapeXml, hasInvisible, INVISIBLE, jsonText, looksBlank, showControls, terminalSafe, terminalSafeDeep } from "../../src/words/index.js";
+import { oneInvalidReturn } from "../helpers/validation-result.js";
 
 const HOSTILE = `<script>alert("x")</script> & 'y'`;
 
@@ -84,25 +85,7 @@ describe("the CI formats", () => {
     const { formatGithub } = await import("../../src/cli/formats/github.js");
     const bad = "x\u001b[31m\u202e|[l](http://e.example)";
     const out = formatGithub(
-      {
-        files: [
-          {
-            file: `returns/2026-27/Q2/${bad}.csv`,
-            agency: null,
-            year: "2026-27",
-            quarter: "Q2",
-            status: "invalid",
-            sha256: null,
-            receivedAt: null,
-            figures: 0,
-            errors: 1,
-            warnings: 0,
-            issues: [{ code: "invalid-value", severity: "error", file: `returns/2026-27/Q2/${bad}.csv`, row: 2, cell: "D2", message: `Found ${bad}.` }],
-          },
-        ],
-        issues: [],
-        summary: { files: 1, valid: 0, invalid: 1, errors: 1, warnings: 0 },
-      },
+      oneInvalidReturn(`returns/2026-27/Q2/${bad}.csv`, [{ code: "invalid-value", severity: "error", file: `returns/2026-27/Q2/${bad}.csv`, row: 2, cell: "D2", message: `Found ${bad}.` }]),
       (f) => f,
     );
     expect(out.annotations + out.summary).not.toMatch(/[\u001b\u202e]/);
