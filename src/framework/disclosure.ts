@@ -17,7 +17,13 @@ export const DisclosureOptions = z
     /** Why the report is not protected: required with applyTo "none", printed on its first page. */
     reason: z.string().trim().min(1, "must not be blank").optional(),
   })
-  .refine((d) => d.applyTo !== "none" || d.reason !== undefined, { message: 'applyTo "none" needs a "reason", which the report prints on its first page', path: ["reason"] });
+  .refine((d) => d.applyTo !== "none" || d.reason !== undefined, { message: 'applyTo "none" needs a "reason", which the report prints on its first page', path: ["reason"] })
+  // A shown count (the minimum or more) must never round to 0, which would read as nobody: the minimum
+  // rounds up to roundTo only while roundTo is at most twice it.
+  .refine((d) => d.roundTo === undefined || d.roundTo <= 2 * d.minimum, {
+    message: "must be at most twice the minimum, or the smallest counts shown would round to 0 (which reads as nobody): lower roundTo or raise minimum",
+    path: ["roundTo"],
+  });
 export type DisclosureOptions = z.infer<typeof DisclosureOptions>;
 
 /** The policy in force: what the config says, with every default filled in. */

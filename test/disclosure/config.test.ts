@@ -27,6 +27,13 @@ describe("options.disclosure", () => {
     expect(messages({ disclosure: { applyTo: "totals" } })[0]).toMatch(/^options\.disclosure\.applyTo: /);
     expect(messages({ disclosure: { threshold: 5 } })[0]).toMatch(/^options\.disclosure: .*threshold/);
   });
+
+  it("refuses rounding that would publish a shown count as 0 (2 to the nearest 5)", () => {
+    expect(messages({ disclosure: { minimum: 2, roundTo: 5 } })).toEqual([
+      "options.disclosure.roundTo: must be at most twice the minimum, or the smallest counts shown would round to 0 (which reads as nobody): lower roundTo or raise minimum",
+    ]);
+    expect(messages({ disclosure: { minimum: 3, roundTo: 5 } })).toEqual([]);
+  });
 });
 
 describe("options.marking", () => {
