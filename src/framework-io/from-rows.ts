@@ -6,7 +6,7 @@ import { issue, quote } from "../issues/catalogue.js";
 import type { Issue, RawRow, RawTable } from "../types.js";
 import { COLUMNS, type Column } from "../framework/sheet-columns.js";
 import { numberError, readBand, readComparators, readNumber, readYearAmounts } from "./cell-text.js";
-import { getPath, mergeDeep, setPath } from "./paths.js";
+import { getPath, mergeDeep, setPath, unsafeKey } from "./paths.js";
 
 type Json = Record<string, unknown>;
 
@@ -60,6 +60,8 @@ function parseCell(column: Column, text: string): { value?: unknown; error?: str
     case "json": {
       try {
         const v = JSON.parse(text) as unknown;
+        const bad = unsafeKey(v);
+        if (bad) return { error: `must not use the key "${bad}", which is no field of a framework` };
         return v && typeof v === "object" && !Array.isArray(v) ? { value: v } : { error: 'must be a JSON object, e.g. {"tolerance": {"relative": 0.1}}' };
       } catch {
         return { error: "is not valid JSON" };

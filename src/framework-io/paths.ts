@@ -1,11 +1,26 @@
 // Reading, setting and removing a field by its path in a plain JSON object (the columns' paths).
 type Json = Record<string, unknown>;
 
+/** Keys that would reach an object's prototype rather than a field of it: never followed or set. */
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The first such key anywhere in a parsed JSON value, or null. */
+export function unsafeKey(value: unknown): string | null {
+  if (value === null || typeof value !== "object") return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (UNSAFE_KEYS.has(k)) return k;
+    const deeper = unsafeKey(v);
+    if (deeper) return deeper;
+  }
+  return null;
+}
+
 export function getPath(obj: unknown, path: string[]): unknown {
   return path.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Json)[k] : undefined), obj);
 }
 
 export function setPath(obj: Json, path: string[], value: unknown): void {
+  if (path.some((k) => UNSAFE_KEYS.has(k))) return;
   let o = obj;
   path.slice(0, -1).forEach((k) => {
     if (typeof o[k] !== "object" || o[k] === null) o[k] = {};
@@ -38,6 +53,7 @@ export function withoutPaths(obj: Json, paths: string[][]): Json {
 /** Merge `extra` into `obj` field by field (objects merge, anything else replaces). */
 export function mergeDeep(obj: Json, extra: Json): Json {
   for (const [k, v] of Object.entries(extra)) {
+    if (UNSAFE_KEYS.has(k)) continue;
     const here = obj[k];
     if (v && typeof v === "object" && !Array.isArray(v) && here && typeof here === "object" && !Array.isArray(here)) mergeDeep(here as Json, v as Json);
     else obj[k] = v;

@@ -84,4 +84,13 @@ describe("darep framework import's checks", () => {
     ]);
     expect(r.folder).toBeNull();
   });
+
+  it("refuses a JSON cell that would reach the prototype of every object, and leaves Object.prototype alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "darep-fw-"));
+    const json = '{"__proto__": {"polluted": 1}}'.replace(/"/g, '""');
+    writeFileSync(join(dir, "ours.csv"), csv([{ ...good, "measure: more (JSON)": `"${json}"` }]));
+    const r = await importFramework({ file: "ours.csv", cwd: dir });
+    expect(r.issues.map((i) => [i.column, i.message])).toEqual([["measure: more (JSON)", expect.stringMatching(/must not use the key "__proto__"/)]]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
