@@ -173,7 +173,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .description(
       "Read FILE (XLSX or CSV, one row per measure: reference, title, owner, what it tells us, measure, unit, categories, direction and its reason, target, frequency, ...) " +
         "into schemas/<name>/ of the workspace (or of this folder), naming every cell to correct. A workspace on the blank framework is switched to it, " +
-        "each agency given the indicators its owner column names. Overwrites nothing. Exit 1 when the spreadsheet has errors.",
+        "each agency given the indicators its owner column names. Overwrites nothing. Exit 1 when the spreadsheet has errors, or when its owners and the config's agencies do not match (the framework is then written, and the config left as it was).",
     )
     .argument("<file>", "the spreadsheet")
     .option("--name <name>", "the framework's folder name, e.g. sheffield (default: from the file's name)")

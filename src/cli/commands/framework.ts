@@ -20,6 +20,7 @@ export async function runFrameworkImport(file: string, flags: { name?: string; u
   else if (cfg) {
     if (cfg.unowned.length) lines.push(`darep.config.json was left as it was: the owner of ${cfg.unowned.join(", ")} names no agency (give an agency's id or name).`);
     if (cfg.idle.length) lines.push(`darep.config.json was left as it was: no indicator's owner names ${cfg.idle.join(", ")}.`);
+    lines.push(`Next: either set "framework": "${r.name}" in darep.config.json and give each agency its "indicators" there, or correct the owner column, delete ${r.folder}/ and import again.`);
   } else lines.push(`To use it, set "framework": "${r.name}" in darep.config.json (or import again with --use).`);
   io.stdout(`${lines.join("\n")}\n`);
   return cfg && !cfg.changed ? 1 : 0;
