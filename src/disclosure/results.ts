@@ -101,7 +101,7 @@ export function protectResult(r: Result, history: Point[], period: Period): Resu
     reading: hidden ? null : (r.reading ?? null),
     record: hidden || rounded ? null : (r.record ?? null),
   };
-  const withheld = { value: hiddenAt(r.history, history, 0) || shown.symbol === "c", previous: hiddenAt(r.history, history, 1), lastYear: hiddenAt(r.history, history, 4) };
+  const withheld = { value: hiddenAt(r.history, history, 0) || shown.symbol === "c", previous: hiddenAt(r.history, history, 1), lastYear: hiddenAt(r.history, history, per) };
 
   if (withheld.value) {
     return {
