@@ -6,18 +6,17 @@
 //   not-due   not due this quarter, and nothing owed from before
 // Earlier quarters count back at most a year, and never before the first quarter the workspace kept
 // an evidence file for: darep cannot know what was received before records began.
+import { DUE_QUARTERS } from "../framework/frequency.js";
 import { comparePeriods, fromOrdinal, ordinal } from "../framework/period.js";
-import type { AssuranceItem, Frequency } from "../framework/schema.js";
+import type { AssuranceItem } from "../framework/schema.js";
 import type { Period, QuarterName } from "../types.js";
 import type { AssuranceStatus } from "../report-contract/schema.js";
 import type { Evidence } from "./types.js";
 
 export type AssuranceState = AssuranceStatus["state"];
 
-const DEFAULT_QUARTERS: Record<Frequency, QuarterName[]> = { quarterly: ["Q1", "Q2", "Q3", "Q4"], "six-monthly": ["Q2", "Q4"], annual: ["Q4"] };
-
 export function isDue(item: Pick<AssuranceItem, "frequency" | "dueQuarters">, quarter: QuarterName): boolean {
-  return (item.dueQuarters ?? DEFAULT_QUARTERS[item.frequency]).includes(quarter);
+  return (item.dueQuarters ?? DUE_QUARTERS[item.frequency]).includes(quarter);
 }
 
 /** Quarters before `period` to look back over: up to a year, none before `trackedFrom`. */

@@ -3,11 +3,11 @@
 // count shown at all? darep runs it on every report it protects, and the tests run it on their own.
 // It reads only what a reader has: report.json as published.
 import type { DisclosurePolicy } from "../framework/disclosure.js";
+import { periodKey } from "../framework/period.js";
 import type { Report, Result } from "../report-contract/schema.js";
+import { isSmall } from "./suppress.js";
 
 type Point = Result["history"][number];
-
-const isSmall = (v: number | null, minimum: number) => v !== null && v >= 1 && v < minimum;
 
 /** A description of the first leak found ("PM7/attendances/total/agency, 2025-26 Q3: ..."), or null. */
 export function checkDifferencing(report: Report, policy: DisclosurePolicy): string | null {
@@ -21,9 +21,9 @@ export function checkDifferencing(report: Report, policy: DisclosurePolicy): str
   for (const [name, members] of groups) {
     const total = members.find((r) => r.category === null);
     const cats = members.filter((r) => r.category !== null);
-    const quarters = new Set(members.flatMap((r) => r.history.map((p) => `${p.year} ${p.quarter}`)));
+    const quarters = new Set(members.flatMap((r) => r.history.map(periodKey)));
     for (const q of quarters) {
-      const at = (r: Result): Point | undefined => r.history.find((p) => `${p.year} ${p.quarter}` === q);
+      const at = (r: Result): Point | undefined => r.history.find((p) => periodKey(p) === q);
       const leak = (what: string) => `${name}, ${q}: ${what}`;
       const shownCats = cats.map(at).filter((p): p is Point => !!p && p.symbol !== "c");
       const hidden = cats.filter((r) => at(r)?.symbol === "c");

@@ -3,6 +3,7 @@
 // the counts left on show are rounded when the policy asks. What comes out is each result's
 // history as the reader may see it; everything else a reader sees is worked out from it.
 import type { DisclosurePolicy } from "../framework/disclosure.js";
+import { periodKey } from "../framework/period.js";
 import type { Result } from "../report-contract/schema.js";
 import { suppress, type Breakdown, type Cell } from "./suppress.js";
 
@@ -17,7 +18,6 @@ export function roundCount(n: number, to: number): number {
 }
 
 const groupKey = (r: Result) => `${r.indicator}\u0000${r.measure}\u0000${r.agency}`;
-const quarterKey = (p: Point) => `${p.year} ${p.quarter}`;
 
 function cellOf(r: Result, p: Point | undefined): Cell | null {
   if (!p) return null;
@@ -34,8 +34,8 @@ export function protectHistories(results: readonly Result[], policy: DisclosureP
   for (const members of groups.values()) {
     const total = members.find((r) => r.category === null) ?? null;
     const categories = members.filter((r) => r.category !== null);
-    const byQuarter = new Map(members.map((r) => [r.key, new Map(r.history.map((p) => [quarterKey(p), p]))]));
-    const quarters = new Set(members.flatMap((r) => r.history.map(quarterKey)));
+    const byQuarter = new Map(members.map((r) => [r.key, new Map(r.history.map((p) => [periodKey(p), p]))]));
+    const quarters = new Set(members.flatMap((r) => r.history.map(periodKey)));
     const hidden = new Map<string, Set<string>>(members.map((r) => [r.key, new Set()]));
     for (const q of quarters) {
       const at = (r: Result) => byQuarter.get(r.key)!.get(q);
@@ -51,7 +51,7 @@ export function protectHistories(results: readonly Result[], policy: DisclosureP
       out.set(
         r.key,
         r.history.map((p) => {
-          if (gone.has(quarterKey(p))) return { ...p, value: null, symbol: WITHHELD, gap: false };
+          if (gone.has(periodKey(p))) return { ...p, value: null, symbol: WITHHELD, gap: false };
           if (policy.roundTo !== null && p.value !== null) return { ...p, value: roundCount(p.value, policy.roundTo) };
           return p;
         }),

@@ -27,7 +27,7 @@ export const DisclosureOptions = z
 export type DisclosureOptions = z.infer<typeof DisclosureOptions>;
 
 /** The policy in force: what the config says, with every default filled in. */
-export type DisclosurePolicy = { applyTo: "breakdowns" | "all" | "none"; minimum: number; roundTo: number | null; reason: string | null };
+export type DisclosurePolicy = { applyTo: DisclosureOptions["applyTo"]; minimum: number; roundTo: number | null; reason: string | null };
 
 export function disclosurePolicy(options: DisclosureOptions | undefined): DisclosurePolicy {
   return { applyTo: options?.applyTo ?? "breakdowns", minimum: options?.minimum ?? DEFAULT_MINIMUM, roundTo: options?.roundTo ?? null, reason: options?.reason ?? null };

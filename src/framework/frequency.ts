@@ -1,9 +1,10 @@
 // When an indicator's figure is due: every quarter, six-monthly at the half-years (Q2 and Q4), annual
 // at the year's end (Q4). The one home of this rule: validation (a missing row) and the trend engine
 // (which points make a series, and "not due") both import it.
+import type { QuarterName } from "../types.js";
 import type { Frequency } from "./schema.js";
 
-export type QuarterName = "Q1" | "Q2" | "Q3" | "Q4";
+export type { QuarterName };
 
 export const DUE_QUARTERS: Record<Frequency, readonly QuarterName[]> = {
   quarterly: ["Q1", "Q2", "Q3", "Q4"],
