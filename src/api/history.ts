@@ -7,7 +7,7 @@ import { comparePeriods, periodKey } from "../framework/period.js";
 import { historyReturns, placedInHistory, RETURN_COLUMNS, type HistoryReturn } from "../history/index.js";
 import { issue } from "../issues/catalogue.js";
 import { writeAllAtomically } from "./write-atomic.js";
-import { csvField } from "../template/csv.js";
+import { csvField, quotedField } from "../words/index.js";
 import type { Issue, Period } from "../types.js";
 import { checkReturnBytes, kindOf, openWorkspace, readTableFile, readText, RECEIPTS_FILE } from "../workspace/index.js";
 import { settled, type WorkspaceRequest } from "./request.js";
@@ -33,9 +33,13 @@ export interface HistoryImportOutcome {
   issues: Issue[];
 }
 
-/** The return as the CSV an agency would have sent: a figure as it stands (a -2 is a number, not a formula), the texts made safe. */
+/**
+ * The return as the CSV an agency would have sent: a figure as it stands (a -2 is a number, not a
+ * formula, so it gets no apostrophe), the texts made safe; any field with a comma, quote or line
+ * break quoted, so that a "1,234" stays one cell.
+ */
 function returnCsv(r: HistoryReturn): string {
-  const line = (cells: readonly string[]) => cells.map((v, i) => (RETURN_COLUMNS[i] === "value" && /^-?\d/.test(v) ? v : csvField(v))).join(",");
+  const line = (cells: readonly string[]) => cells.map((v, i) => (RETURN_COLUMNS[i] === "value" && /^-?\d/.test(v) ? quotedField(v) : csvField(v))).join(",");
   return `\ufeff${[RETURN_COLUMNS.join(","), ...r.rows.map(line)].join("\r\n")}\r\n`;
 }
 

@@ -6,6 +6,6 @@ export { listWords, plural } from "./lists.js";
 export { dateInWords, daysBetween, instantOf, londonDate, londonTime, MONTH_NAMES, momentInWords } from "./dates.js";
 export { escapeHtml, escapeMarkdown, escapeXml } from "./escape.js";
 export { hasInvisible, INVISIBLE, jsonText, looksBlank, showControls, terminalSafe, terminalSafeDeep } from "./characters.js";
-export { couldBeFormula, csvField, safeCell } from "./cells.js";
+export { couldBeFormula, csvField, quotedField, safeCell } from "./cells.js";
 export { markedSubject } from "./marking.js";
 export { COMPARISON_WORDS, targetNoun, type ComparisonName } from "./targets.js";
