@@ -51,3 +51,20 @@ describe("darep import history: a figure with a thousands comma", () => {
     expect(figures.map((f) => f.value)).toEqual([1234]);
   });
 });
+
+describe("darep import history: a history file that cannot be opened", () => {
+  it.each([
+    ["does not exist", "nope.csv", /there is no such file/],
+    ["is a folder", "returns", /a folder, not a file/],
+  ])("is an error about the run (exit 2) naming the file when it %s, not an agency's return to resend", async (_, file, why) => {
+    const dir = mkdtempSync(join(tmpdir(), "darep-hist-"));
+    const init = await darep(["init", "ws", "--name", "Leeds DA Partnership", "--framework", "blank", "--agency", "police:Police"], { cwd: dir });
+    expect(init.code).toBe(0);
+    const ws = join(dir, "ws");
+    const r = await darep(["import", "history", file], { cwd: ws });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`The history file ${file} cannot be read:`);
+    expect(r.stderr).toMatch(why);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/resend/);
+  });
+});
