@@ -2,7 +2,8 @@
 import type { Workspace } from "../framework/types.js";
 import { chaseList, type ChaseList } from "../status/chase-list.js";
 import { planChase } from "../status/plan.js";
-import type { Period } from "../types.js";
+import { disclosurePolicy, protectIssue } from "../disclosure/index.js";
+import type { Issue, Period } from "../types.js";
 import { openWorkspace, parseQuarter, quarterMeant, readStatus } from "../workspace/index.js";
 import { actionPlan } from "./actions.js";
 import { settled, type QuarterRequest } from "./request.js";
@@ -15,6 +16,8 @@ export { formatStatusText } from "../status/format-text.js";
 
 export type StatusRequest = QuarterRequest;
 
+const NO_MEASURES: ReadonlySet<string> = new Set();
+
 export interface StatusOutcome {
   root: string;
   list: ChaseList;
@@ -23,11 +26,16 @@ export interface StatusOutcome {
 /** The chase list of a quarter in an open workspace. */
 export async function status(ws: Workspace, period: Period, today: string): Promise<ChaseList> {
   const read = await readStatus(ws, period, today);
+  // The chase list is sent on (email, a ticket): a finding that quotes a small count is worded
+  // without it, as in the published report. The agency's return and `darep validate` still have it.
+  const policy = disclosurePolicy(ws.config.options.disclosure);
+  const minimum = policy.applyTo === "none" ? null : policy.minimum;
+  const guard = <T extends Issue>(i: T): T => protectIssue(i, NO_MEASURES, minimum) as T;
   const files = read.returns
     .map(toFileCheck)
     .filter((f) => f.agency !== null)
-    .map((f) => ({ agency: f.agency!, file: f.file, receivedAt: f.receivedAt, issues: f.issues }));
-  const list = chaseList({ config: ws.config, framework: ws.framework, period, today, files, issues: read.issues });
+    .map((f) => ({ agency: f.agency!, file: f.file, receivedAt: f.receivedAt, issues: f.issues.map(guard) }));
+  const list = chaseList({ config: ws.config, framework: ws.framework, period, today, files, issues: read.issues.map(guard) });
   const plan = planChase(actionPlan({ config: ws.config, period, plan: read.plan, assurance: read.assurance, guide: ws.framework.rag }));
   return plan ? { ...list, actionPlan: plan } : list;
 }

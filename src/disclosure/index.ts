@@ -14,6 +14,7 @@ import { statement } from "./words.js";
 
 export { disclosurePolicy } from "../framework/disclosure.js";
 export { checkDifferencing } from "./attack.js";
+export { protectIssue } from "./issues.js";
 export { markedSubject } from "./marking.js";
 
 export interface Protection {
@@ -35,7 +36,8 @@ export function protectReport(report: Report, options: Protection): Report {
   const ranked = results.map((r) => (r.exception ? { ...r, rank: rank.get(r.key) ?? null } : r.rank === null ? r : { ...r, rank: null }));
 
   const touched = new Set(results.filter((r, i) => r !== report.results[i]).map((r) => `${r.indicator.toUpperCase()}/${r.measure}`));
-  const issue = (i: Report["warnings"][number]) => protectIssue(i, touched);
+  const minimum = policy.applyTo === "none" ? null : policy.minimum;
+  const issue = (i: Report["warnings"][number]) => protectIssue(i, touched, minimum);
   const withheldNow = ranked.filter((r, i) => r.symbol === "c" && report.results[i]!.symbol !== "c").length;
 
   const published: Report = {

@@ -9,15 +9,36 @@ import { WHY } from "./words.js";
 
 type IssueJson = Report["warnings"][number];
 
-/** The codes whose words quote figures darep accepted. */
-export const QUOTES_FIGURES: ReadonlySet<string> = new Set(["sudden-change", "categories-do-not-add-up", "part-exceeds-whole"]);
+/** The codes whose words quote figures from a return. */
+export const QUOTES_FIGURES: ReadonlySet<string> = new Set(["sudden-change", "categories-do-not-add-up", "part-exceeds-whole", "year-to-date-fell"]);
 
-/** `protectedMeasures` holds "PM7/attendances" for every measure with a count withheld or rounded. */
-export function protectIssue(i: IssueJson, protectedMeasures: ReadonlySet<string>): IssueJson {
-  if (!i.indicator || !QUOTES_FIGURES.has(i.code)) return i;
+/**
+ * Whether a finding quotes a small count (1 to minimum - 1). Its indicator's reference, financial years
+ * and quarters are not figures; anything else that reads as a number is taken as one, so that a doubt
+ * withholds rather than publishes. This also covers figures the report never used (a measure invalid
+ * this quarter has no published history, so nothing marks it as protected).
+ */
+export function quotesSmallCount(i: IssueJson, minimum: number): boolean {
+  const words = `${i.message} ${i.found ?? ""} ${i.expected ?? ""}`
+    .replaceAll(i.indicator ?? "\u0000", " ")
+    .replace(/\b\d{4}-\d{2}\b/g, " ")
+    .replace(/\bQ[1-4]\b/g, " ")
+    .replace(/\b\d+-fold\b/g, " ");
+  return [...words.matchAll(/\d+(?:[.,]\d+)?/g)].some((m) => {
+    const n = Number(m[0].replace(",", "."));
+    return n >= 1 && n < minimum;
+  });
+}
+
+/**
+ * A finding as published. `protectedMeasures` holds "PM7/attendances" for every measure with a count
+ * withheld or rounded; `minimum` is the policy's smallest count shown (null: no protection).
+ */
+export function protectIssue(i: IssueJson, protectedMeasures: ReadonlySet<string>, minimum: number | null = null): IssueJson {
+  if (!i.indicator || !QUOTES_FIGURES.has(i.code) || minimum === null) return i;
   const ref = i.indicator.toUpperCase();
   const hit = i.measure ? protectedMeasures.has(`${ref}/${i.measure}`) : [...protectedMeasures].some((m) => m.startsWith(`${ref}/`));
-  if (!hit || !/\d/.test(`${i.message} ${i.found ?? ""} ${i.expected ?? ""}`)) return i;
+  if (!(hit || quotesSmallCount(i, minimum)) || !/\d/.test(`${i.message} ${i.found ?? ""} ${i.expected ?? ""}`)) return i;
   const { found: _found, expected: _expected, ...rest } = i;
   const title = i.code in CATALOGUE ? CATALOGUE[i.code as IssueCode].title : i.code;
   const what = `${i.indicator}${i.measure ? ` ${i.measure}` : ""}${i.category ? ` (${i.category})` : ""}`;

@@ -63,7 +63,7 @@ export const RESULT_FIELDS = {
 } as const satisfies Record<keyof Result, "kept" | "figures">;
 
 const COMPARED = new Set<Result["status"]>(["improving", "worsening", "stable"]);
-const TARGETED = new Set<Result["status"]>(["on-track", "off-track"]);
+const TARGETED = new Set<Result["status"]>(["on-track", "at-risk", "off-track"]);
 
 const hiddenAt = (was: readonly Point[], now: readonly Point[], back: number) => {
   const a = was[was.length - 1 - back];
@@ -135,7 +135,8 @@ export function protectResult(r: Result, history: Point[], period: Period): Resu
   }
   const same = c.value === r.value && c.previous === r.previous && c.sameQuarterLastYear === r.sameQuarterLastYear && c.yearToDate === r.yearToDate;
   if (same && !hidden) return shown;
-  // A special-cause sentence reads the whole record, withheld quarters included.
-  const readsRecord = r.reasons.some((x) => x.code === "special-cause-concern" || x.code === "special-cause-improvement");
-  return { ...shown, reasons: shown.reasons.map(plainReason), sentence: same && !readsRecord ? r.sentence : plainSentence(shown, withheld, rounded) };
+  // The judge's sentence may quote the limits and the average (worked out from every quarter, withheld
+  // ones included: twelve times the average less the figures shown gives the withheld ones away) or
+  // the record; with any quarter withheld or rounded, the sentence is said again from what is shown.
+  return { ...shown, reasons: shown.reasons.map(plainReason), sentence: plainSentence(shown, withheld, rounded) };
 }

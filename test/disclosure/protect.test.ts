@@ -60,6 +60,43 @@ describe("protectReport(): what a withheld quarter takes with it", () => {
     expect(a.reasons[0]!.code).toBe("no-comparison");
   });
 
+  it("a stable figure with an earlier quarter withheld loses the judge's sentence, which quotes an average of every quarter", () => {
+    // Q4 last year 3 is withheld (with its complement); this quarter, last quarter and a year ago are
+    // shown and the status stands. The judge's sentence gives the average over all six quarters:
+    // six times it, less the five shown, is the withheld 3.
+    const judged = report(breakdown("PM13", [30, 30, 30, 30, 33, 30], [10, 10, 10, 3, 10, 10], [10, 10, 10, 10, 13, 10], [10, 10, 10, 17, 10, 10]));
+    const said = {
+      ...judged,
+      results: judged.results.map((r) =>
+        r.category === "a" ? { ...r, status: "stable" as const, exception: false, sentence: "People seen (Group A) are inside their usual range, around their average of 8.8." } : r,
+      ),
+    };
+    const a = byKey(protectReport(said, {})).get("a")!;
+    expect(a.history.some((p) => p.symbol === "c")).toBe(true);
+    expect(a.sentence).not.toMatch(/average|8\.8/);
+    expect(a.sentence).toMatch(/^People seen \(Group A\): 10 this quarter/);
+  });
+
+  it("an at-risk figure whose year to date is withheld is no longer rated against its target", () => {
+    const judged = report(breakdown("PM14", [30, 30, 30, 30, 33, 30], [10, 10, 10, 10, 3, 10], [10, 10, 10, 10, 13, 10], [10, 10, 10, 10, 17, 10]));
+    const target = {
+      kind: "per-year",
+      perYear: 40,
+      comparison: "at-least",
+      perQuarter: 10,
+      toDate: 20,
+      actualToDate: 13,
+      projectedOutturn: 26,
+      onTrack: false,
+      atRisk: true,
+      yearComplete: false,
+    } as const;
+    const said = { ...judged, results: judged.results.map((r) => (r.category === "a" ? { ...r, status: "at-risk" as const, exception: true, target } : r)) };
+    const a = byKey(protectReport(said, {})).get("a")!;
+    expect(a.yearToDate).toBeNull();
+    expect(a.status).not.toBe("at-risk");
+  });
+
   it("two small cells that hold enough between them need no complement", () => {
     const out = protectReport(report(breakdown("PM9", [40, 40, 40, 40, 40, 40], [3, 3, 3, 3, 3, 3], [5, 5, 5, 5, 5, 5], [32, 32, 32, 32, 32, 32])), {});
     expect([...byKey(out).values()].map((x) => x.value)).toEqual([40, null, null, 32]);
