@@ -3,7 +3,7 @@
 // action due in March is on time until March ends. Dates, quarters and "ongoing" are read too.
 import { quarterDates } from "../framework/period.js";
 import type { QuarterName } from "../types.js";
-import { MONTH_NAMES } from "../words/index.js";
+import { daysIn, MONTH_NAMES, validDay } from "../words/index.js";
 import type { Timescale } from "./types.js";
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
@@ -17,7 +17,8 @@ export function monthIndex(word: string): number | null {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+/** Days in month m (0-11) of year y. */
+const lastDay = (y: number, m: number) => daysIn(y, m + 1);
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m + 1)}-${pad(d)}`;
 
 function fullYear(text: string): number | null {
@@ -29,7 +30,7 @@ function fullYear(text: string): number | null {
 
 /** A real day, or null: 31/02/2027 is no date. */
 function day(y: number | null, m: number, d: number): string | null {
-  if (y === null || m < 0 || m > 11 || d < 1 || d > lastDay(y, m)) return null;
+  if (y === null || !validDay(y, m + 1, d)) return null;
   return iso(y, m, d);
 }
 

@@ -2,14 +2,16 @@
 // quarters' returns (each checked like any return), so that process limits can be computed from the
 // first report. A quarter's return that exists already is never overwritten.
 import { join, relative, resolve } from "node:path";
+import { RunError } from "../errors.js";
 import { dueDate } from "../framework/due-date.js";
 import { comparePeriods, periodKey } from "../framework/period.js";
+import { parseReturn } from "../ingest/index.js";
 import { historyReturns, placedInHistory, RETURN_COLUMNS, type HistoryReturn } from "../history/index.js";
 import { issue } from "../issues/catalogue.js";
 import { writeAllAtomically } from "./write-atomic.js";
-import { csvField } from "../template/csv.js";
+import { csvField, quotedField } from "../words/index.js";
 import type { Issue, Period } from "../types.js";
-import { checkReturnBytes, kindOf, openWorkspace, readTableFile, readText, RECEIPTS_FILE } from "../workspace/index.js";
+import { checkReturnBytes, kindOf, openTableFile, openWorkspace, readText, RECEIPTS_FILE } from "../workspace/index.js";
 import { settled, type WorkspaceRequest } from "./request.js";
 
 export interface HistoryImportRequest extends Pick<WorkspaceRequest, "cwd" | "workspace"> {
@@ -33,9 +35,13 @@ export interface HistoryImportOutcome {
   issues: Issue[];
 }
 
-/** The return as the CSV an agency would have sent: a figure as it stands (a -2 is a number, not a formula), the texts made safe. */
+/**
+ * The return as the CSV an agency would have sent: a figure as it stands (a -2 is a number, not a
+ * formula, so it gets no apostrophe), the texts made safe; any field with a comma, quote or line
+ * break quoted, so that a "1,234" stays one cell.
+ */
 function returnCsv(r: HistoryReturn): string {
-  const line = (cells: readonly string[]) => cells.map((v, i) => (RETURN_COLUMNS[i] === "value" && /^-?\d/.test(v) ? v : csvField(v))).join(",");
+  const line = (cells: readonly string[]) => cells.map((v, i) => (RETURN_COLUMNS[i] === "value" && /^-?\d/.test(v) ? quotedField(v) : csvField(v))).join(",");
   return `\ufeff${[RETURN_COLUMNS.join(","), ...r.rows.map(line)].join("\r\n")}\r\n`;
 }
 
@@ -44,7 +50,11 @@ export async function importHistory(req: HistoryImportRequest): Promise<HistoryI
   const ws = await openWorkspace({ cwd, workspace: req.workspace });
   const path = resolve(cwd, req.file);
   const shownFile = relative(cwd, path) || req.file;
-  const read = await readTableFile(path, {}, "History");
+  // The history is the partnership's own input to this run, not an agency's return: a file that
+  // cannot be opened stops the run (exit 2) rather than being an issue whose advice is to resend it.
+  const opened = openTableFile(path);
+  if ("issue" in opened) throw new RunError(`The history file ${shownFile} cannot be read:`, [opened.issue.message, "Check the file's name and place, then run darep import history again."]);
+  const read = await parseReturn(opened.bytes, path, {}, "History");
   const issues = read.issues.filter((i) => i.code !== "missing-sheet").map((i) => (i.file === path ? { ...i, file: shownFile } : i));
   if (!read.table) return { written: [], kept: [], issues };
   const made = historyReturns(

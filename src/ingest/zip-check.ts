@@ -40,23 +40,29 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
 const dataStart = (zip: ZipFile, entry: Entry) =>
   new Promise<number>((resolve, reject) => zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => (err ? reject(err) : resolve(header.fileDataStart))));
 
+/** What is wrong with one part, in darep's words: yauzl's and zlib's own messages never reach the data officer. */
+class DamagedPart extends Error {}
+
 /** The entry's bytes, unpacked; more or fewer bytes than the zip declares is an error, as yauzl's streams had it. */
 async function readPart(zip: ZipFile, bytes: Buffer, entry: Entry): Promise<Buffer> {
-  if (entry.isEncrypted()) throw new Error("entry is encrypted");
+  const part = `its part ${entry.fileName}`;
+  if (entry.isEncrypted()) throw new DamagedPart(`${part} is encrypted`);
   const start = await dataStart(zip, entry);
   const packed = bytes.subarray(start, start + entry.compressedSize);
   if (entry.compressionMethod === 0) return packed;
-  if (entry.compressionMethod !== 8) throw new Error(`unsupported compression method: ${entry.compressionMethod}`);
+  if (entry.compressionMethod !== 8) throw new DamagedPart(`${part} is packed in a way Excel does not use (method ${entry.compressionMethod})`);
   const expected = entry.uncompressedSize;
+  const tooMany = new DamagedPart(`${part} unpacks to more than the ${expected} bytes the workbook declares for it`);
   let data: Buffer;
   try {
     // Never more than the declared size, so a part that lies about its size cannot take the memory.
     data = inflateRawSync(packed, { maxOutputLength: Math.max(expected, 1) });
   } catch (e) {
-    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new Error(`too many bytes in the stream. expected ${expected}`);
-    throw e;
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooMany;
+    throw new DamagedPart(`${part} does not unpack`);
   }
-  if (data.length !== expected) throw new Error(`${data.length > expected ? "too many" : "not enough"} bytes in the stream. expected ${expected}. got ${data.length}`);
+  if (data.length > expected) throw tooMany;
+  if (data.length < expected) throw new DamagedPart(`${part} unpacks to fewer than the ${expected} bytes the workbook declares for it`);
   return data;
 }
 
@@ -64,8 +70,8 @@ export async function checkWorkbookZip(bytes: Buffer, limits: ReadLimits, kindFo
   let zip: ZipFile;
   try {
     zip = await openZip(bytes);
-  } catch (e) {
-    return { ok: false, code: "unreadable-file", message: `The workbook is damaged or incomplete and cannot be unpacked (${(e as Error).message}).` };
+  } catch {
+    return { ok: false, code: "unreadable-file", message: "The workbook is damaged or incomplete and cannot be unpacked." };
   }
   try {
     const entries = await listEntries(zip);
@@ -106,7 +112,8 @@ export async function checkWorkbookZip(bytes: Buffer, limits: ReadLimits, kindFo
     }
     return { ok: true, parts };
   } catch (e) {
-    return { ok: false, code: "unreadable-file", message: `The workbook is damaged and cannot be unpacked (${(e as Error).message}).` };
+    const what = e instanceof DamagedPart ? `: ${e.message}` : "";
+    return { ok: false, code: "unreadable-file", message: `The workbook is damaged and cannot be unpacked${what}.` };
   } finally {
     zip.close();
   }

@@ -1,6 +1,7 @@
 // When a return was sent, by its About sheet: the `submitted` date the agency filled in, when it is
 // plausible. Used where the quarter's receipts log has no line for the agency, before the file's
 // modification time (which says when the file was last copied, not when it arrived).
+import { validDay } from "../words/index.js";
 
 /** "2026-10-20", "20/10/2026", "20.10.2026" (UK day first) -> "2026-10-20"; null when it is no date. */
 export function dateOf(text: string | undefined): string | null {
@@ -11,9 +12,8 @@ export function dateOf(text: string | undefined): string | null {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (uk) [y, m, d] = [Number(uk[3]), Number(uk[2]), Number(uk[1])];
   else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null; // 31/02
-  return date.toISOString().slice(0, 10);
+  if (!validDay(y, m, d)) return null; // 31/02
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /**

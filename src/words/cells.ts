@@ -16,8 +16,12 @@ export function couldBeFormula(text: string): boolean {
   return FORMULA_START.test(text);
 }
 
+/** Quote a field when it holds a comma, a quote or a line break (RFC 4180); nothing else changes. */
+export function quotedField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
 /** Quote a field when it holds a comma, a quote or a line break (RFC 4180), after neutralising formulas. */
 export function csvField(value: string): string {
-  const safe = safeCell(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return quotedField(safeCell(value));
 }

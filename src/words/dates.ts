@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** Days in a month (1-12) of a year. */
-function daysIn(year: number, month: number): number {
+export function daysIn(year: number, month: number): number {
   return (Date.UTC(year, month, 1) - Date.UTC(year, month - 1, 1)) / DAY;
 }
 
@@ -33,8 +33,15 @@ function utcParts(t: number): { y: number; m: number; d: number; h: number; mi: 
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d, h: Math.floor(ms / HOUR), mi: Math.floor((ms % HOUR) / 60_000) };
 }
 
-function validDay(y: number, m: number, d: number): boolean {
+/** Whether day d of month m (1-12) of year y is on the calendar: 2026-02-31 is not. The one home of that rule. */
+export function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+}
+
+/** Whether the text is a plain ISO date (2026-11-04) of a real day; a timestamp or 2026-02-31 is not. */
+export function isPlainDay(text: string): boolean {
+  const plain = PLAIN_DATE.exec(text);
+  return plain !== null && validDay(Number(plain[1]), Number(plain[2]), Number(plain[3]));
 }
 
 /** The instant (ms since 1970) of an ISO timestamp; null when it is not one. Never the machine's zone. */
@@ -72,8 +79,7 @@ export function londonTime(iso: string): { date: string; time: string; zone: "GM
 
 /** The UK calendar day (ISO date) of a timestamp, or a plain ISO date itself; null when it is neither. */
 export function londonDate(iso: string): string | null {
-  const plain = PLAIN_DATE.exec(iso);
-  if (plain) return validDay(Number(plain[1]), Number(plain[2]), Number(plain[3])) ? iso : null;
+  if (PLAIN_DATE.test(iso)) return isPlainDay(iso) ? iso : null;
   return londonTime(iso)?.date ?? null;
 }
 

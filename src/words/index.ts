@@ -3,9 +3,9 @@
 export { bytesInWords, formatNumber, ordinalWord, roundHalfAway } from "./numbers.js";
 export { changeInBrief, formatChange, formatFigure, formatLimit, formatTick, formatValue } from "./figures.js";
 export { listWords, plural } from "./lists.js";
-export { dateInWords, daysBetween, instantOf, londonDate, londonTime, MONTH_NAMES, momentInWords } from "./dates.js";
+export { dateInWords, daysBetween, daysIn, instantOf, isPlainDay, londonDate, londonTime, MONTH_NAMES, momentInWords, validDay } from "./dates.js";
 export { escapeHtml, escapeMarkdown, escapeXml } from "./escape.js";
 export { hasInvisible, INVISIBLE, jsonText, looksBlank, showControls, terminalSafe, terminalSafeDeep } from "./characters.js";
-export { couldBeFormula, csvField, safeCell } from "./cells.js";
+export { couldBeFormula, csvField, quotedField, safeCell } from "./cells.js";
 export { markedSubject } from "./marking.js";
 export { COMPARISON_WORDS, targetNoun, type ComparisonName } from "./targets.js";

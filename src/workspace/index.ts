@@ -37,7 +37,7 @@ export async function loadFramework(dir: string, shown = dir): Promise<import(".
     throw e;
   }
 }
-export { readTableFile } from "./read-table.js";
+export { openTableFile, readTableFile } from "./read-table.js";
 export { kindOf, listFolder } from "./input.js";
 export { RECEIPTS_FILE } from "./returns-folder.js";
 

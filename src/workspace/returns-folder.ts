@@ -5,6 +5,7 @@ import { comparePeriods, isQuarterName, isYearLabel } from "../framework/period.
 import type { Workspace } from "../framework/types.js";
 import { issue } from "../issues/catalogue.js";
 import type { Issue, Period } from "../types.js";
+import { isPlainDay } from "../words/index.js";
 import { listFolder, openInput } from "./input.js";
 
 export interface ReturnEntry {
@@ -52,14 +53,15 @@ export function readReceipts(ws: Workspace, period: Period): { dates: Map<string
       const [agency = "", received = ""] = line.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
       if ((agency === "" && received === "") || (i === 0 && agency.toLowerCase() === "agency")) return;
       const known = ws.config.agencies.some((a) => a.id === agency);
-      const date = /^\d{4}-\d{2}-\d{2}$/.test(received) && !Number.isNaN(Date.parse(received)) ? received : null;
+      const looksLikeDate = /^\d{4}-\d{2}-\d{2}$/.test(received);
+      const date = isPlainDay(received) ? received : null;
       if (known && date) return void dates.set(agency, date);
       issues.push(
         issue(
           "invalid-receipt",
           { file, row: i + 1 },
           known
-            ? `Line ${i + 1} gives '${received}' as ${agency}'s date, which is not a date like 2026-11-04; the file's own time is used instead.`
+            ? `Line ${i + 1} gives '${received}' as ${agency}'s date, which is ${looksLikeDate ? "no day of the calendar" : "not a date like 2026-11-04"}; the file's own time is used instead.`
             : `Line ${i + 1} names '${agency}', which is not an agency in darep.config.json.`,
           {
             found: line.slice(0, 80),

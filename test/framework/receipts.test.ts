@@ -40,6 +40,23 @@ describe("the receipts log", () => {
     ]);
   });
 
+  it("says an impossible day (2026-02-31) like any bad line, and does not use it", async () => {
+    const root = makeWorkspace({
+      files: {
+        "returns/2026-27/Q2/riverside.csv": "indicator,value\n",
+        "returns/2026-27/Q2/south-yorkshire-police.csv": "indicator,value\n",
+        "returns/2026-27/Q2/_received.csv": "agency,received\nriverside,2026-02-31\nsouth-yorkshire-police,2024-02-29\n",
+      },
+    });
+    const listed = await listReturns(await loadWorkspace({ cwd: root }), { year: "2026-27", quarter: "Q2" });
+    expect(listed.entries.map((e) => [e.agency, e.receivedAt])).toEqual([
+      ["riverside", undefined],
+      ["south-yorkshire-police", "2024-02-29"],
+    ]);
+    expect(listed.issues.map((i) => [i.code, i.severity, i.file, i.row, i.found])).toEqual([["invalid-receipt", "warning", "returns/2026-27/Q2/_received.csv", 2, "riverside,2026-02-31"]]);
+    expect(listed.issues[0]!.message).toBe("Line 2 gives '2026-02-31' as riverside's date, which is no day of the calendar; the file's own time is used instead.");
+  });
+
   it("keeps the demo's one late return late, and the others on time, when every file time is new", async () => {
     const copy = join(mkdtempSync(join(tmpdir(), "darep-receipts-")), "demo");
     cpSync(DEMO, copy, { recursive: true });
