@@ -2,7 +2,7 @@
 // by today; "2025-26 Q2" or "Q2" with a year is that quarter; no quarter at all is the latest quarter
 // that has ended. Pure: today and the financial year's first month are arguments.
 import { RunError } from "../errors.js";
-import { latestEnded, parsePeriodArg, periodOfDate, previousQuarter } from "../framework/period.js";
+import { isYearLabel, latestEnded, parsePeriodArg, periodOfDate, previousQuarter } from "../framework/period.js";
 import type { Period, QuarterName } from "../types.js";
 
 /** A quarter as the user wrote it: the words ("Q2", "2025-26 Q2") and the year given beside them. */
@@ -20,6 +20,9 @@ export function parseQuarter(text: string, example = "2025-26 Q2"): { quarter: Q
 
 /** The quarter meant, once the partnership's financial year is known. A year in the words wins over `year`. */
 export function quarterMeant(asked: QuarterAsked, today: string, startMonth: number, example?: string): Period {
+  // Said before anything is read, written or sent: a mistyped year must never name the returns, the templates or the chase emails.
+  if (asked.year !== undefined && !isYearLabel(asked.year))
+    throw new RunError(`'${asked.year}' is not a financial year: write it like 2026-27 (the year it starts, a hyphen, the last two digits of the next).`);
   if (asked.quarter === undefined) {
     const ended = previousQuarter(periodOfDate(today, startMonth));
     return asked.year ? { year: asked.year, quarter: ended.quarter } : ended;

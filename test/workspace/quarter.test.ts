@@ -26,4 +26,9 @@ describe("quarterMeant", () => {
     expect(() => parseQuarter("Q5")).toThrow("'Q5' is not a quarter: write Q1, Q2, Q3 or Q4 (or e.g. '2025-26 Q2').");
     expect(() => quarterMeant({ quarter: "soon" }, "2026-11-25", 4, "2026-27 Q3")).toThrow("(or e.g. '2026-27 Q3')");
   });
+
+  it("refuses a year that is no financial year before anything is read, written or sent", () => {
+    for (const year of ["2026-27x", "2026", "2026-28", "26-27"]) expect(() => quarterMeant({ quarter: "Q2", year }, "2026-11-25", 4), year).toThrow(RunError);
+    expect(() => quarterMeant({ year: "2026-27x" }, "2026-11-25", 4)).toThrow("'2026-27x' is not a financial year: write it like 2026-27");
+  });
 });
