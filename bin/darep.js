@@ -2,10 +2,10 @@
 // The only file that touches the process: run the built CLI and exit with its code. The bundle
 // (dist/bundle/, written by `npm run build`) starts faster; the modules are run instead when they are
 // newer (a `tsc` alone since the last build), so an edit is never hidden behind an old bundle.
-import { mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import module from "node:module";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 // Node 22 and later can keep darep's compiled code between runs: about 10 ms less CPU a cold run on
 // Node 24. It is kept in the user's own cache folder (never the shared temporary folder, where another
@@ -14,7 +14,10 @@ import { join } from "node:path";
 if (module.enableCompileCache && !process.env.NODE_DISABLE_COMPILE_CACHE) {
   try {
     const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "darep", "node-compile-cache");
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // One level at a time: Node's recursive mkdir loops for ever on a path it can never make.
+    const missing = [];
+    for (let at = dir; !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+    for (const level of missing) mkdirSync(level, { mode: 0o700 });
     module.enableCompileCache(dir);
   } catch {
     // No cache folder: darep runs as before.

@@ -49,6 +49,10 @@ export function environmentError(e: unknown): RunError | null {
     case "EMFILE":
     case "ENFILE":
       return new RunError("Too many files are open on this computer for darep to open another: close some programs (or raise the limit, ulimit -n), then run darep again.");
+    case "ENOENT":
+      // A folder darep is making that this system will not have (under /proc, or a path that vanished).
+      if (err.syscall !== "mkdir") return null;
+      return new RunError(`The folder${at} cannot be made on this system: ${elsewhere.replace(/^or /, "")}.`);
     case "EIO":
       return new RunError(`The disk failed while darep was using${at || " it"} (an input/output error): check the disk, then run darep again.`);
     default:

@@ -2,8 +2,9 @@
 // is written in full to a temporary name beside its target first, and renamed into place only when
 // all of them are written (a rename within one folder is atomic).
 import { constants as fsConstants } from "node:fs";
-import { mkdir, open as fsOpen, readdir, rename, rm } from "node:fs/promises";
+import { open as fsOpen, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { makeFolder } from "../workspace/index.js";
 
 const tmpName = (path: string, pid: number) => join(dirname(path), `.${basename(path)}.${pid}.tmp`);
 
@@ -78,7 +79,7 @@ export async function writeAllAtomically(files: { path: string; content: string 
   try {
     for (const f of files) {
       current = f.path;
-      await mkdir(dirname(f.path), { recursive: true });
+      await makeFolder(dirname(f.path));
       const tmp = tmpName(f.path, process.pid);
       // Staged before writing, so that a write that fails half-way (a full disk) is removed too.
       staged.push({ tmp, path: f.path });

@@ -39,6 +39,7 @@ export async function loadFramework(dir: string, shown = dir): Promise<import(".
 }
 export { openTableFile, readTableFile } from "./read-table.js";
 export { kindOf, listFolder } from "./input.js";
+export { makeFolder } from "./make-folder.js";
 export { RECEIPTS_FILE } from "./returns-folder.js";
 
 /** A file's text read through the one door, or null when it cannot be read (for files darep rewrites, such as the config). */

@@ -51,6 +51,13 @@ describe("failures of the machine", () => {
     expect(r.stderr).not.toMatch(/bug/);
   });
 
+  it("an output folder this system can never make is a plain error, exit 2, not a hang (Node's recursive mkdir loops on /proc/x)", () => {
+    if (process.platform !== "linux") throw new Error("This test needs Linux's /proc.");
+    const r = darepBin(["build", "Q2", "--year", "2026-27", "--workspace", join(ROOT, "fixtures", "demo"), "--format", "json", "--out", "/proc/darep-never/out"], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("darep: The folder /proc/darep-never cannot be made on this system: write elsewhere with --out, then run darep again.\n");
+  });
+
   it("an absurd limit in darep.config.json is a config error, exit 2, before any return is read", () => {
     const { dir, root } = demoCopy();
     dirs.push(dir);

@@ -5,7 +5,8 @@
 // hand edit is ignored and rewritten. Where no key can be kept (a home that cannot be written), there
 // is no cache: correct and slower, never trusting what it cannot check.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { makeFolderSync } from "../make-folder.js";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { openInput } from "../input.js";
@@ -30,7 +31,7 @@ export function cacheKey(folder: string | undefined): Buffer | null {
   let key = readKey(path);
   if (key === "absent") {
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeFolderSync(dir, 0o700);
       // wx: two darep runs making the key at once both end up with the one that was written first.
       writeFileSync(path, randomBytes(32).toString("hex") + "\n", { flag: "wx", mode: 0o600 });
     } catch {

@@ -4,7 +4,8 @@
 // goes to a temporary name and is renamed into place, so a reader sees a whole entry or none. Failing
 // to read or write the cache never fails a run: the work is just done again.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { makeFolder } from "../make-folder.js";
 import { join } from "node:path";
 import { openInput } from "../input.js";
 import { cacheKey } from "./key.js";
@@ -83,13 +84,13 @@ export class CacheStore {
   /** Make the folders once per run, marked so that git and backup tools leave them alone. */
   async #prepare(kind: string): Promise<void> {
     this.#prepared ??= (async () => {
-      await mkdir(this.dir, { recursive: true });
+      await makeFolder(this.dir);
       await writeFile(join(this.dir, ".gitignore"), "# darep's cache: safe to delete at any time.\n*\n", { flag: "wx" }).catch(() => undefined);
       await writeFile(join(this.dir, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# darep's cache: safe to delete at any time.\n", { flag: "wx" }).catch(() => undefined);
     })();
     await this.#prepared;
     let made = this.#kinds.get(kind);
-    if (!made) this.#kinds.set(kind, (made = mkdir(join(this.dir, kind), { recursive: true })));
+    if (!made) this.#kinds.set(kind, (made = makeFolder(join(this.dir, kind))));
     await made;
   }
 }
