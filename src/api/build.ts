@@ -165,6 +165,9 @@ export async function finishBuild(prepared: PreparedBuild, req: Pick<BuildReques
       files.push({ path: join(outDir, BOARD_PDF), content: await print(html, titleOf(report)) });
       if (appendixHtml) files.push({ path: join(outDir, APPENDIX_PDF), content: await print(appendixHtml, `${titleOf(report)}: appendix`) });
     } catch (e) {
+      // A fault in darep's own code is a bug, and goes on as one (with its stack under --debug);
+      // what the browser or its connection said is why this PDF was not printed.
+      if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError) throw e;
       pdfProblem = e instanceof RunError ? e : new RunError(`The PDF could not be printed: ${(e as Error).message}`);
       // Both PDFs or neither: a board pack printed before its appendix failed is not written alone.
       const pdfs = new Set([join(outDir, BOARD_PDF), join(outDir, APPENDIX_PDF)]);

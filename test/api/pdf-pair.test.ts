@@ -29,4 +29,17 @@ describe("a build whose appendix cannot be printed", () => {
     expect(existsSync(join(out, "exception-report-appendix.pdf"))).toBe(false);
     expect(r.written.some((f) => f.endsWith(".pdf"))).toBe(false);
   }, 60_000);
+
+  it("lets a fault in darep's own code through as a fault, not as 'the PDF was not written'", async () => {
+    const out = mkdtempSync(join(tmpdir(), "darep-pdf-pair-"));
+    const printer = {
+      print: async () => {
+        throw new TypeError("x is undefined");
+      },
+    } as unknown as PdfPrinter;
+    await expect(build({ workspace: DEMO, cwd: ROOT, quarter: "Q2", year: "2026-27", today: "2026-11-25", formats: ["html", "pdf", "json"], out, printer: async () => printer })).rejects.toThrow(
+      TypeError,
+    );
+    expect(existsSync(join(out, "report.json"))).toBe(false);
+  }, 60_000);
 });

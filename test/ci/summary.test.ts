@@ -38,4 +38,10 @@ describe(".ci/summary.mjs", () => {
     expect(summary("Node v20", unloadable, "1")).toMatchObject({ code: 1, last: "3 passed, 1 failed" });
     expect(summary()).toMatchObject({ code: 1, last: "0 passed, 1 failed" });
   });
+
+  it("counts a skipped or to-do test as failed: a test that needs a tool fails, never skips", () => {
+    const file = join(dir, "skipped.json");
+    writeFileSync(file, JSON.stringify({ numPassedTests: 10, numFailedTests: 0, numPendingTests: 1, numTodoTests: 1, numTotalTests: 12, testResults: [] }));
+    expect(summary("Node v20", file, "0")).toMatchObject({ code: 1, last: "10 passed, 2 failed" });
+  });
 });

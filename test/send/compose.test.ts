@@ -30,6 +30,7 @@ describe("DAREP_SMTP_URL", () => {
     expect(() => smtpSettings("http://mail.example.org")).toThrow(/must start with smtp:\/\/ or smtps:\/\//);
     expect(() => smtpSettings(undefined)).toThrow(/is not set/);
     for (const bad of ["smtp://u:secret@mail.example.org:25?ignoreTLS=true", "smtp://u:secret@mail.example.org?x=1", "nonsense secret"]) {
+      expect(() => smtpSettings(bad), bad).toThrow();
       try {
         smtpSettings(bad);
       } catch (e) {
