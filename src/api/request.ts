@@ -1,6 +1,7 @@
 // The one shape every call of the library takes: which workspace, relative to what, and what day it
 // is. A call returns a plain result; it never prints and never exits.
 import { resolve } from "node:path";
+import { ukToday } from "../words/index.js";
 
 export interface WorkspaceRequest {
   /** The workspace folder; default the one holding darep.config.json at or above `cwd`. */
@@ -19,5 +20,5 @@ export interface QuarterRequest extends WorkspaceRequest {
 }
 
 export function settled(req: WorkspaceRequest): { cwd: string; today: string } {
-  return { cwd: req.cwd ?? resolve(), today: req.today ?? new Date().toISOString().slice(0, 10) };
+  return { cwd: req.cwd ?? resolve(), today: req.today ?? ukToday() };
 }

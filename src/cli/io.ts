@@ -3,6 +3,7 @@ import type { ChalkInstance } from "chalk";
 import { join, resolve } from "node:path";
 import { RunError } from "../errors.js";
 import type { CacheSetting } from "../index.js";
+import { isPlainDay, ukToday } from "../words/index.js";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -38,11 +39,12 @@ export async function colours(io: Io): Promise<ChalkInstance> {
   return new Chalk({ level: 1 });
 }
 
-/** "Today" as an ISO date: DAREP_TODAY when set (for reruns and tests), else the clock. */
+/** "Today" as an ISO date: DAREP_TODAY when set (for reruns and tests), else the clock's day in the UK. */
 export function today(io: Io): string {
   const given = io.env.DAREP_TODAY;
-  if (given && /^\d{4}-\d{2}-\d{2}$/.test(given)) return given;
-  return new Date().toISOString().slice(0, 10);
+  if (given === undefined || given === "") return ukToday();
+  if (!isPlainDay(given)) throw new RunError(`DAREP_TODAY must be a date like 2026-11-25 (found "${given}"): unset it to use today's date.`);
+  return given;
 }
 
 /** Where the cache's key is kept: $XDG_CACHE_HOME/darep, %LOCALAPPDATA%\\darep, or ~/.cache/darep. */

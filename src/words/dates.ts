@@ -100,3 +100,8 @@ export function momentInWords(iso: string): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
+
+/** Today's date on the UK calendar (so that just after midnight BST on 1 October, Q2 has ended). */
+export function ukToday(now: number = Date.now()): string {
+  return londonTime(new Date(now).toISOString())!.date;
+}

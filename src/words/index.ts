@@ -3,7 +3,7 @@
 export { bytesInWords, formatNumber, ordinalWord, roundHalfAway } from "./numbers.js";
 export { changeInBrief, formatChange, formatFigure, formatLimit, formatTick, formatValue } from "./figures.js";
 export { listWords, plural } from "./lists.js";
-export { dateInWords, daysBetween, daysIn, instantOf, isPlainDay, londonDate, londonTime, MONTH_NAMES, momentInWords, validDay } from "./dates.js";
+export { dateInWords, daysBetween, daysIn, instantOf, isPlainDay, londonDate, londonTime, MONTH_NAMES, momentInWords, ukToday, validDay } from "./dates.js";
 export { escapeHtml, escapeMarkdown, escapeXml } from "./escape.js";
 export { hasInvisible, INVISIBLE, jsonText, looksBlank, showControls, terminalSafe, terminalSafeDeep } from "./characters.js";
 export { couldBeFormula, csvField, quotedField, safeCell } from "./cells.js";
