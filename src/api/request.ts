@@ -20,5 +20,5 @@ export interface QuarterRequest extends WorkspaceRequest {
 }
 
 export function settled(req: WorkspaceRequest): { cwd: string; today: string } {
-  return { cwd: req.cwd ?? resolve(), today: req.today ?? ukToday() };
+  return { cwd: req.cwd ?? resolve(), today: req.today ?? ukToday(Date.now()) };
 }

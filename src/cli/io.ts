@@ -42,7 +42,7 @@ export async function colours(io: Io): Promise<ChalkInstance> {
 /** "Today" as an ISO date: DAREP_TODAY when set (for reruns and tests), else the clock's day in the UK. */
 export function today(io: Io): string {
   const given = io.env.DAREP_TODAY;
-  if (given === undefined || given === "") return ukToday();
+  if (given === undefined || given === "") return ukToday(Date.now());
   if (!isPlainDay(given)) throw new RunError(`DAREP_TODAY must be a date like 2026-11-25 (found "${given}"): unset it to use today's date.`);
   return given;
 }

@@ -101,7 +101,8 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
-/** Today's date on the UK calendar (so that just after midnight BST on 1 October, Q2 has ended). */
-export function ukToday(now: number = Date.now()): string {
-  return londonTime(new Date(now).toISOString())!.date;
+/** The UK calendar's day of an instant (ms since 1970): just after midnight BST on 1 October is October. Pure: the caller reads the clock. */
+export function ukToday(now: number): string {
+  const p = utcParts(now + (isBst(now) ? HOUR : 0));
+  return `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
 }
