@@ -158,6 +158,8 @@ export const Indicator = z
       }
       if (m.reported === "year-to-date" && m.unit !== "count" && m.unit !== "amount")
         ctx.addIssue({ code: "custom", path: ["measures", i, "reported"], message: `only a count or an amount adds up to a year to date; a ${m.unit} reported since April is its own figure` });
+      if (m.min !== undefined && m.max !== undefined && m.min > m.max)
+        ctx.addIssue({ code: "custom", path: ["measures", i, "min"], message: `the lowest possible value (${m.min}) is above the highest (${m.max}), so no figure could be right` });
       if (m.partOf && !m.partOf.includes("/") && !ind.measures.some((o) => o.id === m.partOf))
         ctx.addIssue({ code: "custom", path: ["measures", i, "partOf"], message: `no measure '${m.partOf}' in ${ind.ref}` });
     });

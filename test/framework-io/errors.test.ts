@@ -93,4 +93,11 @@ describe("darep framework import's checks", () => {
     expect(r.issues.map((i) => [i.column, i.message])).toEqual([["measure: more (JSON)", expect.stringMatching(/must not use the key "__proto__"/)]]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it("refuses a lowest possible value above the highest, naming the cell", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "darep-fw-"));
+    writeFileSync(join(dir, "ours.csv"), csv([{ ...good, "lowest possible": "10", "highest possible": "5" }]));
+    const r = await importFramework({ file: "ours.csv", cwd: dir });
+    expect(r.issues.map((i) => [i.column, i.message])).toEqual([["lowest possible", "'lowest possible': the lowest possible value (10) is above the highest (5), so no figure could be right."]]);
+  });
 });
