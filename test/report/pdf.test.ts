@@ -9,18 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tool } from "../helpers/demo-pdf.js";
 import { RunError } from "../../src/errors.js";
 import { findBrowser } from "../../src/report/browser.js";
 import { PdfPrinter } from "../../src/report/pdf.js";
 
 const TITLE = "Northshire DA Partnership – 2025-26 Q2 exception report";
-
-function tool(name: string, args: string[]): string {
-  const r = spawnSync(name, args, { encoding: "utf8" });
-  if (r.error) throw new Error(`${name} is needed for this test and could not be run (${r.error.message}): apt-get install poppler-utils`);
-  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 function page(port: number): string {
   const origin = `http://127.0.0.1:${port}`;

@@ -2,24 +2,17 @@
 // the next; a print that hangs is ended and said; a browser that stops mid-run is said at once, to the
 // reports it was printing and to those after, and the run's pool starts another. A machine without a
 // browser fails here on purpose.
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tool } from "../helpers/demo-pdf.js";
 import { RunError } from "../../src/errors.js";
 import { findBrowser } from "../../src/report/browser.js";
 import { PdfPrinter } from "../../src/report/pdf.js";
 import { NotPrinted } from "../../src/report/print-slots.js";
 import { PrinterPool } from "../../src/report/printer-pool.js";
-
-function tool(name: string, args: string[]): string {
-  const r = spawnSync(name, args, { encoding: "utf8" });
-  if (r.error) throw new Error(`${name} is needed for this test and could not be run (${r.error.message}): apt-get install poppler-utils`);
-  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 let dir = "";
 let browserPath = "";
